@@ -1,0 +1,50 @@
+# Two entry points (see README): `make run` and `make test`. Everything else is a step of those.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: run test setup env db-start db-stop schema ingest serve lint
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+setup: $(STAMP)
+
+# A password is generated once into .env (git-ignored); nothing ships with a default secret.
+.env:
+	@umask 077; printf 'NEO4J_PASSWORD=%s\nPKGRAPH_ADMIN_TOKEN=%s\n' \
+	  "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(24))')" \
+	  "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(32))')" > .env
+	@echo "wrote .env with a generated NEO4J_PASSWORD and PKGRAPH_ADMIN_TOKEN"
+
+env: .env
+
+db-start: setup env
+	$(BIN)/pkgraph db start
+
+db-stop: setup env
+	$(BIN)/pkgraph db stop
+
+schema: db-start
+	$(BIN)/pkgraph schema apply
+
+ingest: schema
+	$(BIN)/pkgraph ingest
+
+serve: ingest
+	$(BIN)/pkgraph serve
+
+# Sets everything up, starts the local Neo4j, loads data/ and serves the API on 127.0.0.1:8000.
+run: serve
+
+lint: setup
+	$(BIN)/ruff check .
+	$(BIN)/mypy
+
+# Sets everything up and runs the whole suite; the tests start their own Neo4j on other ports.
+test: lint
+	$(BIN)/pytest

@@ -1,0 +1,59 @@
+"""Cypher statements live in `.cypher` files, never in Python strings: this module reads them.
+
+A statement file starts with `//` header lines (what it answers, its parameters, `:param`
+lines for Neo4j Browser); the header is kept for `GET /queries`, the body is what runs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import LiteralString
+
+PROJECT_ROOT = Path(__file__).resolve().parents[1]
+QUERIES = PROJECT_ROOT / "queries"
+CONSTRAINTS = PROJECT_ROOT / "schema" / "constraints.cypher"
+
+_NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_]+)*$")
+
+
+@dataclass(frozen=True)
+class Statement:
+    name: str
+    header: str
+    # Statement files are code shipped with pkgraph, never input, so they may run as literal queries.
+    text: LiteralString
+
+
+def _strip_comments(text: str) -> str:
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+@cache
+def statement(name: str) -> Statement:
+    """The named statement `queries/<name>.cypher`; the name is checked, so it cannot escape the folder."""
+    if not _NAME.match(name):
+        raise KeyError(name)
+    path = QUERIES / f"{name}.cypher"
+    if not path.is_file():
+        raise KeyError(name)
+    raw = path.read_text(encoding="utf-8")
+    header = "\n".join(line.lstrip()[2:].strip() for line in raw.splitlines() if line.lstrip().startswith("//"))
+    return Statement(name, header, _strip_comments(raw))
+
+
+def schema_statements() -> list[LiteralString]:
+    """The statements of schema/constraints.cypher, one per `;`-terminated block."""
+    body = _strip_comments(CONSTRAINTS.read_text(encoding="utf-8"))
+    return [part.strip() for part in body.split(";") if part.strip()]
+
+
+def expected_schema_names() -> set[str]:
+    """Names of the constraints and indexes the schema file creates."""
+    return {
+        match.group(1)
+        for text in schema_statements()
+        if (match := re.match(r"CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)", text))
+    }

@@ -1,0 +1,308 @@
+"""Read `data/` into validated records, or report every problem with its file, record and field.
+
+Parsing and validation finish before anything is written, so a bad edit never reaches the graph.
+Cross-file checks (dangling references, duplicate ids, successor cycles) run on the whole set.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from ingest import records
+
+# File name -> record model. The order is the order in which kinds are written.
+KINDS: dict[str, type[records.Strict]] = {
+    "sources": records.Source,
+    "territories": records.Territory,
+    "organisations": records.Organisation,
+    "missions": records.Mission,
+    "units": records.Unit,
+    "posts": records.Post,
+    "tasks": records.Task,
+    "resolutions": records.Resolution,
+    "mandates": records.Mandate,
+    "codes": records.Code,
+    "interviews": records.Interview,
+}
+
+# (kind, field) -> kinds its ids must resolve in. `field` may be dotted into nested models.
+REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
+    ("organisations", "parent"): ("organisations",),
+    ("organisations", "territory"): ("territories",),
+    ("missions", "lead"): ("organisations",),
+    ("missions", "lead_department"): ("organisations",),
+    ("missions", "territory"): ("territories",),
+    ("missions", "predecessor"): ("missions",),
+    ("missions", "successor"): ("missions",),
+    ("missions", "military_counterpart"): ("missions",),
+    ("missions", "part_of"): ("missions",),
+    ("units", "mission"): ("missions",),
+    ("units", "part_of"): ("units",),
+    ("units", "led_by"): ("organisations",),
+    ("posts", "mission"): ("missions",),
+    ("posts", "unit"): ("units",),
+    ("posts", "also"): ("posts",),
+    ("tasks", "broader"): ("tasks",),
+    ("resolutions", "missions"): ("missions",),
+    ("mandates", "mission"): ("missions",),
+    ("mandates", "resolution"): ("resolutions",),
+    ("mandates", "previous"): ("mandates",),
+    ("mandates", "tasks"): ("tasks",),
+    ("codes", "broader"): ("codes",),
+    ("interviews", "organisation"): ("organisations",),
+    ("interviews", "mission"): ("missions",),
+}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the data, located as precisely as the input allows."""
+
+    file: str
+    record: str | None
+    field: str | None
+    message: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = self.file + (f":{self.line}" if self.line else "")
+        what = " ".join(part for part in (f"record {self.record!r}" if self.record else "", self.field or "") if part)
+        return f"{where}: {what + ': ' if what else ''}{self.message}"
+
+
+@dataclass
+class Dataset:
+    """Validated records by kind, each kind a dict id -> record, in file order."""
+
+    folder: Path
+    kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def ids(self, kind: str) -> set[str]:
+        return set(self.kinds.get(kind, {}))
+
+    def all_ids(self) -> set[str]:
+        return {record_id for kind in self.kinds.values() for record_id in kind}
+
+
+class DatasetInvalid(Exception):
+    """The data could not be read or validated; `problems` lists every finding."""
+
+    def __init__(self, problems: list[Problem]) -> None:
+        self.problems = problems
+        super().__init__("\n".join(str(p) for p in problems))
+
+
+def _record_lines(path: Path) -> list[int]:
+    """1-based line of each top-level list item: parsed again only when reporting an error."""
+    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    if not isinstance(node, yaml.SequenceNode):
+        return []
+    return [item.start_mark.line + 1 for item in node.value]
+
+
+def _field_path(loc: tuple[int | str, ...]) -> str:
+    return ".".join(str(part) for part in loc)
+
+
+def _read_file(path: Path, model: type[records.Strict], problems: list[Problem]) -> dict[str, Any]:
+    name = path.name
+    try:
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        problems.append(Problem(name, None, None, f"not valid YAML: {err}", mark.line + 1 if mark else None))
+        return {}
+    if raw is None:
+        return {}
+    if not isinstance(raw, list):
+        problems.append(Problem(name, None, None, "expected a list of records at the top level"))
+        return {}
+    lines: list[int] | None = None
+    out: dict[str, Any] = {}
+    for index, item in enumerate(raw):
+        record_id = item.get("id") if isinstance(item, dict) else None
+        try:
+            record = model.model_validate(item)
+        except ValidationError as err:
+            lines = lines if lines is not None else _record_lines(path)
+            line = lines[index] if index < len(lines) else None
+            label = str(record_id) if record_id is not None else f"#{index + 1}"
+            for error in err.errors():
+                problems.append(Problem(name, label, _field_path(error["loc"]), error["msg"], line))
+            continue
+        key = str(getattr(record, "id"))  # noqa: B009 - every kind has an id
+        if key in out:
+            lines = lines if lines is not None else _record_lines(path)
+            problems.append(
+                Problem(name, key, "id", "duplicate id in this file", lines[index] if index < len(lines) else None)
+            )
+            continue
+        out[key] = record
+    return out
+
+
+def _values(record: BaseModel, dotted: str) -> Iterator[str]:
+    value: Any = getattr(record, dotted, None)
+    if value is None:
+        return
+    if isinstance(value, str):
+        yield value
+    elif isinstance(value, Iterable):
+        yield from (v for v in value if isinstance(v, str))
+
+
+def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
+    for (kind, ref_field), targets in REFERENCES.items():
+        known = set().union(*(dataset.ids(t) for t in targets))
+        for record_id, record in dataset.kinds.get(kind, {}).items():
+            for value in _values(record, ref_field):
+                if value not in known:
+                    problems.append(
+                        Problem(f"{kind}.yaml", record_id, ref_field, f"{value!r} is not an id in {'/'.join(targets)}")
+                    )
+    sources = dataset.ids("sources")
+    for kind, by_id in dataset.kinds.items():
+        for record_id, record in by_id.items():
+            for path, provenance in _provenances(record):
+                if provenance.source not in sources:
+                    problems.append(
+                        Problem(f"{kind}.yaml", record_id, path, f"source {provenance.source!r} is not in sources.yaml")
+                    )
+
+
+def _provenances(record: BaseModel, prefix: str = "") -> Iterator[tuple[str, records.Provenance]]:
+    if isinstance(record, records.Provenance):
+        yield (prefix + "source" if prefix else "source"), record
+    for name in type(record).model_fields:
+        value = getattr(record, name)
+        items = value if isinstance(value, list) else [value]
+        for index, item in enumerate(items):
+            if isinstance(item, BaseModel) and not isinstance(item, records.Locator):
+                suffix = f".{index}" if isinstance(value, list) else ""
+                yield from _provenances(item, f"{prefix}{name}{suffix}.")
+
+
+def _check_chains(dataset: Dataset, problems: list[Problem]) -> None:
+    """Successor and mandate chains must be acyclic, or the evolution query never ends."""
+    chains = (
+        ("missions", "successor"),
+        ("mandates", "previous"),
+        ("units", "part_of"),
+        ("codes", "broader"),
+        ("tasks", "broader"),
+        ("organisations", "parent"),
+    )
+    for kind, link in chains:
+        by_id = dataset.kinds.get(kind, {})
+        graph = {rid: list(_values(rec, link)) for rid, rec in by_id.items()}
+        state: dict[str, int] = {}  # 1 = on the current path, 2 = done
+
+        def visit(
+            node: str,
+            path: list[str],
+            kind: str = kind,
+            link: str = link,
+            graph: dict[str, list[str]] = graph,
+            state: dict[str, int] = state,
+        ) -> None:
+            state[node] = 1
+            for nxt in graph.get(node, []):
+                if state.get(nxt) == 1:
+                    cycle = [*path[path.index(nxt) :], nxt] if nxt in path else [node, nxt]
+                    problems.append(Problem(f"{kind}.yaml", node, link, "cycle: " + " -> ".join(cycle)))
+                elif nxt in graph and state.get(nxt) is None:
+                    visit(nxt, [*path, nxt])
+            state[node] = 2
+
+        for start in graph:
+            if state.get(start) is None:
+                visit(start, [start])
+
+
+def _check_statements(dataset: Dataset, problems: list[Problem]) -> None:
+    """Disputed fields name exactly one preferred statement, and the record holds that value."""
+    for kind, by_id in dataset.kinds.items():
+        for record_id, record in by_id.items():
+            statements: list[records.Statement] = getattr(record, "statements", [])
+            by_field: dict[str, list[records.Statement]] = {}
+            for statement in statements:
+                by_field.setdefault(statement.field, []).append(statement)
+                if statement.field not in type(record).model_fields:
+                    problems.append(
+                        Problem(
+                            f"{kind}.yaml",
+                            record_id,
+                            "statements",
+                            f"statement about unknown field {statement.field!r}",
+                        )
+                    )
+            for name, group in by_field.items():
+                if len({repr(s.value) for s in group}) < 2:
+                    continue
+                preferred = [s for s in group if s.preferred]
+                if len(preferred) != 1:
+                    problems.append(
+                        Problem(
+                            f"{kind}.yaml",
+                            record_id,
+                            f"statements.{name}",
+                            f"{len(group)} conflicting statements need exactly one preferred",
+                        )
+                    )
+                    continue
+                if preferred[0].reason is None:
+                    problems.append(
+                        Problem(
+                            f"{kind}.yaml", record_id, f"statements.{name}", "the preferred statement needs a reason"
+                        )
+                    )
+                current = getattr(record, name, None)
+                if str(current) != str(preferred[0].value):
+                    problems.append(
+                        Problem(
+                            f"{kind}.yaml",
+                            record_id,
+                            name,
+                            f"holds {current!r} but the preferred statement says {preferred[0].value!r}",
+                        )
+                    )
+
+
+def load_dataset(folder: Path) -> Dataset:
+    """Parse and validate every data file in `folder`; raise DatasetInvalid listing all problems."""
+    problems: list[Problem] = []
+    if not folder.is_dir():
+        raise DatasetInvalid([Problem(str(folder), None, None, "data folder does not exist")])
+    dataset = Dataset(folder)
+    for kind, model in KINDS.items():
+        path = folder / f"{kind}.yaml"
+        if path.exists():
+            dataset.kinds[kind] = _read_file(path, model, problems)
+    seen: dict[str, str] = {}
+    for kind, by_id in dataset.kinds.items():
+        if kind == "sources":
+            continue
+        for record_id in by_id:
+            if record_id in seen and seen[record_id] != kind and _shares_iri_space(kind, seen[record_id]):
+                problems.append(Problem(f"{kind}.yaml", record_id, "id", f"id also used in {seen[record_id]}.yaml"))
+            seen.setdefault(record_id, kind)
+    _check_references(dataset, problems)
+    _check_chains(dataset, problems)
+    _check_statements(dataset, problems)
+    if problems:
+        raise DatasetInvalid(problems)
+    return dataset
+
+
+# Missions and organisations are both "actors": one id must name one actor across the two.
+_ACTOR_KINDS = {"missions", "organisations"}
+
+
+def _shares_iri_space(kind_a: str, kind_b: str) -> bool:
+    return kind_a in _ACTOR_KINDS and kind_b in _ACTOR_KINDS

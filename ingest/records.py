@@ -1,0 +1,264 @@
+"""The records of `data/`, one pydantic model per kind.
+
+Each model is the contract between the YAML a researcher edits and the graph: a record that
+validates here can be written; one that does not is reported with its file, id and field.
+Provenance is part of the contract, so every record (and every figure or disputed statement
+inside it) names a `source` and a `locator`.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+
+# Reduced-precision ISO 8601 dates: sources often give only a year or a month.
+_PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+
+
+def check_partial_date(value: str) -> str:
+    """Accept `YYYY`, `YYYY-MM` or `YYYY-MM-DD` and reject impossible months or days."""
+    match = _PARTIAL_DATE.match(value)
+    if match is None:
+        raise ValueError(f"date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    year, month, day = match.groups()
+    try:
+        datetime.date(int(year), int(month or 1), int(day or 1))
+    except ValueError as err:
+        raise ValueError(f"date {value!r} does not exist: {err}") from err
+    return value
+
+
+PartialDate = Annotated[str, AfterValidator(check_partial_date)]
+
+
+class Strict(BaseModel):
+    """Unknown keys are typos in hand-edited YAML, so they are errors, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Locator(Strict):
+    """Where in a source a fact stands.
+
+    The thesis OCR text (`corpus/thesis.txt`) marks few page numbers, so a thesis locator is its
+    section number plus the 1-based line in that text; `page` only where the text prints it.
+    A dataset locator is the file and its 1-based data row (header excluded) or its key.
+    """
+
+    section: str | None = Field(default=None, pattern=r"^(\d+(\.\d+)*|abstract|appendix-\d+)$")
+    line: int | None = Field(default=None, ge=1)
+    page: int | None = Field(default=None, ge=1)
+    file: str | None = None
+    row: int | None = Field(default=None, ge=1)
+    key: str | None = None
+
+    @model_validator(mode="after")
+    def _points_somewhere(self) -> Locator:
+        if self.file is None and self.section is None and self.page is None:
+            raise ValueError("a locator needs a section/line/page (a document) or a file/row (a dataset)")
+        if self.file is not None and self.row is None and self.key is None:
+            raise ValueError("a dataset locator needs a row or a key")
+        return self
+
+
+class Provenance(Strict):
+    source: Slug
+    locator: Locator
+    quote: str | None = Field(default=None, description="short verbatim excerpt of the source")
+
+
+class Sourced(Provenance):
+    """A record whose existence and plain fields are attested at `source` + `locator`."""
+
+    id: Slug
+    note: str | None = None
+
+
+class Statement(Provenance):
+    """One source's value for one field, kept where sources disagree or a field has its own source.
+
+    Where two statements give different values for a field, exactly one is `preferred`, and
+    `reason` says why; the record's own field holds the preferred value.
+    """
+
+    field: str
+    value: str | int | float | bool | None
+    preferred: bool = False
+    reason: str | None = None
+
+
+class Figure(Provenance):
+    """A size or budget figure, with the year (or date) it refers to."""
+
+    measure: Literal[
+        "civilian-staff",
+        "international-staff",
+        "national-staff",
+        "uniformed-personnel",
+        "troops",
+        "military-observers",
+        "police",
+        "field-offices",
+        "annual-budget-usd",
+        "troop-ceiling",
+        "police-ceiling",
+        "military-observer-ceiling",
+        "other",
+    ]
+    value: float
+    refers_to: PartialDate | None = Field(default=None, description="year or date the figure refers to")
+    description: str | None = None
+
+
+class Source(Strict):
+    id: Slug
+    kind: Literal["thesis", "dataset", "report", "book", "article", "un-document", "web-page"]
+    title: str
+    author: str | None = None
+    year: int | None = None
+    publisher: str | None = None
+    url: str | None = None
+    licence: str | None = None
+    citation: str | None = Field(default=None, description="how the thesis cites it, e.g. 'UN, 2008b'")
+    cited_in: Provenance | None = Field(default=None, description="where the thesis cites it")
+    note: str | None = None
+
+
+class Territory(Sourced):
+    name: str
+    iso3: str | None = Field(default=None, pattern=r"^[A-Z]{3}$")
+    note_on_code: str | None = None
+
+
+class Organisation(Sourced):
+    name: str
+    acronym: str | None = None
+    kind: Literal[
+        "un-organ",
+        "un-department",
+        "un-office",
+        "un-agency",
+        "un-system",
+        "regional-organisation",
+        "international-organisation",
+        "state",
+        "government",
+        "embassy",
+        "ngo",
+        "donor-agency",
+        "armed-group",
+        "other",
+    ]
+    parent: Slug | None = None
+    territory: Slug | None = None
+    statements: list[Statement] = []
+
+
+class Mission(Sourced):
+    name: str
+    acronym: str | None = None
+    kind: Literal[
+        "integrated-mission",
+        "peacekeeping-operation",
+        "observer-mission",
+        "political-mission",
+        "transitional-administration",
+        "military-force",
+        "police-mission",
+        "rule-of-law-mission",
+        "civilian-mission",
+        "other",
+    ]
+    lead: Slug | None = Field(default=None, description="leading organisation id")
+    lead_department: Slug | None = None
+    territory: list[Slug] = []
+    start: PartialDate | None = None
+    end: PartialDate | None = None
+    active: bool | None = None
+    hq: str | None = None
+    hq_lat: float | None = Field(default=None, ge=-90, le=90)
+    hq_lon: float | None = Field(default=None, ge=-180, le=180)
+    predecessor: list[Slug] = []
+    successor: list[Slug] = []
+    military_counterpart: list[Slug] = []
+    part_of: Slug | None = Field(default=None, description="combined row a mission belongs to")
+    figures: list[Figure] = []
+    statements: list[Statement] = []
+
+
+class Unit(Sourced):
+    name: str
+    kind: Literal["pillar", "component", "department", "division", "office", "section", "unit", "other"]
+    mission: Slug
+    part_of: Slug | None = None
+    led_by: Slug | None = Field(default=None, description="organisation that leads the unit")
+    valid_from: PartialDate | None = None
+    valid_to: PartialDate | None = None
+    statements: list[Statement] = []
+
+
+class Post(Sourced):
+    title: str
+    mission: Slug
+    unit: Slug | None = Field(default=None, description="unit the post leads, if any")
+    also: list[Slug] = Field(default=[], description="other posts held by the same person (triple hat)")
+
+
+class Task(Sourced):
+    """A mandate task: a concept of the project's SKOS task scheme."""
+
+    pref_label: str
+    definition: str
+    broader: Slug | None = None
+    alt_labels: list[str] = []
+
+
+class Resolution(Sourced):
+    number: int = Field(ge=1)
+    year: int | None = Field(default=None, ge=1946)
+    date: PartialDate | None = None
+    missions: list[Slug] = []
+    action: list[
+        Literal[
+            "establish", "expand", "renew", "extend", "rename", "reduce", "modify", "terminate", "authorise", "other"
+        ]
+    ] = []
+    summary: str | None = None
+    un_digital_library: str | None = Field(default=None, description="CR-UNSC record URL")
+    un_voting_record: str | None = None
+    statements: list[Statement] = []
+
+
+class Mandate(Sourced):
+    """One mission's mandate as set or changed by one resolution."""
+
+    mission: Slug
+    resolution: Slug
+    previous: Slug | None = Field(default=None, description="mandate this one follows")
+    tasks: list[Slug] = []
+    tasks_source: Provenance | None = None
+    figures: list[Figure] = []
+
+
+class Interview(Sourced):
+    case: Literal["drc", "kosovo"]
+    number: int = Field(ge=1)
+    role: str
+    organisation: Slug | None = None
+    mission: Slug | None = None
+    un_staff: bool
+
+
+class Code(Sourced):
+    """A concept of the analytical framework's SKOS scheme."""
+
+    pref_label: str
+    definition: str | None = None
+    broader: Slug | None = None
+    kind: Literal["perspective", "research-question", "learning-type", "sub-theme"]
+    chapter_section: list[str] = Field(default=[], description="thesis sections whose heading names it")

@@ -1,0 +1,1 @@
+"""pkgraph's HTTP service, settings and command line."""

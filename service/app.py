@@ -1,0 +1,39 @@
+"""The FastAPI application: one driver for the app's lifetime, routers, error mapping."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+
+from service.database import create_driver
+from service.errors import install_handlers
+from service.routers import health
+from service.settings import Settings, get_settings
+
+
+def create_app(settings: Settings | None = None) -> FastAPI:
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.settings = settings or get_settings()
+        # The driver connects lazily, so the service starts (and /health answers) while Neo4j is down.
+        app.state.driver = create_driver(app.state.settings)
+        try:
+            yield
+        finally:
+            await app.state.driver.close()
+
+    app = FastAPI(
+        title="pkgraph",
+        summary="Knowledge graph of UN peacekeeping actors and relations",
+        description=(
+            "Missions, organisations, mandates, Security Council resolutions and coded interview "
+            "claims from the thesis *Destined to Fail? Why do UN integrated missions under-perform?*"
+        ),
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    install_handlers(app)
+    app.include_router(health.router)
+    return app

@@ -1,0 +1,122 @@
+"""The `pkgraph` command: local database, schema, ingest, serve."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from service.settings import PROJECT_ROOT, Settings, SettingsError, load_settings
+
+
+def _driver(settings: Settings):  # type: ignore[no-untyped-def]  # neo4j's Driver import kept local
+    from neo4j import GraphDatabase
+
+    return GraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    )
+
+
+def _db(args: argparse.Namespace, settings: Settings) -> int:
+    from service import local_neo4j
+
+    if args.action == "start":
+        state = local_neo4j.start(settings)
+        print(f"neo4j {state.describe(settings)}; browser http://127.0.0.1:{settings.db_http_port}/browser/")
+    elif args.action == "stop":
+        print("stopped" if local_neo4j.stop(settings) else "was not running")
+    else:
+        state = local_neo4j.status(settings)
+        print(state.describe(settings))
+        return 0 if state.running else 3
+    return 0
+
+
+def _schema(_: argparse.Namespace, settings: Settings) -> int:
+    from ingest.schema import apply_schema
+
+    with _driver(settings) as driver:
+        count = apply_schema(driver, settings.neo4j_database)
+    print(f"schema applied ({count} statements)")
+    return 0
+
+
+def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
+    from ingest.dataset import DatasetInvalid, load_dataset
+    from ingest.loader import load_into_graph
+
+    try:
+        dataset = load_dataset(Path(args.data))
+    except DatasetInvalid as err:
+        for problem in err.problems:
+            print(f"error: {problem}", file=sys.stderr)
+        print(f"{len(err.problems)} problem(s); nothing was written", file=sys.stderr)
+        return 2
+    counts = {kind: len(records) for kind, records in dataset.kinds.items()}
+    if args.check:
+        print("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
+        return 0
+    assert settings is not None
+    from ingest.schema import apply_schema
+
+    with _driver(settings) as driver:
+        apply_schema(driver, settings.neo4j_database)
+        summary = load_into_graph(driver, settings.neo4j_database, dataset)
+    print(summary)
+    return 0
+
+
+def _serve(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from service.app import create_app
+
+    uvicorn.run(
+        create_app(settings), host=args.host or settings.api_host, port=args.port or settings.api_port, log_level="info"
+    )
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="pkgraph", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    db = commands.add_parser("db", help="run the local Neo4j resolved from Maven Central")
+    db.add_argument("action", choices=["start", "stop", "status"])
+    db.set_defaults(handler=_db)
+
+    schema = commands.add_parser("schema", help="apply schema/constraints.cypher (idempotent)")
+    schema.add_argument("action", choices=["apply"])
+    schema.set_defaults(handler=_schema)
+
+    ingest = commands.add_parser("ingest", help="validate data/ and load it into Neo4j in one transaction")
+    ingest.add_argument("data", nargs="?", default=str(PROJECT_ROOT / "data"), help="data folder (default: data/)")
+    ingest.add_argument("--check", action="store_true", help="validate only; never connects to Neo4j")
+    ingest.set_defaults(handler=_ingest)
+
+    serve = commands.add_parser("serve", help="serve the HTTP API (default 127.0.0.1:8000)")
+    serve.add_argument("--host", default=None)
+    serve.add_argument("--port", type=int, default=None)
+    serve.set_defaults(handler=_serve)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    from service.local_neo4j import LocalDbError
+
+    try:
+        # `ingest --check` validates files only, so it must work without any database settings.
+        settings = None if args.command == "ingest" and args.check else load_settings()
+        return int(args.handler(args, settings))
+    except SettingsError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    except LocalDbError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

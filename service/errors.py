@@ -1,0 +1,88 @@
+"""pkgraph's one exception hierarchy, mapped to HTTP in one place (`install_handlers`).
+
+Routes raise these (or let a driver exception through); clients get a JSON body with `error`
+and `detail`, never a stack trace.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+
+RETRY_AFTER_S = 5
+
+
+class PkgraphError(Exception):
+    status = 500
+    error = "internal"
+
+    def __init__(self, detail: str) -> None:
+        super().__init__(detail)
+        self.detail = detail
+
+
+class NotFound(PkgraphError):
+    status = 404
+    error = "not_found"
+
+
+class BadInput(PkgraphError):
+    status = 422
+    error = "bad_input"
+
+
+class DatabaseUnavailable(PkgraphError):
+    status = 503
+    error = "database_unavailable"
+
+
+class NotReady(PkgraphError):
+    """Neo4j answers but the graph cannot serve yet (schema missing)."""
+
+    status = 503
+    error = "not_ready"
+
+
+def _body(error: str, detail: object) -> dict[str, object]:
+    return {"error": error, "detail": detail}
+
+
+def _unavailable(detail: str) -> JSONResponse:
+    return JSONResponse(
+        _body(DatabaseUnavailable.error, detail), status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)}
+    )
+
+
+async def _pkgraph_error(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, PkgraphError)
+    if exc.status == 503:
+        return JSONResponse(_body(exc.error, exc.detail), status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})
+    return JSONResponse(_body(exc.error, exc.detail), status_code=exc.status)
+
+
+async def _driver_unavailable(_: Request, exc: Exception) -> JSONResponse:
+    return _unavailable(f"Neo4j is unreachable: {type(exc).__name__}")
+
+
+async def _driver_auth(_: Request, __: Exception) -> JSONResponse:
+    # The service's own credentials were refused: an operator problem, not the caller's.
+    return _unavailable("Neo4j refused the service's credentials; check NEO4J_USER / NEO4J_PASSWORD")
+
+
+async def _validation(_: Request, exc: Exception) -> JSONResponse:
+    assert isinstance(exc, RequestValidationError)
+    problems = [
+        {"parameter": ".".join(str(p) for p in e["loc"]), "message": e["msg"], "input": e.get("input")}
+        for e in exc.errors()
+    ]
+    return JSONResponse(_body(BadInput.error, problems), status_code=422)
+
+
+def install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(PkgraphError, _pkgraph_error)
+    app.add_exception_handler(ServiceUnavailable, _driver_unavailable)
+    app.add_exception_handler(SessionExpired, _driver_unavailable)
+    app.add_exception_handler(AuthError, _driver_auth)
+    app.add_exception_handler(RequestValidationError, _validation)

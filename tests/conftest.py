@@ -1,0 +1,120 @@
+"""Test fixtures: one real Neo4j per test session, started by the project on its own ports.
+
+The instance lives in a fresh temporary folder (so every session starts from an empty graph)
+with a password generated for the session; it is stopped when the session ends.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import httpx
+import pytest
+import uvicorn
+from neo4j import Driver, GraphDatabase
+
+from ingest.dataset import load_dataset
+from ingest.loader import load_into_graph
+from ingest.schema import apply_schema
+from service import local_neo4j
+from service.app import create_app
+from service.settings import PROJECT_ROOT, Settings
+
+# The real dataset by default; another folder in the same format can be seeded instead.
+DATA = Path(os.environ.get("PKGRAPH_TEST_DATA", PROJECT_ROOT / "data"))
+MINI = PROJECT_ROOT / "tests" / "fixtures" / "mini"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def make_settings(home: Path, password: str, **overrides: object) -> Settings:
+    bolt = int(os.environ.get("PKGRAPH_TEST_BOLT_PORT", "17687"))
+    http = int(os.environ.get("PKGRAPH_TEST_HTTP_PORT", "17474"))
+    values: dict[str, object] = {
+        "neo4j_uri": f"neo4j://127.0.0.1:{bolt}",
+        "neo4j_password": password,
+        "neo4j_database": "neo4j",
+        "db_home": home,
+        "db_bolt_port": bolt,
+        "db_http_port": http,
+        "db_heap": "768m",
+        "db_pagecache": "256m",
+        "base_iri": "http://pkgraph.test/",
+        "admin_token": secrets.token_urlsafe(24),
+    } | overrides
+    # model_validate reads no environment, so a developer's .env cannot leak into the tests.
+    return Settings.model_validate(values)
+
+
+@pytest.fixture(scope="session")
+def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    home = tmp_path_factory.mktemp("neo4j")
+    test_settings = make_settings(home, secrets.token_urlsafe(18))
+    local_neo4j.start(test_settings)
+    try:
+        yield test_settings
+    finally:
+        local_neo4j.stop(test_settings)
+
+
+@pytest.fixture(scope="session")
+def driver(settings: Settings) -> Iterator[Driver]:
+    with GraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    ) as drv:
+        drv.verify_connectivity()
+        yield drv
+
+
+@pytest.fixture(scope="session")
+def seeded(driver: Driver, settings: Settings) -> Driver:
+    """The graph wiped, the schema applied and data/ loaded: what the service serves."""
+    with driver.session(database=settings.neo4j_database) as session:
+        session.run("MATCH (n) DETACH DELETE n").consume()
+    apply_schema(driver, settings.neo4j_database)
+    load_into_graph(driver, settings.neo4j_database, load_dataset(DATA))
+    return driver
+
+
+class LiveServer:
+    """uvicorn serving the real app on a free loopback port, in a thread of the test process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.port = free_port()
+        config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=self.port, log_level="warning")
+        self.server = uvicorn.Server(config)
+        self.thread = threading.Thread(target=self.server.run, daemon=True)
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}"
+
+    def __enter__(self) -> LiveServer:
+        self.thread.start()
+        deadline = time.monotonic() + 30
+        while not self.server.started:
+            if time.monotonic() > deadline or not self.thread.is_alive():
+                raise RuntimeError("uvicorn did not start")
+            time.sleep(0.05)
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.server.should_exit = True
+        self.thread.join(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def api(seeded: Driver, settings: Settings) -> Iterator[httpx.Client]:
+    """An HTTP client of the real service over a real socket, on the seeded graph."""
+    with LiveServer(settings) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client

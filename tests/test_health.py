@@ -1,0 +1,130 @@
+"""/health and /ready over real HTTP, including a Neo4j outage and its recovery."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from collections.abc import Iterator
+
+import httpx
+import pytest
+from neo4j import Driver
+
+from service.settings import Settings
+from tests.conftest import LiveServer, free_port, make_settings
+
+
+def test_health_answers(api: httpx.Client) -> None:
+    response = api.get("/health")
+    assert response.status_code == 200
+    assert response.json() == {"status": "ok"}
+
+
+def test_ready_shows_neo4j_schema_dataset_and_counts(api: httpx.Client, seeded: Driver) -> None:
+    response = api.get("/ready")
+    assert response.status_code == 200, response.text
+    body = response.json()
+    assert body["status"] == "ready"
+    assert body["neo4j"]["version"].startswith("5.26.")
+    assert body["neo4j"]["edition"] == "community"
+    assert body["schema"]["applied"] is True
+    assert body["schema"]["missing"] == []
+    assert body["dataset"]["version"]
+    records, _, _ = seeded.execute_query("MATCH (n) RETURN count(n) AS n")
+    assert body["counts"]["nodes"] == records[0]["n"]
+
+
+def test_openapi_docs_are_served(api: httpx.Client) -> None:
+    assert api.get("/docs").status_code == 200
+    paths = api.get("/openapi.json").json()["paths"]
+    assert {"/health", "/ready"} <= set(paths)
+    assert "503" in paths["/ready"]["get"]["responses"]
+
+
+class TcpRelay:
+    """A loopback TCP relay to Neo4j's Bolt port that the test can cut and restore."""
+
+    def __init__(self, target_port: int) -> None:
+        self.port = free_port()
+        self.target_port = target_port
+        self.loop = asyncio.new_event_loop()
+        self.server: asyncio.Server | None = None
+        self.connections: set[asyncio.StreamWriter] = set()
+        threading.Thread(target=self.loop.run_forever, daemon=True).start()
+
+    async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        try:
+            while data := await reader.read(65536):
+                writer.write(data)
+                await writer.drain()
+        except (ConnectionError, asyncio.CancelledError):
+            pass
+        finally:
+            writer.close()
+
+    async def _handle(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        up_reader, up_writer = await asyncio.open_connection("127.0.0.1", self.target_port)
+        self.connections |= {writer, up_writer}
+        await asyncio.gather(self._pipe(reader, up_writer), self._pipe(up_reader, writer))
+
+    async def _open(self) -> None:
+        self.server = await asyncio.start_server(self._handle, "127.0.0.1", self.port)
+
+    async def _cut(self) -> None:
+        if self.server is not None:
+            self.server.close()
+            await self.server.wait_closed()
+            self.server = None
+        for writer in self.connections:
+            writer.close()
+        self.connections.clear()
+
+    def open(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._open(), self.loop).result(5)
+
+    def cut(self) -> None:
+        asyncio.run_coroutine_threadsafe(self._cut(), self.loop).result(5)
+
+
+@pytest.fixture
+def relayed_api(seeded: Driver, settings: Settings) -> Iterator[tuple[httpx.Client, TcpRelay]]:
+    relay = TcpRelay(settings.db_bolt_port)
+    relay.open()
+    # bolt:// (direct), since a routing table would send the driver straight to the real port.
+    relayed = make_settings(
+        settings.db_home, settings.neo4j_password.get_secret_value(), neo4j_uri=f"bolt://127.0.0.1:{relay.port}"
+    )
+    with LiveServer(relayed) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+        yield client, relay
+    relay.cut()
+
+
+def test_ready_is_503_with_retry_after_while_neo4j_is_unreachable_and_recovers(
+    relayed_api: tuple[httpx.Client, TcpRelay],
+) -> None:
+    client, relay = relayed_api
+    assert client.get("/ready").status_code == 200
+    relay.cut()
+    down = client.get("/ready")
+    assert down.status_code == 503
+    assert down.headers["Retry-After"].isdigit()
+    assert down.json()["error"] == "database_unavailable"
+    assert client.get("/health").status_code == 200
+    relay.open()
+    assert client.get("/ready").status_code == 200
+
+
+def test_ready_is_503_when_the_schema_is_missing(seeded: Driver, settings: Settings) -> None:
+    """Not ready, and it says why. Community edition has one user database, so one index is
+    dropped briefly and put back."""
+    from ingest.schema import apply_schema
+
+    seeded.execute_query("DROP INDEX interview_case", database_=settings.neo4j_database)
+    try:
+        with LiveServer(settings) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+            response = client.get("/ready")
+        assert response.status_code == 503
+        assert "interview_case" in response.json()["detail"]
+        assert "Retry-After" in response.headers
+    finally:
+        apply_schema(seeded, settings.neo4j_database)

@@ -1,0 +1,65 @@
+"""The schema file is applied, idempotently, and every constraint the design names exists."""
+
+from __future__ import annotations
+
+from neo4j import Driver
+
+from ingest.cypher import expected_schema_names
+from ingest.schema import apply_schema
+from service.settings import Settings
+
+DESIGN_LABELS = {
+    "Mission",
+    "Organisation",
+    "Unit",
+    "Post",
+    "Territory",
+    "Resolution",
+    "Mandate",
+    "Task",
+    "Interview",
+    "Claim",
+    "Code",
+    "Source",
+}
+
+
+def _constraints(driver: Driver, database: str) -> dict[str, tuple[str, list[str], list[str]]]:
+    records, _, _ = driver.execute_query(
+        "SHOW CONSTRAINTS YIELD name, type, labelsOrTypes, properties RETURN name, type, labelsOrTypes, properties",
+        database_=database,
+    )
+    return {r["name"]: (r["type"], r["labelsOrTypes"], r["properties"]) for r in records}
+
+
+def test_every_design_label_has_a_unique_id_constraint(seeded: Driver, settings: Settings) -> None:
+    constraints = _constraints(seeded, settings.neo4j_database)
+    unique_id_labels = {
+        labels[0] for kind, labels, props in constraints.values() if kind == "UNIQUENESS" and props == ["id"]
+    }
+    assert unique_id_labels >= DESIGN_LABELS, f"missing: {DESIGN_LABELS - unique_id_labels}"
+
+
+def test_apply_is_idempotent_and_everything_is_online(seeded: Driver, settings: Settings) -> None:
+    before = _constraints(seeded, settings.neo4j_database)
+    apply_schema(seeded, settings.neo4j_database)
+    assert _constraints(seeded, settings.neo4j_database) == before
+    records, _, _ = seeded.execute_query(
+        "SHOW INDEXES YIELD name, state RETURN name, state", database_=settings.neo4j_database
+    )
+    states = {r["name"]: r["state"] for r in records}
+    assert expected_schema_names() <= set(states)
+    assert {states[name] for name in expected_schema_names()} == {"ONLINE"}
+
+
+def test_duplicate_id_is_refused_by_the_database(seeded: Driver, settings: Settings) -> None:
+    import pytest
+    from neo4j.exceptions import ConstraintError
+
+    with seeded.session(database=settings.neo4j_database) as session:
+        session.run("CREATE (:Territory {id: 'zz-test-dup'})").consume()
+        try:
+            with pytest.raises(ConstraintError):
+                session.run("CREATE (:Territory {id: 'zz-test-dup'})").consume()
+        finally:
+            session.run("MATCH (n:Territory {id: 'zz-test-dup'}) DELETE n").consume()
