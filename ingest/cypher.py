@@ -9,12 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
 from typing import LiteralString
 
-PROJECT_ROOT = Path(__file__).resolve().parents[1]
-QUERIES = PROJECT_ROOT / "queries"
-CONSTRAINTS = PROJECT_ROOT / "schema" / "constraints.cypher"
+from ingest.paths import QUERIES, SCHEMA
+
+CONSTRAINTS = SCHEMA / "constraints.cypher"
 
 _NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_]+)*$")
 

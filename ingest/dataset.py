@@ -47,6 +47,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
     ("units", "led_by"): ("organisations",),
     ("posts", "mission"): ("missions",),
     ("posts", "unit"): ("units",),
+    ("posts", "in_unit"): ("units",),
     ("posts", "also"): ("posts",),
     ("tasks", "broader"): ("tasks",),
     ("resolutions", "missions"): ("missions",),
@@ -55,6 +56,7 @@ REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
     ("mandates", "previous"): ("mandates",),
     ("mandates", "tasks"): ("tasks",),
     ("codes", "broader"): ("codes",),
+    ("codes", "related"): ("codes",),
     ("interviews", "organisation"): ("organisations",),
     ("interviews", "mission"): ("missions",),
 }
@@ -82,6 +84,8 @@ class Dataset:
 
     folder: Path
     kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
+    # Ids of records that failed validation: still defined, so references to them are not reported twice.
+    invalid_ids: dict[str, set[str]] = field(default_factory=dict)
 
     def ids(self, kind: str) -> set[str]:
         return set(self.kinds.get(kind, {}))
@@ -110,7 +114,9 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
     return ".".join(str(part) for part in loc)
 
 
-def _read_file(path: Path, model: type[records.Strict], problems: list[Problem]) -> dict[str, Any]:
+def _read_file(
+    path: Path, model: type[records.Strict], problems: list[Problem], invalid_ids: set[str]
+) -> dict[str, Any]:
     name = path.name
     try:
         raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
@@ -133,6 +139,8 @@ def _read_file(path: Path, model: type[records.Strict], problems: list[Problem])
             lines = lines if lines is not None else _record_lines(path)
             line = lines[index] if index < len(lines) else None
             label = str(record_id) if record_id is not None else f"#{index + 1}"
+            if isinstance(record_id, str):
+                invalid_ids.add(record_id)
             for error in err.errors():
                 problems.append(Problem(name, label, _field_path(error["loc"]), error["msg"], line))
             continue
@@ -159,7 +167,7 @@ def _values(record: BaseModel, dotted: str) -> Iterator[str]:
 
 def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
     for (kind, ref_field), targets in REFERENCES.items():
-        known = set().union(*(dataset.ids(t) for t in targets))
+        known = set().union(*(dataset.ids(t) | dataset.invalid_ids.get(t, set()) for t in targets))
         for record_id, record in dataset.kinds.get(kind, {}).items():
             for value in _values(record, ref_field):
                 if value not in known:
@@ -283,7 +291,7 @@ def load_dataset(folder: Path) -> Dataset:
     for kind, model in KINDS.items():
         path = folder / f"{kind}.yaml"
         if path.exists():
-            dataset.kinds[kind] = _read_file(path, model, problems)
+            dataset.kinds[kind] = _read_file(path, model, problems, dataset.invalid_ids.setdefault(kind, set()))
     seen: dict[str, str] = {}
     for kind, by_id in dataset.kinds.items():
         if kind == "sources":

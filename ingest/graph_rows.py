@@ -49,6 +49,7 @@ EDGE_FIELDS: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("units", "led_by"): ("LEADS", "organisations", True),
     ("posts", "mission"): ("POST_IN", "missions", False),
     ("posts", "unit"): ("LEADS", "units", False),
+    ("posts", "in_unit"): ("POST_IN", "units", False),
     ("posts", "also"): ("HELD_WITH", "posts", False),
     ("tasks", "broader"): ("BROADER", "tasks", False),
     ("resolutions", "missions"): ("CONCERNS", "missions", False),
@@ -57,6 +58,7 @@ EDGE_FIELDS: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("mandates", "previous"): ("PRECEDES", "mandates", True),
     ("mandates", "tasks"): ("INCLUDES", "tasks", False),
     ("codes", "broader"): ("BROADER", "codes", False),
+    ("codes", "related"): ("RELATED", "codes", False),
     ("interviews", "organisation"): ("AFFILIATED_WITH", "organisations", False),
     ("interviews", "mission"): ("CONCERNS", "missions", False),
 }

@@ -117,8 +117,9 @@ class Figure(Provenance):
 
 class Source(Strict):
     id: Slug
-    kind: Literal["thesis", "dataset", "report", "book", "article", "un-document", "web-page"]
-    title: str
+    # "document" where the thesis cites a work without saying what kind of work it is.
+    kind: Literal["thesis", "dataset", "report", "book", "article", "un-document", "web-page", "agreement", "document"]
+    title: str | None = Field(default=None, description="left out where no source here gives it")
     author: str | None = None
     year: int | None = None
     publisher: str | None = None
@@ -206,6 +207,7 @@ class Post(Sourced):
     title: str
     mission: Slug
     unit: Slug | None = Field(default=None, description="unit the post leads, if any")
+    in_unit: Slug | None = Field(default=None, description="unit the post sits in without leading it")
     also: list[Slug] = Field(default=[], description="other posts held by the same person (triple hat)")
 
 
@@ -243,6 +245,7 @@ class Mandate(Sourced):
     tasks: list[Slug] = []
     tasks_source: Provenance | None = None
     figures: list[Figure] = []
+    statements: list[Statement] = []
 
 
 class Interview(Sourced):
@@ -258,7 +261,9 @@ class Code(Sourced):
     """A concept of the analytical framework's SKOS scheme."""
 
     pref_label: str
+    alt_labels: list[str] = []
     definition: str | None = None
     broader: Slug | None = None
+    related: list[Slug] = Field(default=[], description="skos:related: another perspective a sub-theme spans")
     kind: Literal["perspective", "research-question", "learning-type", "sub-theme"]
     chapter_section: list[str] = Field(default=[], description="thesis sections whose heading names it")

@@ -7,7 +7,8 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from service.settings import PROJECT_ROOT, Settings, SettingsError, load_settings
+from ingest.paths import DATA
+from service.settings import Settings, SettingsError, load_settings
 
 
 def _driver(settings: Settings):  # type: ignore[no-untyped-def]  # neo4j's Driver import kept local
@@ -91,7 +92,7 @@ def build_parser() -> argparse.ArgumentParser:
     schema.set_defaults(handler=_schema)
 
     ingest = commands.add_parser("ingest", help="validate data/ and load it into Neo4j in one transaction")
-    ingest.add_argument("data", nargs="?", default=str(PROJECT_ROOT / "data"), help="data folder (default: data/)")
+    ingest.add_argument("data", nargs="?", default=str(DATA), help="data folder (default: data/)")
     ingest.add_argument("--check", action="store_true", help="validate only; never connects to Neo4j")
     ingest.set_defaults(handler=_ingest)
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from service.settings import PROJECT_ROOT, Settings
+from ingest.paths import PROJECT_ROOT
+from service.settings import Settings
 
 POM = PROJECT_ROOT / "db" / "pom.xml"
 CONF_TEMPLATE = PROJECT_ROOT / "db" / "neo4j.conf.template"

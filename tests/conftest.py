@@ -21,10 +21,11 @@ from neo4j import Driver, GraphDatabase
 
 from ingest.dataset import load_dataset
 from ingest.loader import load_into_graph
+from ingest.paths import PROJECT_ROOT
 from ingest.schema import apply_schema
 from service import local_neo4j
 from service.app import create_app
-from service.settings import PROJECT_ROOT, Settings
+from service.settings import Settings
 
 # The real dataset by default; another folder in the same format can be seeded instead.
 DATA = Path(os.environ.get("PKGRAPH_TEST_DATA", PROJECT_ROOT / "data"))
