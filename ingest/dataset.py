@@ -29,6 +29,7 @@ KINDS: dict[str, type[records.Strict]] = {
     "mandates": records.Mandate,
     "codes": records.Code,
     "interviews": records.Interview,
+    "claims": records.Claim,
 }
 
 # (kind, field) -> kinds its ids must resolve in. `field` may be dotted into nested models.
@@ -59,7 +60,14 @@ REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
     ("codes", "related"): ("codes",),
     ("interviews", "organisation"): ("organisations",),
     ("interviews", "mission"): ("missions",),
+    ("claims", "interviews"): ("interviews",),
+    ("claims", "cites"): ("sources",),
+    ("claims", "codes"): ("codes",),
+    ("claims", "research_question"): ("codes",),
+    ("claims", "mentions"): ("missions", "organisations"),
 }
+# Claims code dependency evidence: a claim coded with one of these asserts a DEPENDS_ON or says why not.
+DEPENDENCY_CODES = {"power-dependency", "resource-dependency"}
 
 
 @dataclass(frozen=True)
@@ -86,6 +94,8 @@ class Dataset:
     kinds: dict[str, dict[str, Any]] = field(default_factory=dict)
     # Ids of records that failed validation: still defined, so references to them are not reported twice.
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
+    # Kinds whose file could not be parsed: references into them cannot be checked.
+    unreadable: set[str] = field(default_factory=set)
 
     def ids(self, kind: str) -> set[str]:
         return set(self.kinds.get(kind, {}))
@@ -167,6 +177,8 @@ def _values(record: BaseModel, dotted: str) -> Iterator[str]:
 
 def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
     for (kind, ref_field), targets in REFERENCES.items():
+        if dataset.unreadable & set(targets):
+            continue
         known = set().union(*(dataset.ids(t) | dataset.invalid_ids.get(t, set()) for t in targets))
         for record_id, record in dataset.kinds.get(kind, {}).items():
             for value in _values(record, ref_field):
@@ -174,6 +186,32 @@ def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
                     problems.append(
                         Problem(f"{kind}.yaml", record_id, ref_field, f"{value!r} is not an id in {'/'.join(targets)}")
                     )
+    actors = dataset.ids("missions") | dataset.ids("organisations")
+    actors |= dataset.invalid_ids.get("missions", set()) | dataset.invalid_ids.get("organisations", set())
+    for record_id, claim in dataset.kinds.get("claims", {}).items():
+        for index, assertion in enumerate(claim.asserts):
+            for name, value in (("from", assertion.source_actor), ("to", assertion.to)):
+                if value not in actors:
+                    problems.append(
+                        Problem(
+                            "claims.yaml",
+                            record_id,
+                            f"asserts.{index}.{name}",
+                            f"{value!r} is not a mission or organisation id",
+                        )
+                    )
+        names_dependency = any(a.type == "DEPENDS_ON" for a in claim.asserts)
+        if DEPENDENCY_CODES & set(claim.codes) and not names_dependency and claim.no_assertion is None:
+            problems.append(
+                Problem(
+                    "claims.yaml",
+                    record_id,
+                    "asserts",
+                    "coded as a dependency: assert a DEPENDS_ON or write no_assertion: 'none stated: ...'",
+                )
+            )
+    if "sources" in dataset.unreadable:
+        return
     sources = dataset.ids("sources")
     for kind, by_id in dataset.kinds.items():
         for record_id, record in by_id.items():
@@ -291,7 +329,10 @@ def load_dataset(folder: Path) -> Dataset:
     for kind, model in KINDS.items():
         path = folder / f"{kind}.yaml"
         if path.exists():
+            before = len(problems)
             dataset.kinds[kind] = _read_file(path, model, problems, dataset.invalid_ids.setdefault(kind, set()))
+            if not dataset.kinds[kind] and len(problems) > before and problems[before].record is None:
+                dataset.unreadable.add(kind)
     seen: dict[str, str] = {}
     for kind, by_id in dataset.kinds.items():
         if kind == "sources":

@@ -52,6 +52,7 @@ class Locator(Strict):
 
     section: str | None = Field(default=None, pattern=r"^(\d+(\.\d+)*|abstract|appendix-\d+)$")
     line: int | None = Field(default=None, ge=1)
+    paragraph: int | None = Field(default=None, ge=1, description="paragraph within the (sub-)section")
     page: int | None = Field(default=None, ge=1)
     file: str | None = None
     row: int | None = Field(default=None, ge=1)
@@ -267,3 +268,71 @@ class Code(Sourced):
     related: list[Slug] = Field(default=[], description="skos:related: another perspective a sub-theme spans")
     kind: Literal["perspective", "research-question", "learning-type", "sub-theme"]
     chapter_section: list[str] = Field(default=[], description="thesis sections whose heading names it")
+
+
+RelationType = Literal["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FUNDS"]
+DependencyOn = Literal[
+    "mandate",
+    "authority",
+    "legitimacy",
+    "political-support",
+    "funding",
+    "staff",
+    "logistics",
+    "equipment",
+    "information",
+    "expertise",
+    "security",
+    "access",
+    "cooperation",
+    "other",
+]
+
+
+class Assertion(Strict):
+    """One relation between two actors that a claim asserts, e.g. UNMIK depends on the UNSC for its mandate."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+    source_actor: Slug = Field(alias="from")
+    type: RelationType
+    to: Slug
+    kind: Literal["power", "resource"] | None = Field(default=None, description="DEPENDS_ON only")
+    on: DependencyOn | None = Field(default=None, description="what is depended on; DEPENDS_ON only")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _dependency_is_qualified(self) -> Assertion:
+        if self.type == "DEPENDS_ON" and (self.kind is None or self.on is None):
+            raise ValueError("a DEPENDS_ON assertion needs kind (power|resource) and on (what is depended on)")
+        if self.type != "DEPENDS_ON" and self.kind is not None:
+            raise ValueError(f"kind is for DEPENDS_ON, not {self.type}")
+        if self.source_actor == self.to:
+            raise ValueError("an actor cannot be related to itself")
+        return self
+
+
+class Claim(Sourced):
+    """One citation of evidence in the thesis: of interviews, or of a literature source."""
+
+    interviews: list[Slug] = Field(default=[], description="interviews cited; empty for a literature claim")
+    cites: Slug | None = Field(default=None, description="the literature source, for a literature claim")
+    chapter: int = Field(ge=1, le=7)
+    section: str = Field(pattern=r"^\d+\.\d+$")
+    subsection: str | None = Field(default=None, pattern=r"^\d+\.\d+\.\d+$")
+    text: str = Field(min_length=10, description="what it is evidence for, in our own words")
+    codes: list[Slug] = Field(min_length=1)
+    research_question: Slug | None = None
+    mentions: list[Slug] = []
+    asserts: list[Assertion] = []
+    no_assertion: str | None = Field(
+        default=None, description="'none stated: ...' where a dependency section's claim names no dependency"
+    )
+
+    @model_validator(mode="after")
+    def _cites_something(self) -> Claim:
+        if not self.interviews and self.cites is None:
+            raise ValueError("a claim cites interviews or a literature source (cites)")
+        if self.no_assertion is not None and not self.no_assertion.startswith("none stated"):
+            raise ValueError("no_assertion starts with 'none stated'")
+        return self
