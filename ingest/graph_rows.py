@@ -29,6 +29,7 @@ NODE_LABELS: dict[str, str] = {
     "mandates": "Mandate",
     "codes": "Code",
     "interviews": "Interview",
+    "claims": "Claim",
     "figures": "Figure",
     "statements": "Statement",
 }
@@ -61,7 +62,14 @@ EDGE_FIELDS: dict[tuple[str, str], tuple[str, str, bool]] = {
     ("codes", "related"): ("RELATED", "codes", False),
     ("interviews", "organisation"): ("AFFILIATED_WITH", "organisations", False),
     ("interviews", "mission"): ("CONCERNS", "missions", False),
+    ("claims", "interviews"): ("CITES", "interviews", False),
+    ("claims", "cites"): ("CITES", "sources", False),
+    ("claims", "codes"): ("CODED_AS", "codes", False),
+    ("claims", "research_question"): ("CODED_AS", "codes", False),
+    ("claims", "mentions"): ("MENTIONS", "actors", False),
 }
+# Missions and organisations share the Actor label: a field may point at either.
+ACTOR_LABEL = "Actor"
 
 # Nested lists that become nodes of their own, linked from the record.
 NESTED: dict[str, str] = {"figures": "HAS_FIGURE", "statements": "HAS_STATEMENT"}
@@ -114,7 +122,7 @@ def _property(value: Any) -> Any:
 
 
 def _properties(record: BaseModel, kind: str) -> dict[str, Any]:
-    skip = {"source", "locator", "quote", *NESTED}
+    skip = {"source", "locator", "quote", "asserts", *NESTED}
     skip |= {name for (k, name) in EDGE_FIELDS if k == kind}
     props = {name: _property(getattr(record, name)) for name in type(record).model_fields if name not in skip}
     if isinstance(record, records.Provenance):
@@ -137,6 +145,7 @@ def build_rows(dataset: Dataset) -> GraphRows:
             _edges_of(rows, kind, label, record_id, record, provenance or {})
             _nested_of(rows, label, record_id, record)
     _adopted(rows, dataset)
+    _evidenced_relations(rows, dataset)
     return rows
 
 
@@ -148,7 +157,7 @@ def _edges_of(
             continue
         value = getattr(record, name)
         targets = value if isinstance(value, list) else [value] if value is not None else []
-        target_label = NODE_LABELS[target_kind]
+        target_label = ACTOR_LABEL if target_kind == "actors" else NODE_LABELS[target_kind]
         props = {**provenance, "field": name}
         if isinstance(record, records.Mandate) and name == "tasks" and record.tasks_source is not None:
             props = {**_provenance(record.tasks_source), "field": name}
@@ -178,3 +187,36 @@ def _adopted(rows: GraphRows, dataset: Dataset) -> None:
         rows.add_edge(
             "ADOPTED", NODE_LABELS["organisations"], UNSC, NODE_LABELS["resolutions"], record_id, _provenance(record)
         )
+
+
+def _evidenced_relations(rows: GraphRows, dataset: Dataset) -> None:
+    """One relationship per asserted (from, type, kind, on, to), whatever the number of claims behind it.
+
+    `evidence` lists the claims, `interviews` the distinct interviews they cite, and `weight` is the
+    number of those interviews: three claims citing one interview weigh one, not three.
+    """
+    grouped: dict[tuple[str, str, str, str, str], list[records.Claim]] = defaultdict(list)
+    for claim in dataset.kinds.get("claims", {}).values():
+        for assertion in claim.asserts:
+            key = (assertion.source_actor, assertion.type, assertion.kind or "", assertion.on or "", assertion.to)
+            if claim not in grouped[key]:
+                grouped[key].append(claim)
+    for (source_actor, rel, kind, on, target), claims in sorted(grouped.items()):
+        interviews = sorted({i for claim in claims for i in claim.interviews}, key=_interview_order)
+        literature = sorted({claim.cites for claim in claims if claim.cites is not None})
+        props: dict[str, Any] = {
+            "evidence": [claim.id for claim in claims],
+            "interviews": interviews,
+            "weight": len(interviews),
+            "claims": len(claims),
+            "source": "thesis",
+        }
+        props |= {"kind": kind} if kind else {}
+        props |= {"on": on} if on else {}
+        props |= {"literature": literature} if literature else {}
+        rows.add_edge(rel, ACTOR_LABEL, source_actor, ACTOR_LABEL, target, props, key=f"{kind}:{on}" if kind else "")
+
+
+def _interview_order(interview_id: str) -> tuple[str, int]:
+    case, _, number = interview_id.rpartition("-")
+    return case, int(number)

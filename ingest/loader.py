@@ -18,10 +18,10 @@ from neo4j import Driver, ManagedTransaction
 
 from ingest.cypher import statement
 from ingest.dataset import KINDS, Dataset
-from ingest.graph_rows import NODE_LABELS, GraphRows, build_rows
+from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows, build_rows
 
 BATCH = 5_000
-_ALLOWED_LABELS = {part for labels in NODE_LABELS.values() for part in labels.split(":")}
+_ALLOWED_LABELS = {part for labels in NODE_LABELS.values() for part in labels.split(":")} | {ACTOR_LABEL}
 _TYPE = re.compile(r"^[A-Z][A-Z_]*$")
 
 
