@@ -6,6 +6,7 @@ Cross-file checks (dangling references, duplicate ids, successor cycles) run on 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -112,6 +113,20 @@ class DatasetInvalid(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class _Loader(yaml.CSafeLoader):
+    """YAML 1.2 booleans: only true/false. Under YAML 1.1 a key `on:` (as in `on: funding`) or a
+    value `no` would silently become a boolean."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:bool"]
+    for first, resolvers in yaml.CSafeLoader.yaml_implicit_resolvers.items()
+}
+_Loader.add_implicit_resolver(
+    "tag:yaml.org,2002:bool", re.compile(r"^(?:true|True|TRUE|false|False|FALSE)$"), list("tTfF")
+)
+
+
 def _record_lines(path: Path) -> list[int]:
     """1-based line of each top-level list item: parsed again only when reporting an error."""
     node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
@@ -129,7 +144,7 @@ def _read_file(
 ) -> dict[str, Any]:
     name = path.name
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problems.append(Problem(name, None, None, f"not valid YAML: {err}", mark.line + 1 if mark else None))

@@ -26,6 +26,7 @@ _CITATION = re.compile(
     r"(?P<case>DRC|Kosovo)\s+[Ii]nterv\s*iews?\s+(?P<numbers>\d{1,2}(?:\s*(?:,|and|&)\s*\d{1,2})*)(?!\d|\.\d)"
 )
 _HEADING = re.compile(r"^\s?(?P<number>[1-7]\.\d{1,2}(?:\.\d{1,2})?)\s+(?P<title>[A-Z\u2018\u201c].{2,110})$")
+_CHAPTER = re.compile(r"^\s*CHAPTER\s+(?P<number>[1-7])\s*$")
 _APPENDIX_1 = re.compile(r"^\s*A\s*PPEN\s*D\s*IX\s+1\b")
 _INTERVIEWS_PER_CASE = {"drc": 20, "kosovo": 12}
 _OPEN_QUOTES = '\u201c"'
@@ -67,9 +68,17 @@ def _squash(text: str) -> str:
 
 
 def find_headings(lines: Sequence[str]) -> list[Heading]:
-    """Numbered section headings, kept only where their numbers rise (the text has no false ones there)."""
+    """Chapter and numbered section headings, kept only where their numbers rise.
+
+    A chapter heading counts as a section of its own ("6"): chapters open with an interview quote
+    as epigraph before their first numbered section.
+    """
     headings: list[Heading] = []
     for index, line in enumerate(lines):
+        chapter = _CHAPTER.match(line)
+        if chapter is not None:
+            headings.append(Heading(index + 1, chapter.group("number"), f"Chapter {chapter.group('number')}"))
+            continue
         match = _HEADING.match(line.rstrip())
         if match is None or match.group("title").rstrip().endswith((",", ";")):
             continue
@@ -164,7 +173,7 @@ def extract(lines: Sequence[str]) -> list[Citation]:
         if at < 0:
             raise ExtractionError(f"citation at line {line} stands before the first section heading")
         deepest = headings[at]
-        section = next(h for h in reversed(headings[: at + 1]) if h.number.count(".") == 1)
+        section = next(h for h in reversed(headings[: at + 1]) if h.number.count(".") <= 1)
         subsection = deepest if deepest.number.count(".") == 2 else None
         key = subsection.number if subsection else section.number
         per_section[key] = per_section.get(key, 0) + 1

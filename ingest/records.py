@@ -318,7 +318,7 @@ class Claim(Sourced):
     interviews: list[Slug] = Field(default=[], description="interviews cited; empty for a literature claim")
     cites: Slug | None = Field(default=None, description="the literature source, for a literature claim")
     chapter: int = Field(ge=1, le=7)
-    section: str = Field(pattern=r"^\d+\.\d+$")
+    section: str = Field(pattern=r"^\d+(\.\d+)?$", description="'5.2', or '5' before a chapter's first section")
     subsection: str | None = Field(default=None, pattern=r"^\d+\.\d+\.\d+$")
     text: str = Field(min_length=10, description="what it is evidence for, in our own words")
     codes: list[Slug] = Field(min_length=1)

@@ -65,7 +65,8 @@ def test_extractor_reads_every_citation_form(text: str, expected: list[list[str]
 
 def test_extractor_takes_the_quotation_a_citation_closes() -> None:
     found = _synthetic(
-        "As one put it:\n\n“We depend on the Council for\neverything we do.”\n(DRC interview 8)\nThen (DRC interview 9)."
+        "As one put it:\n\n“We depend on the Council for\neverything we do.”\n(DRC interview 8)\n"
+        "Then (DRC interview 9)."
     )
     assert found[0].quote == "We depend on the Council for everything we do"
     assert found[1].quote is None

@@ -117,3 +117,12 @@ def test_broken_yaml_names_the_line(tmp_path: Path) -> None:
     assert problems[0].file == "territories.yaml"
     assert problems[0].line is not None
     assert "not valid YAML" in problems[0].message
+
+
+def test_on_and_no_stay_strings_in_yaml(tmp_path: Path) -> None:
+    """YAML 1.1 would read `on:` as the key True; the loader keeps YAML 1.2 booleans only."""
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    path = folder / "territories.yaml"
+    path.write_text(path.read_text().replace("name: Democratic Republic of the Congo", "name: no"))
+    assert load_dataset(folder).kinds["territories"]["cod"].name == "no"

@@ -1,0 +1,154 @@
+"""The ingest: idempotent, atomic, removes what the files no longer hold, `--check` never writes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from neo4j import Driver
+from neo4j.exceptions import ConstraintError
+
+from ingest.dataset import load_dataset
+from ingest.loader import load_into_graph
+from service.settings import Settings
+from tests.conftest import DATA, MINI, free_port
+
+Dump = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
+
+
+def dump(driver: Driver, database: str) -> Dump:
+    """Every node and relationship with labels, type and properties; the load time is left out."""
+    nodes, _, _ = driver.execute_query(
+        "MATCH (n) RETURN labels(n) AS labels, properties(n) AS props", database_=database
+    )
+    rels, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->(b) RETURN a.id AS a, type(r) AS type, b.id AS b, properties(r) AS props", database_=database
+    )
+
+    def frozen(props: dict[str, Any]) -> tuple[tuple[str, Any], ...]:
+        return tuple(sorted((k, tuple(v) if isinstance(v, list) else v) for k, v in props.items() if k != "loaded_at"))
+
+    return (
+        sorted((tuple(sorted(r["labels"])), frozen(r["props"])) for r in nodes),
+        sorted((r["a"], r["type"], r["b"], frozen(r["props"])) for r in rels),
+    )
+
+
+@pytest.fixture
+def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
+    """The test graph for a test that replaces its data; the real dataset is put back afterwards."""
+    yield seeded
+    with seeded.session(database=settings.neo4j_database) as session:
+        session.run("MATCH (n) WHERE n.load IS NOT NULL OR n:Blocker DETACH DELETE n").consume()
+    load_into_graph(seeded, settings.neo4j_database, load_dataset(DATA))
+
+
+def _cli(settings: Settings, *args: str, uri: str | None = None) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
+    env |= {"NEO4J_URI": uri or settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+    return subprocess.run(
+        [sys.executable, "-m", "service.cli", "ingest", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=300,
+        check=False,
+    )
+
+
+def test_loading_twice_gives_the_same_graph(graph: Driver, settings: Settings) -> None:
+    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    first = dump(graph, settings.neo4j_database)
+    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    assert dump(graph, settings.neo4j_database) == first
+    assert (summary.deleted_nodes, summary.deleted_edges) == (0, 0)
+
+
+def test_the_real_dataset_loads_idempotently(graph: Driver, settings: Settings) -> None:
+    before = dump(graph, settings.neo4j_database)
+    load_into_graph(graph, settings.neo4j_database, load_dataset(DATA))
+    assert dump(graph, settings.neo4j_database) == before
+
+
+def test_records_removed_from_the_files_leave_the_graph(graph: Driver, settings: Settings, tmp_path: Path) -> None:
+    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    missions = (folder / "missions.yaml").read_text()
+    monuc_only = missions[: missions.index("- id: monusco")].replace("  successor: [monusco]\n", "")
+    (folder / "missions.yaml").write_text(monuc_only)
+    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(folder))
+    records, _, _ = graph.execute_query(
+        "OPTIONAL MATCH (m:Mission {id: 'monusco'}) "
+        "OPTIONAL MATCH (:Mission {id: 'monuc'})-[s:SUCCEEDED_BY]->() RETURN m, count(s) AS successors",
+        database_=settings.neo4j_database,
+    )
+    assert records[0]["m"] is None
+    assert records[0]["successors"] == 0
+    assert summary.deleted_nodes >= 1
+    assert dump(graph, settings.neo4j_database)[0] == dump_after_fresh_load(graph, settings, folder)[0]
+
+
+def dump_after_fresh_load(driver: Driver, settings: Settings, folder: Path) -> Dump:
+    with driver.session(database=settings.neo4j_database) as session:
+        session.run("MATCH (n) WHERE n.load IS NOT NULL DETACH DELETE n").consume()
+    load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
+    return dump(driver, settings.neo4j_database)
+
+
+def test_a_bad_record_at_the_end_of_the_last_file_changes_nothing(
+    graph: Driver, settings: Settings, tmp_path: Path
+) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    last = folder / "claims.yaml"
+    last.write_text(last.read_text() + "\n- id: c-bad\n  chapter: 9\n")
+    before = dump(graph, settings.neo4j_database)
+    done = _cli(settings, str(folder))
+    assert done.returncode == 2
+    assert "claims.yaml" in done.stderr
+    assert "record 'c-bad' chapter" in done.stderr
+    assert "nothing was written" in done.stderr
+    assert dump(graph, settings.neo4j_database) == before
+
+
+def test_a_failure_inside_the_write_rolls_everything_back(graph: Driver, settings: Settings, tmp_path: Path) -> None:
+    """A conflicting node (an Actor that is not a Mission) makes a late write fail: the whole load rolls back."""
+    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    missions = folder / "missions.yaml"
+    missions.write_text(missions.read_text().replace("id: monusco", "id: zz-new").replace("[monusco]", "[zz-new]"))
+    graph.execute_query("CREATE (:Blocker:Actor {id: 'zz-new'})", database_=settings.neo4j_database)
+    before = dump(graph, settings.neo4j_database)
+    with pytest.raises(ConstraintError):
+        load_into_graph(graph, settings.neo4j_database, load_dataset(folder))
+    assert dump(graph, settings.neo4j_database) == before
+
+
+def test_check_validates_without_a_database(settings: Settings) -> None:
+    # A port nothing listens on: --check must not even try to connect.
+    done = _cli(settings, "--check", str(DATA), uri=f"neo4j://127.0.0.1:{free_port()}")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith("valid:")
+
+
+def test_check_never_writes(graph: Driver, settings: Settings) -> None:
+    before = dump(graph, settings.neo4j_database)
+    assert _cli(settings, "--check", str(MINI)).returncode == 0
+    assert dump(graph, settings.neo4j_database) == before
+
+
+def test_dataset_node_records_version_and_counts(seeded: Driver, settings: Settings) -> None:
+    records, _, _ = seeded.execute_query(
+        "MATCH (d:Dataset {id: 'current'}) RETURN d.version AS version, d.counts AS counts",
+        database_=settings.neo4j_database,
+    )
+    assert len(records[0]["version"]) == 16
+    assert '"missions"' in records[0]["counts"]
