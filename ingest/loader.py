@@ -11,6 +11,7 @@ import datetime
 import hashlib
 import json
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
@@ -81,12 +82,22 @@ def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
     return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
 
 
-def _write(tx: ManagedTransaction, rows: GraphRows, version: str, counts: dict[str, int]) -> LoadSummary:
+Progress = Callable[[str, int], None]
+
+
+def _no_progress(_: str, __: int) -> None:
+    return None
+
+
+def _write(
+    tx: ManagedTransaction, rows: GraphRows, version: str, counts: dict[str, int], progress: Progress
+) -> LoadSummary:
     nodes: dict[str, int] = {}
     for labels, node_rows in rows.nodes.items():
         query = _node_query(labels)
         for batch in _batches(node_rows):
             tx.run(query, rows=batch, load=version).consume()
+            progress(labels.split(":")[0], len(batch))
         nodes[labels.split(":")[0]] = len(node_rows)
     edges: dict[str, int] = {}
     for (rel, from_labels, to_labels), edge_rows in rows.edges.items():
@@ -96,6 +107,7 @@ def _write(tx: ManagedTransaction, rows: GraphRows, version: str, counts: dict[s
             if written != len(batch):
                 # Validation resolves every reference first, so a miss here is a bug, not bad data.
                 raise RuntimeError(f"{rel} {from_labels}->{to_labels}: wrote {written} of {len(batch)}")
+            progress(rel, len(batch))
         edges[rel] = edges.get(rel, 0) + len(edge_rows)
     deleted_edges = tx.run(statement("ingest/sweep_edges").text, load=version).single(strict=True)["deleted"]
     deleted_nodes = tx.run(statement("ingest/sweep_nodes").text, load=version).single(strict=True)["deleted"]
@@ -111,10 +123,18 @@ def _write(tx: ManagedTransaction, rows: GraphRows, version: str, counts: dict[s
     return LoadSummary(version, nodes, edges, deleted_nodes, deleted_edges)
 
 
-def load_into_graph(driver: Driver, database: str, dataset: Dataset) -> LoadSummary:
-    """Load `dataset` in one write transaction (retried whole on transient errors)."""
-    rows = build_rows(dataset)
+def load_into_graph(driver: Driver, database: str, dataset: Dataset, progress: Progress | None = None) -> LoadSummary:
+    """Load `dataset` in one write transaction (retried whole on transient errors).
+
+    `progress(step, rows)` is called after each batch; the total is `build_rows(dataset).count()`.
+    """
+    return load_rows(driver, database, build_rows(dataset), dataset, progress)
+
+
+def load_rows(
+    driver: Driver, database: str, rows: GraphRows, dataset: Dataset, progress: Progress | None = None
+) -> LoadSummary:
     counts = {kind: len(by_id) for kind, by_id in dataset.kinds.items()}
     version = dataset_version(dataset)
     with driver.session(database=database) as session:
-        return session.execute_write(_write, rows, version, counts)
+        return session.execute_write(_write, rows, version, counts, progress or _no_progress)

@@ -45,7 +45,6 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 
 def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
     from ingest.dataset import DatasetInvalid, load_dataset
-    from ingest.loader import load_into_graph
 
     try:
         dataset = load_dataset(Path(args.data))
@@ -59,12 +58,17 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
         print("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
         return 0
     assert settings is not None
+    from ingest.graph_rows import build_rows
+    from ingest.loader import load_rows
     from ingest.schema import apply_schema
+    from service.ingest_report import print_summary, progress_bar
 
+    rows = build_rows(dataset)
     with _driver(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
-        summary = load_into_graph(driver, settings.neo4j_database, dataset)
-    print(summary)
+        with progress_bar(sum(rows.count()), quiet=args.quiet) as advance:
+            summary = load_rows(driver, settings.neo4j_database, rows, dataset, advance)
+    print_summary(summary)
     return 0
 
 
@@ -94,6 +98,7 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="validate data/ and load it into Neo4j in one transaction")
     ingest.add_argument("data", nargs="?", default=str(DATA), help="data folder (default: data/)")
     ingest.add_argument("--check", action="store_true", help="validate only; never connects to Neo4j")
+    ingest.add_argument("--quiet", action="store_true", help="no progress bar (there is none when not on a terminal)")
     ingest.set_defaults(handler=_ingest)
 
     serve = commands.add_parser("serve", help="serve the HTTP API (default 127.0.0.1:8000)")

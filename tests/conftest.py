@@ -39,8 +39,9 @@ def free_port() -> int:
 
 
 def make_settings(home: Path, password: str, **overrides: object) -> Settings:
-    bolt = int(os.environ.get("PKGRAPH_TEST_BOLT_PORT", "17687"))
-    http = int(os.environ.get("PKGRAPH_TEST_HTTP_PORT", "17474"))
+    # Free ports unless set, so test runs can go on side by side (and beside a user's own Neo4j).
+    bolt = int(os.environ.get("PKGRAPH_TEST_BOLT_PORT") or free_port())
+    http = int(os.environ.get("PKGRAPH_TEST_HTTP_PORT") or free_port())
     values: dict[str, object] = {
         "neo4j_uri": f"neo4j://127.0.0.1:{bolt}",
         "neo4j_password": password,
