@@ -36,4 +36,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_handlers(app)
     app.include_router(health.router)
+    from service.rdf.router import router as linked_data  # one route per IRI type, so none shadows another
+
+    app.include_router(linked_data)
     return app

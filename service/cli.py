@@ -83,6 +83,12 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     return 0
 
 
+def _export(args: argparse.Namespace, settings: Settings) -> int:
+    from service.rdf.cli_export import export_command
+
+    return export_command(settings, args.format, args.out)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="pkgraph", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -105,6 +111,11 @@ def build_parser() -> argparse.ArgumentParser:
     serve.add_argument("--host", default=None)
     serve.add_argument("--port", type=int, default=None)
     serve.set_defaults(handler=_serve)
+
+    export = commands.add_parser("export", help="write the graph as RDF (N-Triples streams)")
+    export.add_argument("--format", choices=["ttl", "nt", "jsonld", "rdf", "trig"], default="ttl")
+    export.add_argument("--out", default=None, help="file to write (default: stdout)")
+    export.set_defaults(handler=_export)
     return parser
 
 

@@ -1,0 +1,12 @@
+// The top concepts (no skos:broader) of a SKOS scheme, for GET /scheme/{task|code}.
+// Parameters: $label ('Task' or 'Code').
+// :param label => 'Task'
+CALL () {
+  MATCH (c:Task) WHERE $label = 'Task' RETURN c
+  UNION
+  MATCH (c:Code) WHERE $label = 'Code' RETURN c
+}
+WITH c
+WHERE NOT (c)-[:BROADER]->()
+RETURN c.id AS id, c.pref_label AS pref_label
+ORDER BY id

@@ -1,0 +1,118 @@
+"""IRIs `{base}{type}/{id}` for graph nodes, evidenced relations, concept schemes and named graphs.
+
+A resolution's IRI carries its number (`{base}resolution/1244`), as the Security Council numbers
+them; every other node's carries its `id` slug. Slugs never contain `--`, so an evidenced
+relation's id `<from>--<type>--[<kind>--<on>--]<to>` can be read back unambiguously.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from service.rdf.terms import Iri
+
+# Neo4j label -> IRI type segment. The order is the priority when a node has several labels.
+TYPES: dict[str, str] = {
+    "Mission": "mission",
+    "Organisation": "organisation",
+    "Unit": "unit",
+    "Post": "post",
+    "Territory": "territory",
+    "Resolution": "resolution",
+    "Mandate": "mandate",
+    "Task": "task",
+    "Interview": "interview",
+    "Claim": "claim",
+    "Code": "code",
+    "Source": "source",
+    "Figure": "figure",
+    "Statement": "statement",
+}
+LABELS: dict[str, str] = {segment: label for label, segment in TYPES.items()}
+# The actor relations claims assert; each is exported as a qualified relation resource.
+EVIDENCED: dict[str, str] = {
+    "DEPENDS_ON": "depends-on",
+    "COORDINATES_WITH": "coordinates-with",
+    "TENSION_WITH": "tension-with",
+    "REPORTS_TO": "reports-to",
+    "FUNDS": "funds",
+}
+EVIDENCED_BY_SLUG = {slug: rel for rel, slug in EVIDENCED.items()}
+SCHEMES: dict[str, str] = {"task": "Task", "code": "Code"}
+
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+def primary_label(labels: list[str]) -> str | None:
+    """The label that names a node's IRI type (Mission for a node labelled Mission and Actor)."""
+    for label in TYPES:
+        if label in labels:
+            return label
+    return None
+
+
+@dataclass(frozen=True)
+class RelationKey:
+    """What identifies one evidenced relationship: (from, type, kind, on, to), as the ingest groups them."""
+
+    source: str
+    type: str
+    kind: str
+    on: str
+    target: str
+
+    @property
+    def key(self) -> str:
+        """The relationship's `key` property in Neo4j."""
+        return f"{self.kind}:{self.on}" if self.kind else ""
+
+    @property
+    def slug(self) -> str:
+        parts = [self.source, EVIDENCED[self.type]]
+        if self.kind:
+            parts += [self.kind, self.on]
+        return "--".join([*parts, self.target])
+
+
+def parse_relation(slug: str) -> RelationKey | None:
+    parts = slug.split("--")
+    if len(parts) not in (3, 5) or not all(_SLUG.match(p) for p in parts):
+        return None
+    rel = EVIDENCED_BY_SLUG.get(parts[1])
+    if rel is None:
+        return None
+    if len(parts) == 3:
+        return RelationKey(parts[0], rel, "", "", parts[2])
+    return RelationKey(parts[0], rel, parts[2], parts[3], parts[4])
+
+
+class Iris:
+    def __init__(self, base: str) -> None:
+        self.base = base
+
+    def node(self, label: str, node_id: str, number: int | None = None) -> Iri:
+        key = str(number) if label == "Resolution" and number is not None else node_id
+        return Iri(f"{self.base}{TYPES[label]}/{key}")
+
+    def of(self, labels: list[str], node_id: str, number: int | None = None) -> Iri:
+        label = primary_label(labels)
+        if label is None:
+            raise ValueError(f"node {node_id!r} has no exported label ({labels})")
+        return self.node(label, node_id, number)
+
+    def relation(self, key: RelationKey) -> Iri:
+        return Iri(f"{self.base}relation/{key.slug}")
+
+    def scheme(self, name: str) -> Iri:
+        return Iri(f"{self.base}scheme/{name}")
+
+    def graph(self, source_id: str) -> Iri:
+        return Iri(f"{self.base}graph/{source_id}")
+
+    def sub(self, iri: str, fragment: str) -> Iri:
+        return Iri(f"{iri}#{fragment}")
+
+    def local_path(self, iri: str) -> str | None:
+        """`/mission/unmik` for an IRI of this base (links in HTML pages work on any host)."""
+        return "/" + iri[len(self.base) :] if iri.startswith(self.base) else None

@@ -1,0 +1,488 @@
+"""Neo4j rows → RDF quads: the one place where the property graph meets the vocabularies.
+
+A node row is `{labels, props, out}` with `out` its outgoing relationships
+`{type, props, other, other_labels}` (`other` holds the far node's `id`, `number` and display
+fields). Every node becomes `{base}{type}/{id}` typed with its `pk:` class and the standard class
+it maps to, with `rdfs:label`, `dct:identifier`, its properties, and its provenance: the
+flattened `source`/`section`/`line`/`page`/`file`/`row`/`key`/`quote` become
+`prov:hadPrimarySource <source>` plus a qualified `prov:PrimarySource` (also a `pk:Locator`) at
+`<iri>#provenance` holding the locator. Plain relationships become direct triples; the evidenced
+actor relations (DEPENDS_ON, …) become a `pk:ActorRelation` resource each, so `kind`, `on`,
+`weight`, `evidence` (claims) and `interviews` all survive, plus the direct triple. A plain
+relationship's provenance is the provenance of the record whose field states it, already on that
+record; a mandate's task list has its own (`pk:tasksSource`).
+The named graph of a quad is the source that states it (`{base}graph/<source>`), or None.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from service.rdf import terms as t
+from service.rdf.iris import EVIDENCED, Iris, RelationKey, primary_label
+from service.rdf.terms import Iri, Lit, Quad, Term
+from service.rdf.vocab import DC, DCT, GEO, ORG, PROV, RDF, RDFS, SCHEMA_ORG, SKOS, Terms
+
+Row = dict[str, Any]
+Convert = Callable[[Any], Term]
+
+A = Iri(RDF + "type")
+LABEL = Iri(RDFS + "label")
+COMMENT = Iri(RDFS + "comment")
+SEE_ALSO = Iri(RDFS + "seeAlso")
+IDENTIFIER = Iri(DCT + "identifier")
+PRIMARY_SOURCE = Iri(PROV + "hadPrimarySource")
+QUALIFIED_PRIMARY_SOURCE = Iri(PROV + "qualifiedPrimarySource")
+DERIVED_FROM = Iri(PROV + "wasDerivedFrom")
+PROV_ENTITY = Iri(PROV + "entity")
+PROV_PRIMARY_SOURCE_CLASS = Iri(PROV + "PrimarySource")
+SKOS_CONCEPT_SCHEME = Iri(SKOS + "ConceptScheme")
+SKOS_IN_SCHEME = Iri(SKOS + "inScheme")
+SKOS_TOP_CONCEPT_OF = Iri(SKOS + "topConceptOf")
+SKOS_HAS_TOP_CONCEPT = Iri(SKOS + "hasTopConcept")
+SKOS_PREF_LABEL = Iri(SKOS + "prefLabel")
+
+PROVENANCE_KEYS = ("source", "section", "line", "page", "file", "row", "key", "quote")
+# Written by the ingest for its own bookkeeping, or redundant with a relationship (`of`).
+SKIPPED_KEYS = frozenset({"load", "of", "tasks_source"})
+SCHEME_LABELS = {"Task": ("task", "Mandate task scheme"), "Code": ("code", "Analytical framework codebook")}
+
+
+def _iri(value: Any) -> Term:
+    return t.safe_iri(str(value))
+
+
+def _str(value: Any) -> Term:
+    return t.plain(str(value))
+
+
+def _en(value: Any) -> Term:
+    return t.english(str(value))
+
+
+def _int(value: Any) -> Term:
+    return t.integer(int(value))
+
+
+def _dec(value: Any) -> Term:
+    return t.decimal(float(value))
+
+
+def _bool(value: Any) -> Term:
+    return t.boolean(bool(value))
+
+
+def _date(value: Any) -> Term:
+    return t.partial_date(str(value))
+
+
+def _year(value: Any) -> Term:
+    return t.year(int(value))
+
+
+def _scalar(value: Any) -> Term:
+    return t.scalar(value)
+
+
+# label -> (pk class, standard classes also asserted)
+CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    "Mission": ("Mission", (ORG + "Organization",)),
+    "Organisation": ("Organisation", (ORG + "Organization",)),
+    "Unit": ("Unit", (ORG + "OrganizationalUnit",)),
+    "Post": ("Post", (ORG + "Post",)),
+    "Territory": ("Territory", (SCHEMA_ORG + "Place",)),
+    "Resolution": ("Resolution", (SCHEMA_ORG + "Legislation",)),
+    "Mandate": ("Mandate", (ORG + "ChangeEvent",)),
+    "Task": ("Task", (SKOS + "Concept",)),
+    "Interview": ("Interview", (PROV + "Entity",)),
+    "Claim": ("Claim", (SCHEMA_ORG + "Claim",)),
+    "Code": ("Code", (SKOS + "Concept",)),
+    "Source": ("Source", (PROV + "Entity",)),
+    "Figure": ("Figure", (SCHEMA_ORG + "QuantitativeValue",)),
+    "Statement": ("Statement", (PROV + "Entity",)),
+}
+RELATION_CLASSES: dict[str, str] = {
+    "DEPENDS_ON": "Dependency",
+    "COORDINATES_WITH": "Coordination",
+    "TENSION_WITH": "Tension",
+    "REPORTS_TO": "Reporting",
+    "FUNDS": "Funding",
+}
+RELATION_PROPERTIES: dict[str, str] = {
+    "DEPENDS_ON": "dependsOn",
+    "COORDINATES_WITH": "coordinatesWith",
+    "TENSION_WITH": "tensionWith",
+    "REPORTS_TO": "reportsTo",
+    "FUNDS": "funds",
+}
+
+# Properties of every record; `pk:x` strings are project terms, the rest full IRIs.
+COMMON: dict[str, tuple[str, Convert]] = {"id": (DCT + "identifier", _str), "note": (RDFS + "comment", _str)}
+CONCEPT_NOTE: dict[str, tuple[str, Convert]] = {"note": (SKOS + "scopeNote", _en)}
+PROPERTIES: dict[str, dict[str, tuple[str, Convert]]] = {
+    "Source": {
+        "kind": ("pk:kind", _str),
+        "title": (DCT + "title", _str),
+        "author": (DC + "creator", _str),
+        "year": (DCT + "issued", _year),
+        "publisher": (DC + "publisher", _str),
+        "url": (SCHEMA_ORG + "url", _iri),
+        "licence": (DC + "rights", _str),
+        "citation": (DCT + "bibliographicCitation", _str),
+    },
+    "Territory": {"name": (LABEL, _str), "iso3": ("pk:iso3166Alpha3", _str), "note_on_code": ("pk:noteOnCode", _str)},
+    "Organisation": {"name": (LABEL, _str), "acronym": ("pk:acronym", _str), "kind": ("pk:kind", _str)},
+    "Mission": {
+        "name": (LABEL, _str),
+        "acronym": ("pk:acronym", _str),
+        "kind": ("pk:kind", _str),
+        "start": (SCHEMA_ORG + "startDate", _date),
+        "end": (SCHEMA_ORG + "endDate", _date),
+        "active": ("pk:active", _bool),
+        "hq": ("pk:headquarters", _str),
+        "hq_lat": (GEO + "lat", _dec),
+        "hq_lon": (GEO + "long", _dec),
+    },
+    "Unit": {
+        "name": (LABEL, _str),
+        "kind": ("pk:kind", _str),
+        "valid_from": (SCHEMA_ORG + "startDate", _date),
+        "valid_to": (SCHEMA_ORG + "endDate", _date),
+    },
+    "Post": {"title": (LABEL, _str)},
+    "Task": {
+        "pref_label": (SKOS_PREF_LABEL, _en),
+        "definition": (SKOS + "definition", _en),
+        "alt_labels": (SKOS + "altLabel", _en),
+        **CONCEPT_NOTE,
+    },
+    "Code": {
+        "pref_label": (SKOS_PREF_LABEL, _en),
+        "alt_labels": (SKOS + "altLabel", _en),
+        "definition": (SKOS + "definition", _en),
+        "kind": ("pk:kind", _str),
+        "chapter_section": ("pk:thesisSection", _str),
+        **CONCEPT_NOTE,
+    },
+    "Resolution": {
+        "number": ("pk:resolutionNumber", _int),
+        "year": ("pk:year", _year),
+        "date": (SCHEMA_ORG + "legislationDate", _date),
+        "action": ("pk:action", _str),
+        "summary": (DCT + "abstract", _str),
+        "un_digital_library": (SEE_ALSO, _iri),
+        "un_voting_record": ("pk:votingRecord", _iri),
+    },
+    "Mandate": {},
+    "Interview": {
+        "case": ("pk:case", _str),
+        "number": ("pk:interviewNumber", _int),
+        "role": ("pk:role", _str),
+        "un_staff": ("pk:unStaff", _bool),
+    },
+    "Claim": {
+        "chapter": ("pk:chapter", _int),
+        "subsection": ("pk:subsection", _str),
+        "text": (SCHEMA_ORG + "text", _str),
+        "no_assertion": ("pk:noAssertion", _str),
+    },
+    "Figure": {
+        "measure": ("pk:measure", _str),
+        "value": (SCHEMA_ORG + "value", _dec),
+        "refers_to": ("pk:refersTo", _date),
+        "description": (DCT + "description", _str),
+    },
+    "Statement": {
+        "field": ("pk:field", _str),
+        "value": (RDF + "value", _scalar),
+        "preferred": ("pk:preferred", _bool),
+        "reason": ("pk:reason", _str),
+    },
+}
+LOCATOR: dict[str, tuple[str, Convert]] = {
+    "section": ("pk:section", _str),
+    "line": ("pk:line", _int),
+    "page": ("pk:page", _int),
+    "file": ("pk:file", _str),
+    "row": ("pk:row", _int),
+    "key": ("pk:key", _str),
+    "quote": ("pk:quote", _str),
+}
+
+# (type, from label, to label) -> predicate; None for from/to = any label. First match wins.
+EDGES: list[tuple[str, str | None, str | None, str]] = [
+    ("PART_OF", "Unit", "Mission", ORG + "unitOf"),
+    ("PART_OF", None, None, ORG + "subOrganizationOf"),
+    ("LOCATED_IN", None, None, "pk:locatedIn"),
+    ("LEADS", None, None, "pk:leads"),
+    ("DEPLOYED_IN", None, None, "pk:deployedIn"),
+    ("SUCCEEDED_BY", None, None, "pk:succeededBy"),
+    ("MILITARY_COUNTERPART", None, None, "pk:militaryCounterpart"),
+    ("POST_IN", None, None, ORG + "postIn"),
+    ("HELD_WITH", None, None, "pk:heldWith"),
+    ("BROADER", None, None, SKOS + "broader"),
+    ("RELATED", None, None, SKOS + "related"),
+    ("CONCERNS", None, None, "pk:concerns"),
+    ("MANDATE_OF", None, None, "pk:mandateOf"),
+    ("SETS", None, None, "pk:sets"),
+    ("PRECEDES", None, None, "pk:precedes"),
+    ("INCLUDES", None, None, "pk:includesTask"),
+    ("AFFILIATED_WITH", None, None, "pk:affiliatedWith"),
+    ("CITES", None, None, "pk:cites"),
+    ("CODED_AS", None, None, "pk:codedAs"),
+    ("MENTIONS", None, None, SCHEMA_ORG + "mentions"),
+    ("HAS_FIGURE", None, None, "pk:figure"),
+    ("HAS_STATEMENT", None, None, "pk:statement"),
+]
+# A relationship whose subject and object are swapped in RDF, to use the standard term.
+INVERTED_EDGES: dict[str, str] = {"ADOPTED": SCHEMA_ORG + "legislationPassedBy"}
+# CODED_AS from a claim's `research_question` field is its own property.
+RESEARCH_QUESTION = "pk:researchQuestion"
+SKIPPED_EDGES = frozenset({"FROM_SOURCE"})
+
+
+def display_label(label: str, props: dict[str, Any]) -> str:
+    """A human label for every resource, also for records without a name (interviews, claims, …)."""
+    node_id = str(props.get("id", ""))
+    if label == "Resolution" and props.get("number") is not None:
+        year = props.get("year")
+        return f"S/RES/{props['number']}" + (f" ({year})" if year else "")
+    if label == "Interview":
+        return f"Interview {node_id.upper()}"
+    if label == "Claim":
+        return f"Claim {node_id}"
+    if label == "Mandate":
+        return f"Mandate {node_id}"
+    if label == "Figure" and "measure" in props:
+        value = props.get("value")
+        text = f"{props['measure']} {value:g}" if isinstance(value, int | float) else str(props["measure"])
+        return text + (f" ({props['refers_to']})" if props.get("refers_to") else "")
+    if label == "Statement" and "field" in props:
+        return f"{props['field']} = {props.get('value')}"
+    for name in ("name", "pref_label", "title", "citation"):
+        if props.get(name):
+            return str(props[name])
+    return node_id
+
+
+class Mapper:
+    """Builds quads for one base IRI. Pure: no I/O, so the export, the descriptions and the
+    benchmark all share it."""
+
+    def __init__(self, base: str) -> None:
+        self.base = base
+        self.iris = Iris(base)
+        self.pk = Terms(base)
+        self._predicates: dict[str, Iri] = {}
+        self.a = A
+
+    def term(self, name: str) -> Iri:
+        """`pk:x` → the project IRI, anything else as is (memoised: it runs per triple)."""
+        iri = self._predicates.get(name)
+        if iri is None:
+            iri = self.pk(name[3:]) if name.startswith("pk:") else Iri(name)
+            self._predicates[name] = iri
+        return iri
+
+    # -- schemes -------------------------------------------------------------------------------
+
+    def scheme_quads(self) -> Iterator[Quad]:
+        for label, (name, title) in SCHEME_LABELS.items():
+            scheme = self.iris.scheme(name)
+            yield scheme, A, SKOS_CONCEPT_SCHEME, None
+            yield scheme, A, self.pk("ConceptScheme"), None
+            yield scheme, LABEL, t.plain(title), None
+            yield scheme, SKOS_PREF_LABEL, t.english(title), None
+            yield scheme, IDENTIFIER, t.plain(name), None
+            yield scheme, self.term("pk:schemeOf"), self.pk(CLASSES[label][0]), None
+
+    # -- nodes ---------------------------------------------------------------------------------
+
+    def node_iri(self, labels: list[str], props: dict[str, Any]) -> Iri:
+        return self.iris.of(labels, str(props["id"]), props.get("number"))
+
+    def graph_of(self, props: dict[str, Any]) -> Iri | None:
+        source = props.get("source")
+        return self.iris.graph(str(source)) if source else None
+
+    def type_quads(self, subject: Iri, label: str, props: dict[str, Any], graph: Iri | None) -> Iterator[Quad]:
+        pk_class, standard = CLASSES[label]
+        yield subject, A, self.pk(pk_class), graph
+        for cls in standard:
+            yield subject, A, self.term(cls), graph
+        yield subject, LABEL, t.plain(display_label(label, props)), graph
+
+    def node_quads(self, row: Row) -> Iterator[Quad]:
+        """Everything a node states: type, label, properties, provenance, outgoing relationships."""
+        labels: list[str] = row["labels"]
+        label = primary_label(labels)
+        if label is None:
+            return
+        props: dict[str, Any] = row["props"]
+        subject = self.node_iri(labels, props)
+        graph = self.graph_of(props)
+        yield from self.type_quads(subject, label, props, graph)
+        table = PROPERTIES[label]
+        for key, value in props.items():
+            mapped = table.get(key) or COMMON.get(key)
+            if mapped is None or value is None:
+                continue  # provenance keys below; bookkeeping keys skipped
+            predicate = self.term(mapped[0])
+            if predicate == LABEL:
+                continue  # already written as the display label
+            for item in value if isinstance(value, list) else [value]:
+                yield subject, predicate, mapped[1](item), graph
+        if label == "Source":
+            yield from self._cited_in(subject, props)
+        else:
+            yield from self.provenance_quads(subject, props, "provenance", graph)
+        if label == "Mandate":
+            yield from self._tasks_source(subject, row.get("out", []), graph)
+        if label in SCHEME_LABELS:
+            yield from self._concept_quads(subject, label, row.get("out", []), graph)
+        yield from self.out_quads(subject, label, props, row.get("out", []))
+
+    def provenance_quads(
+        self,
+        subject: Iri,
+        props: dict[str, Any],
+        fragment: str,
+        graph: Iri | None,
+        prefix: str = "",
+        link: Iri | None = None,
+    ) -> Iterator[Quad]:
+        """`prov:hadPrimarySource` + a qualified `prov:PrimarySource` locator at `<subject>#<fragment>`.
+
+        With `link`, the locator is attached by that property instead, and the subject's own
+        primary source is left alone (a mandate's `tasks_source`, a literature source's citation).
+        """
+        source = props.get(prefix + "source")
+        if not source:
+            return
+        source_iri = self.iris.node("Source", str(source))
+        locator = self.iris.sub(subject, fragment)
+        if link is None:
+            yield subject, PRIMARY_SOURCE, source_iri, graph
+            yield subject, QUALIFIED_PRIMARY_SOURCE, locator, graph
+        else:
+            yield subject, link, locator, graph
+        yield locator, A, PROV_PRIMARY_SOURCE_CLASS, graph
+        yield locator, A, self.pk("Locator"), graph
+        yield locator, PROV_ENTITY, source_iri, graph
+        for key, (predicate, convert) in LOCATOR.items():
+            value = props.get(prefix + key)
+            if value is not None:
+                yield locator, self.term(predicate), convert(value), graph
+
+    def _cited_in(self, subject: Iri, props: dict[str, Any]) -> Iterator[Quad]:
+        """Where the thesis cites a literature source: `pk:citedIn` a locator in the citing source."""
+        yield from self.provenance_quads(subject, props, "cited-in", None, "cited_in_", self.pk("citedIn"))
+
+    def _tasks_source(self, subject: Iri, out: list[Row], graph: Iri | None) -> Iterator[Quad]:
+        """A mandate's task list cites its own passage (`tasks_source`), carried by its INCLUDES edges.
+
+        (The node's `tasks_source` property is not read: the ingest stores it as a Python repr.)
+        """
+        for edge in out:
+            if edge["type"] == "INCLUDES" and edge["props"].get("source"):
+                # A relationship's `key` is the ingest's MERGE key, not a locator key.
+                provenance = {k: v for k, v in edge["props"].items() if k != "key"}
+                link = self.pk("tasksSource")
+                yield from self.provenance_quads(subject, provenance, "tasks-source", graph, link=link)
+                return
+
+    def _concept_quads(self, subject: Iri, label: str, out: list[Row], graph: Iri | None) -> Iterator[Quad]:
+        scheme = self.iris.scheme(SCHEME_LABELS[label][0])
+        yield subject, SKOS_IN_SCHEME, scheme, graph
+        if not any(edge["type"] == "BROADER" for edge in out):
+            yield subject, SKOS_TOP_CONCEPT_OF, scheme, graph
+            yield scheme, SKOS_HAS_TOP_CONCEPT, subject, graph
+
+    # -- relationships -------------------------------------------------------------------------
+
+    def predicate(self, rel: str, from_label: str, to_label: str, props: dict[str, Any]) -> Iri | None:
+        if rel == "CODED_AS" and props.get("field") == "research_question":
+            return self.term(RESEARCH_QUESTION)
+        for edge_type, from_match, to_match, predicate in EDGES:
+            if edge_type == rel and from_match in (None, from_label) and to_match in (None, to_label):
+                return self.term(predicate)
+        return None
+
+    def out_quads(self, subject: Iri, label: str, props: dict[str, Any], out: list[Row]) -> Iterator[Quad]:
+        # Two dependencies of different kinds between the same actors share one direct triple.
+        direct: set[tuple[Iri, Term]] = set()
+        for edge in out:
+            for quad in self.edge_quads(subject, label, props, edge):
+                if quad[0] == subject:
+                    if (quad[1], quad[2]) in direct:
+                        continue
+                    direct.add((quad[1], quad[2]))
+                yield quad
+
+    def edge_quads(self, subject: Iri, label: str, props: dict[str, Any], edge: Row) -> Iterator[Quad]:
+        """The triples of one relationship from the node (`subject`, `label`, `props`) to `edge["other"]`."""
+        rel: str = edge["type"]
+        other_label = primary_label(edge["other_labels"])
+        if rel in SKIPPED_EDGES or other_label is None:
+            return
+        other = self.iris.node(other_label, str(edge["other"]["id"]), edge["other"].get("number"))
+        edge_props: dict[str, Any] = edge["props"]
+        graph = self.graph_of(edge_props) or self.graph_of(props)
+        if rel in EVIDENCED:
+            yield from self.relation_quads(subject, rel, other, edge_props, str(props["id"]), str(edge["other"]["id"]))
+            return
+        if rel in INVERTED_EDGES:
+            yield other, self.term(INVERTED_EDGES[rel]), subject, graph
+            return
+        predicate = self.predicate(rel, label, other_label, edge_props)
+        if predicate is None:
+            return
+        yield subject, predicate, other, graph
+
+    def relation_key(self, source_id: str, rel: str, target_id: str, props: dict[str, Any]) -> RelationKey:
+        return RelationKey(source_id, rel, str(props.get("kind") or ""), str(props.get("on") or ""), target_id)
+
+    def relation_quads(
+        self, subject: Iri, rel: str, other: Iri, props: dict[str, Any], source_id: str, target_id: str
+    ) -> Iterator[Quad]:
+        """The direct triple, and the qualified relation resource that keeps every property."""
+        key = self.relation_key(source_id, rel, target_id, props)
+        relation = self.iris.relation(key)
+        graph = self.graph_of(props)
+        yield subject, self.pk(RELATION_PROPERTIES[rel]), other, graph
+        yield relation, A, self.pk(RELATION_CLASSES[rel]), graph
+        yield relation, A, self.pk("ActorRelation"), graph
+        yield relation, A, Iri(PROV + "Entity"), graph
+        text = f"{source_id} {rel} {target_id}" + (f" ({key.kind}: {key.on})" if key.kind else "")
+        yield relation, LABEL, t.plain(text), graph
+        yield relation, IDENTIFIER, t.plain(key.slug), graph
+        yield relation, self.pk("relationFrom"), subject, graph
+        yield relation, self.pk("relationTo"), other, graph
+        if key.kind:
+            yield relation, self.pk("dependencyKind"), t.plain(key.kind), graph
+        if key.on:
+            yield relation, self.pk("dependencyOn"), t.plain(key.on), graph
+        if props.get("weight") is not None:
+            yield relation, self.pk("weight"), t.integer(int(props["weight"])), graph
+        if props.get("claims") is not None:
+            yield relation, self.pk("claimCount"), t.integer(int(props["claims"])), graph
+        for claim in props.get("evidence") or []:
+            yield relation, DERIVED_FROM, self.iris.node("Claim", str(claim)), graph
+        for interview in props.get("interviews") or []:
+            yield relation, self.pk("interview"), self.iris.node("Interview", str(interview)), graph
+        for source in props.get("literature") or []:
+            yield relation, self.pk("literature"), self.iris.node("Source", str(source)), graph
+        if props.get("source"):
+            yield relation, PRIMARY_SOURCE, self.iris.node("Source", str(props["source"])), graph
+
+
+def literal_python(term: Lit) -> object:
+    """A JSON value for a literal (for the plain-JSON view of a resource)."""
+    if term.datatype == t.XSD_INTEGER:
+        return int(term.value)
+    if term.datatype == t.XSD_DECIMAL:
+        return float(term.value)
+    if term.datatype == t.XSD_BOOLEAN:
+        return term.value == "true"
+    return term.value
