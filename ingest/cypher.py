@@ -25,6 +25,20 @@ class Statement:
     # Statement files are code shipped with pkgraph, never input, so they may run as literal queries.
     text: LiteralString
 
+    @property
+    def parameters(self) -> list[str]:
+        """The `$names` the statement takes, in order of first use."""
+        return list(dict.fromkeys(re.findall(r"\$([A-Za-z_][A-Za-z0-9_]*)", self.text)))
+
+    @property
+    def description(self) -> str:
+        return "\n".join(line for line in self.header.splitlines() if not line.startswith(":param"))
+
+    @property
+    def browser_params(self) -> str | None:
+        """The `:param {...}` line to paste into Neo4j Browser before the statement."""
+        return next((line for line in self.header.splitlines() if line.startswith(":param")), None)
+
 
 def _strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
@@ -41,6 +55,16 @@ def statement(name: str) -> Statement:
     raw = path.read_text(encoding="utf-8")
     header = "\n".join(line.lstrip()[2:].strip() for line in raw.splitlines() if line.lstrip().startswith("//"))
     return Statement(name, header, _strip_comments(raw))
+
+
+# Write statements of the ingest are not offered to callers of POST /queries.
+_PRIVATE_FOLDERS = ("ingest/",)
+
+
+def public_statements() -> list[Statement]:
+    """Every named read statement the service runs, for GET /queries."""
+    names = sorted(path.relative_to(QUERIES).with_suffix("").as_posix() for path in QUERIES.rglob("*.cypher"))
+    return [statement(name) for name in names if not name.startswith(_PRIVATE_FOLDERS)]
 
 
 def schema_statements() -> list[LiteralString]:

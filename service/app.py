@@ -9,7 +9,7 @@ from fastapi import FastAPI
 
 from service.database import create_driver
 from service.errors import install_handlers
-from service.routers import health
+from service.routers import browse, centrality, cypher, dependencies, health, mandates
 from service.settings import Settings, get_settings
 
 
@@ -36,6 +36,12 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_handlers(app)
     app.include_router(health.router)
+    app.include_router(browse.router)
+    app.include_router(mandates.router)
+    app.include_router(dependencies.router)
+    app.include_router(centrality.router)
+    app.include_router(cypher.router)
+    # Linked-data IRIs ({base}{type}/{id}) go last: a two-segment pattern would shadow the routes above.
     from service.rdf.router import router as linked_data  # one route per IRI type, so none shadows another
 
     app.include_router(linked_data)

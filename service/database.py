@@ -7,10 +7,11 @@ Routes declare `graph: Graph` and call `graph.read(name, **params)`: the stateme
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any
+from typing import Annotated, Any, LiteralString
 
 from fastapi import Depends, Request
-from neo4j import AsyncDriver, AsyncGraphDatabase, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, RoutingControl
+from neo4j.graph import Node, Path, Relationship
 
 from ingest.cypher import statement
 from service.settings import Settings
@@ -43,6 +44,53 @@ class GraphReader:
             routing_=RoutingControl.READ,
         )
         return [record.data() for record in records]
+
+    async def read_statement(
+        self, text: LiteralString, params: dict[str, Any], row_cap: int
+    ) -> tuple[list[str], list[dict[str, Any]], bool]:
+        """Run Cypher in a READ access-mode transaction that is always rolled back.
+
+        The database refuses writes in a read transaction; the rollback means nothing could
+        persist even so. Neo4j ends the transaction after `timeout_s`. At most `row_cap` rows are
+        returned; the third value says whether more were left.
+        """
+        async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+            tx = await session.begin_transaction(timeout=self.timeout_s)
+            try:
+                result = await tx.run(text, params)
+                keys = list(result.keys())
+                rows: list[dict[str, Any]] = []
+                truncated = False
+                async for record in result:
+                    if len(rows) == row_cap:
+                        truncated = True
+                        break
+                    rows.append({key: plain(record[key]) for key in keys})
+                return keys, rows, truncated
+            finally:
+                await tx.rollback()
+
+
+def plain(value: Any) -> Any:
+    """Driver values as JSON: nodes and relationships as maps, temporal and spatial values as text."""
+    if isinstance(value, Node):
+        return {"labels": sorted(value.labels), "properties": plain(dict(value))}
+    if isinstance(value, Relationship):
+        return {
+            "type": value.type,
+            "start": value.start_node.get("id") if value.start_node else None,
+            "end": value.end_node.get("id") if value.end_node else None,
+            "properties": plain(dict(value)),
+        }
+    if isinstance(value, Path):
+        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+    if isinstance(value, dict):
+        return {k: plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
 
 
 def _graph(request: Request) -> GraphReader:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
-from neo4j.exceptions import AuthError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
 
 RETRY_AFTER_S = 5
 
@@ -31,6 +31,16 @@ class NotFound(PkgraphError):
 class BadInput(PkgraphError):
     status = 422
     error = "bad_input"
+
+
+class QueryRefused(PkgraphError):
+    """Neo4j refused a caller's Cypher: a write in a read transaction, a syntax error, the time limit."""
+
+    status = 400
+
+    def __init__(self, error: str, detail: str) -> None:
+        super().__init__(detail)
+        self.error = error
 
 
 class DatabaseUnavailable(PkgraphError):
@@ -71,6 +81,12 @@ async def _driver_auth(_: Request, __: Exception) -> JSONResponse:
     return _unavailable("Neo4j refused the service's credentials; check NEO4J_USER / NEO4J_PASSWORD")
 
 
+async def _database_error(_: Request, exc: Exception) -> JSONResponse:
+    # A statement of ours that Neo4j refused: a bug on our side, reported without internals.
+    code = exc.code if isinstance(exc, Neo4jError) else None
+    return JSONResponse(_body("internal", f"the database refused a statement ({code})"), status_code=500)
+
+
 async def _validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     problems = [
@@ -85,4 +101,5 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ServiceUnavailable, _driver_unavailable)
     app.add_exception_handler(SessionExpired, _driver_unavailable)
     app.add_exception_handler(AuthError, _driver_auth)
+    app.add_exception_handler(Neo4jError, _database_error)
     app.add_exception_handler(RequestValidationError, _validation)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import BaseModel, Field
 
 
@@ -48,3 +50,312 @@ class Ready(BaseModel):
 class ErrorBody(BaseModel):
     error: str
     detail: object
+
+
+class Page(BaseModel):
+    """A page of a list: `items` from `offset`, at most `limit`, of `total` matches."""
+
+    total: int
+    limit: int
+    offset: int
+
+
+class Ref(BaseModel):
+    """A link to another resource."""
+
+    id: str
+    name: str | None = None
+    acronym: str | None = None
+
+
+class Provenance(BaseModel):
+    source: str | None = None
+    section: str | None = None
+    line: int | None = None
+    page: int | None = None
+    file: str | None = None
+    row: int | None = None
+    key: str | None = None
+    quote: str | None = None
+
+
+class FigureOut(Provenance):
+    id: str
+    measure: str
+    value: float
+    refers_to: str | None = None
+    description: str | None = None
+
+
+class StatementOut(Provenance):
+    id: str
+    field: str
+    value: str | int | float | bool | None = None
+    preferred: bool = False
+    reason: str | None = None
+
+
+class MissionSummary(BaseModel):
+    id: str
+    name: str
+    acronym: str | None = None
+    kind: str
+    start: str | None = None
+    end: str | None = None
+    active: bool | None = None
+    hq: str | None = None
+
+
+class MissionPage(Page):
+    items: list[MissionSummary]
+
+
+class MissionDetail(MissionSummary, Provenance):
+    note: str | None = None
+    hq_lat: float | None = None
+    hq_lon: float | None = None
+    territories: list[Ref]
+    leads: list[Ref] = Field(description="organisations that lead it (organisation and department)")
+    predecessors: list[Ref]
+    successors: list[Ref]
+    military_counterparts: list[Ref]
+    part_of: list[Ref]
+    units: list[Ref]
+    posts: list[Ref]
+    figures: list[FigureOut] = Field(description="sizes, budgets, ceilings, each with the year it refers to")
+    statements: list[StatementOut] = Field(description="each source's value where sources disagree")
+    claims: int = Field(description="claims that mention the mission")
+
+
+class OrganisationSummary(BaseModel):
+    id: str
+    name: str
+    acronym: str | None = None
+    kind: str
+
+
+class OrganisationPage(Page):
+    items: list[OrganisationSummary]
+
+
+class OrganisationDetail(OrganisationSummary, Provenance):
+    note: str | None = None
+    parents: list[Ref]
+    children: list[Ref]
+    leads: list[Ref]
+    territories: list[Ref]
+    interviews: list[Ref]
+    statements: list[StatementOut]
+    claims: int
+
+
+class ResolutionSummary(BaseModel):
+    id: str
+    number: int
+    year: int | None = None
+    date: str | None = None
+    action: list[str] = []
+    summary: str | None = None
+    un_digital_library: str | None = None
+    missions: list[str] = []
+
+
+class ResolutionPage(Page):
+    items: list[ResolutionSummary]
+
+
+class ResolutionDetail(ResolutionSummary, Provenance):
+    note: str | None = None
+    un_voting_record: str | None = None
+    mandates: list[Ref]
+    statements: list[StatementOut]
+
+
+class InterviewSummary(BaseModel):
+    id: str
+    case: str
+    number: int
+    role: str
+    un_staff: bool
+    organisation: str | None = None
+    mission: str | None = None
+    claims: int = 0
+
+
+class InterviewPage(Page):
+    items: list[InterviewSummary]
+
+
+class ClaimSummary(BaseModel):
+    id: str
+    chapter: int
+    section: str
+    subsection: str | None = None
+    line: int | None = None
+    text: str
+    quote: str | None = None
+    research_question: str | None = None
+    interviews: list[str] = []
+    codes: list[str] = []
+    mentions: list[str] = []
+
+
+class InterviewDetail(InterviewSummary, Provenance):
+    note: str | None = None
+    claims_citing: list[ClaimSummary] = Field(description="claims that cite this interview")
+
+
+class ClaimPage(Page):
+    items: list[ClaimSummary]
+
+
+class RelationOut(BaseModel):
+    source_actor: str = Field(alias="from")
+    type: str
+    kind: str | None = None
+    on: str | None = None
+    to: str
+    weight: int | None = None
+
+    model_config = {"populate_by_name": True}
+
+
+class ClaimDetail(ClaimSummary, Provenance):
+    paragraph: int | None = None
+    no_assertion: str | None = None
+    note: str | None = None
+    cites: list[Ref] = Field(description="literature source of a literature claim")
+    relations: list[RelationOut] = Field(description="actor relations this claim is evidence for")
+
+
+class CodeOut(BaseModel):
+    id: str
+    pref_label: str
+    kind: str
+    definition: str | None = None
+    broader: str | None = None
+    claims: int
+
+
+class SearchHit(BaseModel):
+    id: str
+    type: str
+    label: str | None = None
+    score: float
+
+
+class DependencyStep(BaseModel):
+    source_actor: str = Field(alias="from", description="the depending actor")
+    to: str = Field(description="the actor depended on")
+    kind: str = Field(description="power or resource")
+    on: str = Field(description="what is depended on: mandate, funding, staff, ...")
+    weight: int = Field(description="distinct interviews behind it")
+    evidence: list[str] = Field(description="supporting claim ids")
+    interviews: list[str]
+    literature: list[str] = []
+
+    model_config = {"populate_by_name": True}
+
+
+class DependencyChain(BaseModel):
+    actors: list[Ref] = Field(description="from the depending actor to the actor depended on")
+    steps: list[DependencyStep]
+
+
+class Dependencies(BaseModel):
+    actor: Ref
+    direction: str
+    kind: str | None
+    depth: int
+    direct: list[DependencyStep] = Field(description="one-step dependencies (chains of length 1)")
+    chains: list[DependencyChain] = Field(description="every chain up to `depth`, shortest first")
+
+
+class MatrixCell(BaseModel):
+    weight: int
+    on: list[str]
+    evidence: list[str]
+
+
+class DependencyMatrix(BaseModel):
+    actors: list[Ref]
+    kind: str | None
+    rows: dict[str, dict[str, MatrixCell]] = Field(description="rows[a][b]: how a depends on b (absent = none)")
+
+
+class CentralityGraph(BaseModel):
+    nodes: int
+    edges: int
+    relations: list[str]
+    kind: str | None
+    mission: str | None
+    weighting: str
+
+
+class CentralityScore(BaseModel):
+    rank: int
+    id: str
+    name: str | None = None
+    score: float
+
+
+class Centrality(BaseModel):
+    metric: str
+    graph: CentralityGraph = Field(description="the graph the scores were computed on")
+    ranking: list[CentralityScore]
+
+
+class TaskOut(Provenance):
+    id: str
+    pref_label: str | None = None
+
+
+class CeilingChange(BaseModel):
+    measure: str
+    value: float
+    previous: float | None = None
+    change: float | None = None
+    refers_to: str | None = None
+    source: str | None = None
+    section: str | None = None
+    line: int | None = None
+    quote: str | None = None
+
+
+class MandateStep(BaseModel):
+    mandate: str
+    mission: Ref
+    resolution: ResolutionSummary | None = None
+    resolution_source: Provenance | None = None
+    previous: str | None = None
+    ceilings: list[CeilingChange]
+    tasks: list[TaskOut] | None = Field(description="tasks the thesis gives for this mandate; null where it gives none")
+    tasks_added: list[str] | None = Field(description="against the last mandate whose tasks are known")
+    tasks_removed: list[str] | None
+    source: Provenance
+
+
+class MandateEvolution(BaseModel):
+    mission: Ref
+    missions: list[Ref] = Field(description="the mission with its predecessors and successors")
+    mandates: list[MandateStep]
+
+
+class NamedQuery(BaseModel):
+    name: str
+    description: str
+    parameters: list[str]
+    browser_params: str | None = Field(description="the :param line to paste into Neo4j Browser")
+    cypher: str
+
+
+class CypherRequest(BaseModel):
+    query: str = Field(min_length=1, max_length=20_000, description="read-only Cypher")
+    parameters: dict[str, Any] = {}
+    limit: int = Field(default=1000, ge=1, le=10_000, description="row cap")
+
+
+class CypherResult(BaseModel):
+    columns: list[str]
+    rows: list[dict[str, Any]]
+    truncated: bool = Field(description="more rows were left than the row cap")

@@ -51,7 +51,7 @@ def void_quads(
         (ds, Iri(VOID + "rootResource"), mapper.iris.scheme("task"), None),
         (ds, Iri(VOID + "rootResource"), mapper.iris.scheme("code"), None),
     ]
-    for vocabulary in (mapper.pk, ORG, PROV, SKOS, DCT, DC, SCHEMA_ORG, GEO, OWL):
+    for vocabulary in (mapper.pk.pk, ORG, PROV, SKOS, DCT, DC, SCHEMA_ORG, GEO, OWL):
         quads.append((ds, Iri(VOID + "vocabulary"), Iri(vocabulary), None))
     for key in FORMATS:
         quads.append((ds, Iri(VOID + "dataDump"), Iri(f"{base}rdf?format={key}"), None))

@@ -1,0 +1,19 @@
+// The mandates of a mission and of the missions before and after it (SUCCEEDED_BY, both ways, e.g.
+// MONUC -> MONUSCO): each with its resolution, its tasks, its figures (ceilings) and the mandate it
+// follows (PRECEDES), each with its source and locator. The service orders them along PRECEDES.
+// Parameters: $id (a mission id).
+// :param {id: 'monusco'}
+MATCH (m:Mission {id: $id})
+OPTIONAL MATCH (m)-[:SUCCEEDED_BY*1..10]-(other:Mission)
+WITH m, collect(DISTINCT other) AS others
+UNWIND [m] + others AS mission
+MATCH (d:Mandate)-[:MANDATE_OF]->(mission)
+OPTIONAL MATCH (res:Resolution)-[:SETS]->(d)
+RETURN d {.id, .source, .section, .line, .page, .quote} AS mandate,
+       mission {.id, .name, .acronym} AS mission,
+       res {.id, .number, .year, .date, .action, .summary, .un_digital_library, .source, .section, .line} AS resolution,
+       [(p:Mandate)-[:PRECEDES]->(d) | p.id][0] AS previous,
+       [(d)-[i:INCLUDES]->(t:Task) | t {.id, .pref_label, source: i.source, section: i.section, line: i.line,
+                                         quote: i.quote}] AS tasks,
+       [(d)-[:HAS_FIGURE]->(f:Figure) | f {.id, .measure, .value, .refers_to, .description, .source, .section,
+                                            .line, .quote}] AS figures

@@ -1,0 +1,17 @@
+// One mission with its territories, leading organisations, predecessors, successors, military
+// counterparts, units, posts, figures (sizes, budgets, ceilings) and disputed statements, each with its source.
+// Parameters: $id
+// :param {id: 'monuc'}
+MATCH (m:Mission {id: $id})
+RETURN m {.*} AS mission,
+  [(m)-[:DEPLOYED_IN]->(t:Territory) | t {.id, .name, .iso3}] AS territories,
+  [(o:Organisation)-[r:LEADS]->(m) | o {.id, .name, .acronym, field: r.field}] AS leads,
+  [(p:Mission)-[:SUCCEEDED_BY]->(m) | p {.id, .name, .acronym}] AS predecessors,
+  [(m)-[:SUCCEEDED_BY]->(s:Mission) | s {.id, .name, .acronym}] AS successors,
+  [(m)-[:MILITARY_COUNTERPART]-(c:Mission) | c {.id, .name, .acronym}] AS military_counterparts,
+  [(m)-[:PART_OF]->(w:Mission) | w {.id, .name, .acronym}] AS part_of,
+  [(u:Unit)-[:PART_OF]->(m) | u {.id, .name, .kind}] AS units,
+  [(p:Post)-[:POST_IN]->(m) | p {.id, .title}] AS posts,
+  [(m)-[:HAS_FIGURE]->(f:Figure) | f {.*}] AS figures,
+  [(m)-[:HAS_STATEMENT]->(s:Statement) | s {.*}] AS statements,
+  COUNT { (c:Claim)-[:MENTIONS]->(m) } AS claims

@@ -1,0 +1,250 @@
+"""Browse the graph: missions, organisations, resolutions, interviews, claims, codes, search.
+
+Lists are paginated (`limit`, `offset`) and report the total; every list answers CSV as well.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query, Request
+from neo4j.exceptions import ClientError
+
+from service import models
+from service.database import Graph
+from service.errors import BadInput, NotFound
+from service.tabular import CSV_RESPONSE, FormatParam, csv_response, model_rows, wants_csv
+
+router = APIRouter(tags=["browse"])
+
+Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
+Offset = Annotated[int, Query(ge=0, description="items to skip")]
+Id = Annotated[str, Path(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorBody, "description": "unknown id"}}
+
+
+def _clean(node: dict[str, Any] | None) -> dict[str, Any]:
+    """Node properties minus the ingest's bookkeeping."""
+    return {k: v for k, v in (node or {}).items() if k != "load"}
+
+
+def _listing(request: Request, fmt: str | None, page: models.Page, items: list[Any], name: str) -> Any:
+    if wants_csv(request, fmt):
+        rows, columns = model_rows(items)
+        return csv_response(rows, columns, name)
+    return page
+
+
+async def _one(graph: Graph, query: str, key: str, what: str, **params: Any) -> dict[str, Any]:
+    rows = await graph.read(query, **params)
+    if not rows:
+        raise NotFound(f"no {what} {next(iter(params.values()))!r}")
+    return {**rows[0], **_clean(rows[0][key])}
+
+
+async def _search_read(graph: Graph, query: str, **params: Any) -> list[dict[str, Any]]:
+    """A read whose `q` is Lucene syntax: a malformed `q` is the caller's error, not the server's."""
+    try:
+        return await graph.read(query, **params)
+    except ClientError as err:
+        if "fulltext" in (err.message or "").lower() or "parse" in (err.message or "").lower():
+            raise BadInput(f"q is not a valid full-text query: {err.message}") from err
+        raise
+
+
+@router.get("/missions", response_model=models.MissionPage, responses=CSV_RESPONSE, summary="List missions")
+async def list_missions(
+    graph: Graph,
+    request: Request,
+    kind: Annotated[str | None, Query(description="e.g. integrated-mission, military-force")] = None,
+    territory: Annotated[str | None, Query(description="territory id, e.g. cod")] = None,
+    lead: Annotated[str | None, Query(description="leading organisation id, e.g. un, nato")] = None,
+    active: bool | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    fmt: FormatParam = None,
+) -> Any:
+    row = (
+        await graph.read(
+            "list_missions", kind=kind, territory=territory, lead=lead, active=active, offset=offset, limit=limit
+        )
+    )[0]
+    items = [models.MissionSummary(**_clean(i)) for i in row["items"]]
+    page = models.MissionPage(total=row["total"], limit=limit, offset=offset, items=items)
+    return _listing(request, fmt, page, items, "missions")
+
+
+@router.get("/missions/{id}", response_model=models.MissionDetail, responses=NOT_FOUND, summary="One mission")
+async def mission(graph: Graph, id: Id) -> models.MissionDetail:
+    found = await _one(graph, "mission", "mission", "mission", id=id)
+    return models.MissionDetail(**found)
+
+
+@router.get(
+    "/organisations", response_model=models.OrganisationPage, responses=CSV_RESPONSE, summary="List organisations"
+)
+async def list_organisations(
+    graph: Graph,
+    request: Request,
+    kind: Annotated[str | None, Query(description="e.g. un-department, state, ngo")] = None,
+    parent: Annotated[str | None, Query(description="parent organisation id, e.g. un-secretariat")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    fmt: FormatParam = None,
+) -> Any:
+    row = (await graph.read("list_organisations", kind=kind, parent=parent, offset=offset, limit=limit))[0]
+    items = [models.OrganisationSummary(**_clean(i)) for i in row["items"]]
+    page = models.OrganisationPage(total=row["total"], limit=limit, offset=offset, items=items)
+    return _listing(request, fmt, page, items, "organisations")
+
+
+@router.get(
+    "/organisations/{id}", response_model=models.OrganisationDetail, responses=NOT_FOUND, summary="One organisation"
+)
+async def organisation(graph: Graph, id: Id) -> models.OrganisationDetail:
+    found = await _one(graph, "organisation", "organisation", "organisation", id=id)
+    found["leads"] = [{"id": x["id"], "name": x.get("label")} for x in found["leads"]]
+    found["interviews"] = [{"id": x["id"], "name": x.get("role")} for x in found["interviews"]]
+    return models.OrganisationDetail(**found)
+
+
+@router.get(
+    "/resolutions",
+    response_model=models.ResolutionPage,
+    responses=CSV_RESPONSE,
+    summary="List Security Council resolutions",
+)
+async def list_resolutions(
+    graph: Graph,
+    request: Request,
+    mission: Annotated[str | None, Query(description="only those concerning this mission")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    fmt: FormatParam = None,
+) -> Any:
+    row = (await graph.read("list_resolutions", mission=mission, offset=offset, limit=limit))[0]
+    items = [models.ResolutionSummary(**_clean(i)) for i in row["items"]]
+    page = models.ResolutionPage(total=row["total"], limit=limit, offset=offset, items=items)
+    return _listing(request, fmt, page, items, "resolutions")
+
+
+@router.get(
+    "/resolutions/{number}",
+    response_model=models.ResolutionDetail,
+    responses=NOT_FOUND,
+    summary="One resolution, by number",
+)
+async def resolution(graph: Graph, number: Annotated[int, Path(ge=1, le=99999)]) -> models.ResolutionDetail:
+    found = await _one(graph, "resolution", "resolution", "resolution", number=number)
+    found["missions"] = [m["id"] for m in found["missions"]]
+    found["mandates"] = [{"id": m["id"], "name": m.get("mission")} for m in found["mandates"]]
+    return models.ResolutionDetail(**found)
+
+
+@router.get(
+    "/interviews", response_model=models.InterviewPage, responses=CSV_RESPONSE, summary="List the anonymised interviews"
+)
+async def list_interviews(
+    graph: Graph,
+    request: Request,
+    case: Literal["drc", "kosovo"] | None = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    fmt: FormatParam = None,
+) -> Any:
+    row = (await graph.read("list_interviews", case=case, offset=offset, limit=limit))[0]
+    items = [models.InterviewSummary(**_clean(i)) for i in row["items"]]
+    page = models.InterviewPage(total=row["total"], limit=limit, offset=offset, items=items)
+    return _listing(request, fmt, page, items, "interviews")
+
+
+@router.get(
+    "/interviews/{id}",
+    response_model=models.InterviewDetail,
+    responses=NOT_FOUND,
+    summary="One interview and the claims citing it",
+)
+async def interview(graph: Graph, id: Id) -> models.InterviewDetail:
+    found = await _one(graph, "interview", "interview", "interview", id=id)
+    claims = found.pop("claims")
+    found["organisation"] = found["organisations"][0]["id"] if found["organisations"] else None
+    found["mission"] = found["missions"][0]["id"] if found["missions"] else None
+    citing = sorted(claims, key=lambda c: (c.get("line") or 0, c["id"]))
+    return models.InterviewDetail(
+        **found,
+        claims=len(citing),
+        claims_citing=[models.ClaimSummary(chapter=int(c["section"].split(".")[0]), **c) for c in citing],
+    )
+
+
+@router.get("/claims", response_model=models.ClaimPage, responses=CSV_RESPONSE, summary="List and filter claims")
+async def list_claims(
+    graph: Graph,
+    request: Request,
+    code: Annotated[str | None, Query(description="code id, e.g. power-dependency")] = None,
+    interview: Annotated[str | None, Query(description="interview id, e.g. drc-14")] = None,
+    mission: Annotated[str | None, Query(description="mission mentioned, or concerned by a cited interview")] = None,
+    actor: Annotated[str | None, Query(description="mission or organisation the claim mentions")] = None,
+    chapter: Annotated[int | None, Query(ge=1, le=7)] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
+    limit: Limit = 50,
+    offset: Offset = 0,
+    fmt: FormatParam = None,
+) -> Any:
+    rows = await _search_read(
+        graph,
+        "list_claims",
+        code=code,
+        interview=interview,
+        mission=mission,
+        actor=actor,
+        chapter=chapter,
+        q=q,
+        offset=offset,
+        limit=limit,
+    )
+    row = rows[0]
+    items = [models.ClaimSummary(**_clean(i)) for i in row["items"]]
+    page = models.ClaimPage(total=row["total"], limit=limit, offset=offset, items=items)
+    return _listing(request, fmt, page, items, "claims")
+
+
+@router.get("/claims/{id}", response_model=models.ClaimDetail, responses=NOT_FOUND, summary="One claim")
+async def claim(graph: Graph, id: Id) -> models.ClaimDetail:
+    found = await _one(graph, "claim", "claim", "claim", id=id)
+    found["interviews"] = [i["id"] for i in found["interviews"]]
+    found["codes"] = [c["id"] for c in found["codes"]]
+    found["mentions"] = [a["id"] for a in found["mentions"]]
+    found["cites"] = [{"id": s["id"], "name": s.get("title") or s.get("citation")} for s in found["literature"]]
+    return models.ClaimDetail(**found)
+
+
+@router.get(
+    "/codes", response_model=list[models.CodeOut], responses=CSV_RESPONSE, summary="The analytical framework's concepts"
+)
+async def codes(graph: Graph, request: Request, fmt: FormatParam = None) -> Any:
+    items = [models.CodeOut(**row["code"]) for row in await graph.read("codes")]
+    if wants_csv(request, fmt):
+        rows, columns = model_rows(items)
+        return csv_response(rows, columns, "codes")
+    return items
+
+
+@router.get(
+    "/search",
+    response_model=list[models.SearchHit],
+    responses=CSV_RESPONSE,
+    summary="Full-text search over names, acronyms and claim text",
+)
+async def search(
+    graph: Graph,
+    request: Request,
+    q: Annotated[str, Query(min_length=2, max_length=200, description="Lucene syntax, e.g. 'budget AND helicopter*'")],
+    limit: Limit = 20,
+    fmt: FormatParam = None,
+) -> Any:
+    hits = [models.SearchHit(**row) for row in await _search_read(graph, "search", q=q, limit=limit)]
+    if wants_csv(request, fmt):
+        rows, columns = model_rows(hits)
+        return csv_response(rows, columns, "search")
+    return hits
