@@ -25,7 +25,7 @@ RELATIONS = ["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FU
 async def centrality(
     graph: Graph,
     request: Request,
-    metric: Metric = "pagerank",
+    metric: Annotated[Metric, Query(description="degree, betweenness, pagerank or eigenvector")] = "pagerank",
     kind: Annotated[
         Literal["power", "resource"] | None, Query(description="only DEPENDS_ON relations of this kind")
     ] = None,
@@ -37,7 +37,7 @@ async def centrality(
         ),
     ] = None,
     relations: Annotated[str | None, Query(description="comma-separated relation types; all five when absent")] = None,
-    limit: Annotated[int, Query(ge=1, le=1000)] = 50,
+    limit: Annotated[int, Query(ge=1, le=1000, description="how many of the ranking to return")] = 50,
     fmt: FormatParam = None,
 ) -> Any:
     chosen = RELATIONS if relations is None else [r.strip().upper() for r in relations.split(",") if r.strip()]

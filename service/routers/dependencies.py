@@ -37,7 +37,9 @@ async def dependencies(
     graph: Graph,
     request: Request,
     actor: ActorId,
-    direction: Literal["out", "in", "both"] = "out",
+    direction: Annotated[
+        Literal["out", "in", "both"], Query(description="out: what it depends on; in: who depends on it")
+    ] = "out",
     kind: Kind = None,
     depth: Annotated[int, Query(ge=1, le=3, description="longest chain, in steps")] = 1,
     fmt: FormatParam = None,
