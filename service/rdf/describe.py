@@ -210,7 +210,9 @@ def as_html(description: Description, base: str) -> str:
             ]
             continue
         title = labels.get(iri) or iri.rsplit("#", 1)[-1]
-        sections.append(f'<h3 id="{e(iri)}">{e(title)}</h3><p><code>{e(iri)}</code></p>{table(pairs)}')
+        href = "/" + iri[len(base) :] if iri.startswith(base) else iri
+        heading = f'<h3 id="{e(iri)}"><a href="{e(href)}">{e(title)}</a></h3>'
+        sections.append(f"{heading}<p><code>{e(iri)}</code></p>{table(pairs)}")
     formats = " ".join(f'<a href="?format={k}">{k}</a>' for k in ("ttl", "jsonld", "nt", "rdf", "trig", "json"))
     incoming_html = f"<h2>Links to this resource</h2><ul>{''.join(incoming)}</ul>" if incoming else ""
     related_html = f"<h2>Provenance, evidence and parts</h2>{''.join(sections)}" if sections else ""

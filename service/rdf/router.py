@@ -186,7 +186,8 @@ async def void(request: Request, graph: Graph, format_: FormatParam = None) -> R
     dataset = (await graph.read("system/dataset"))[0]["dataset"]
     examples: list[Iri] = []
     for cls in ("Mission", "Resolution", "Claim", "Dependency"):
-        rows = loaded.store.query(f"SELECT ?s WHERE {{ ?s a <{state.mapper.pk(cls)}> }} ORDER BY ?s LIMIT 1")
+        query = f"SELECT ?s WHERE {{ ?s a <{state.mapper.pk(cls)}> }} ORDER BY ?s LIMIT 1"
+        rows = loaded.store.query(query, use_default_graph_as_union=True)
         assert isinstance(rows, ox.QuerySolutions)
         examples += [Iri(row["s"].value) for row in rows if isinstance(row["s"], ox.NamedNode)]
     quads = void_quads(state.mapper, label_counts, int(counts["relations"]), loaded.triples, dataset, examples)

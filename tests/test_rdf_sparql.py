@@ -1,0 +1,130 @@
+"""The read-only SPARQL endpoint over real HTTP: SELECT, ASK, CONSTRUCT, DESCRIBE in the protocol's
+three forms (GET, form POST, sparql-query POST), result formats, updates refused, the time limit,
+and a rebuild when the dataset version changes."""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator
+
+import httpx
+import pytest
+import rdflib
+from neo4j import Driver
+
+from service.settings import Settings
+from tests.conftest import LiveServer
+
+COUNT_MISSIONS = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a pk:Mission }"
+
+
+def test_select_by_get_gives_sparql_json(api: httpx.Client) -> None:
+    response = api.get("/sparql", params={"query": COUNT_MISSIONS})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("application/sparql-results+json")
+    assert response.json()["results"]["bindings"][0]["n"]["value"] == "91"
+
+
+def test_select_by_form_post_as_csv_and_tsv(api: httpx.Client) -> None:
+    query = """
+        PREFIX org: <http://www.w3.org/ns/org#>
+        SELECT ?unit ?label WHERE { ?unit org:unitOf ?mission ; rdfs:label ?label .
+                                    ?mission dct:identifier "unmik" } ORDER BY ?label"""
+    response = api.post("/sparql", data={"query": query}, headers={"Accept": "text/csv"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.text)))
+    assert rows
+    assert all(row["unit"].endswith(tuple("0123456789abcdefghijklmnopqrstuvwxyz")) for row in rows)
+    tsv = api.post("/sparql", data={"query": query}, params={"format": "tsv"})
+    assert tsv.headers["content-type"].startswith("text/tab-separated-values")
+    assert len(tsv.text.strip().splitlines()) == len(rows) + 1
+
+
+def test_ask_by_sparql_query_body(api: httpx.Client) -> None:
+    query = 'ASK { ?r a pk:Dependency ; pk:dependencyKind "power" ; prov:wasDerivedFrom ?claim . ?claim a pk:Claim }'
+    response = api.post("/sparql", content=query, headers={"Content-Type": "application/sparql-query"})
+    assert response.status_code == 200
+    assert response.json()["boolean"] is True
+
+
+def test_construct_and_describe_answer_rdf(api: httpx.Client, settings: Settings) -> None:
+    query = "CONSTRUCT { ?m rdfs:label ?l } WHERE { ?m a pk:Mission ; rdfs:label ?l }"
+    response = api.get("/sparql", params={"query": query}, headers={"Accept": "text/turtle"})
+    assert response.status_code == 200
+    assert response.headers["content-type"].startswith("text/turtle")
+    assert len(rdflib.Graph().parse(data=response.content, format="turtle")) == 91
+    describe = api.get("/sparql", params={"query": f"DESCRIBE <{settings.base_iri}mission/unmik>", "format": "nt"})
+    assert describe.status_code == 200
+    assert len(rdflib.Graph().parse(data=describe.content, format="nt")) > 10
+
+
+def test_named_graphs_per_source(api: httpx.Client, settings: Settings) -> None:
+    query = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{settings.base_iri}graph/cr-unsc> {{ ?s ?p ?o }} }}"
+    count = int(api.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["n"]["value"])
+    assert count > 0
+
+
+@pytest.mark.parametrize(
+    ("kwargs"),
+    [
+        {"params": {"query": "INSERT DATA { <urn:a> <urn:b> <urn:c> }"}},
+        {"params": {"query": "PREFIX x: <urn:x#> DELETE WHERE { ?s ?p ?o }"}},
+        {"params": {"update": "DELETE WHERE { ?s ?p ?o }"}},
+        {"data": {"update": "CLEAR ALL"}},
+        {"content": "DROP ALL", "headers": {"Content-Type": "application/sparql-update"}},
+    ],
+)
+def test_updates_are_refused(api: httpx.Client, kwargs: dict[str, object]) -> None:
+    method = "GET" if "params" in kwargs else "POST"
+    response = api.request(method, "/sparql", **kwargs)  # type: ignore[arg-type]
+    assert response.status_code == 400
+    assert response.json()["error"] == "bad_query"
+    assert api.get("/sparql", params={"query": COUNT_MISSIONS}).json()["results"]["bindings"][0]["n"]["value"] == "91"
+
+
+def test_a_syntax_error_is_400(api: httpx.Client) -> None:
+    response = api.get("/sparql", params={"query": "SELECT WHERE {"})
+    assert response.status_code == 400
+    assert "syntax" in response.json()["detail"].lower()
+
+
+@pytest.fixture
+def impatient(seeded: Driver, settings: Settings) -> Iterator[httpx.Client]:
+    """A second server with a 50 ms query time limit."""
+    quick = settings.model_copy(update={"query_timeout_s": 0.05})
+    with LiveServer(quick) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+        yield client
+
+
+def test_a_query_over_the_time_limit_is_abandoned_with_503(impatient: httpx.Client) -> None:
+    assert impatient.get("/sparql", params={"query": COUNT_MISSIONS}).status_code == 200  # builds the store
+    slow = "SELECT (COUNT(*) AS ?n) WHERE { ?a a pk:Claim . ?b a pk:Claim . ?c a pk:Interview }"
+    response = impatient.get("/sparql", params={"query": slow})
+    assert response.status_code == 503
+    body = response.json()
+    assert body["error"] == "query_timeout"
+    assert "0.05 s" in body["detail"]
+    assert "retry-after" in response.headers
+
+
+def test_the_store_follows_the_dataset_version(api: httpx.Client, seeded: Driver, settings: Settings) -> None:
+    query = 'SELECT ?name WHERE { ?t dct:identifier "xkx" ; a pk:Territory ; rdfs:label ?name }'
+    before = api.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["name"]["value"]
+    seeded.execute_query(
+        "MATCH (d:Dataset {id: 'current'}) MATCH (t:Territory {id: 'xkx'}) "
+        "SET d.version = d.version + '-test', t.name = 'Renamed for the test'",
+        database_=settings.neo4j_database,
+    )
+    try:
+        after = api.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["name"]["value"]
+        assert after == "Renamed for the test"
+    finally:
+        seeded.execute_query(
+            "MATCH (d:Dataset {id: 'current'}) MATCH (t:Territory {id: 'xkx'}) "
+            "SET d.version = left(d.version, size(d.version) - 5), t.name = $name",
+            name=before,
+            database_=settings.neo4j_database,
+        )
+    assert api.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["name"]["value"] == before
