@@ -20,7 +20,7 @@ from service.rdf.mapping import Mapper
 from service.rdf.terms import Iri, Quad, Term, nq_line, nt_line
 from service.rdf.vocab import context, prefixes
 
-FETCH_SIZE = 1000
+FETCH_SIZE = 250
 CHUNK_BYTES = 64 * 1024
 
 
@@ -50,8 +50,10 @@ async def stream_rows(driver: AsyncDriver, database: str, name: str, **params: A
         await session.begin_transaction() as tx,
     ):
         result = await tx.run(query.text, params)
+        keys = result.keys()
         async for record in result:
-            yield record.data()
+            # The values are plain maps, lists and scalars: no need for record.data()'s deep copy.
+            yield dict(zip(keys, record.values(), strict=True))
 
 
 async def export_quads(driver: AsyncDriver, database: str, mapper: Mapper) -> AsyncIterator[Quad]:

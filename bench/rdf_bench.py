@@ -1,0 +1,221 @@
+"""RDF export benchmark (issue 7): streamed N-Triples next to rdflib, at several scales, in one run.
+
+    .venv/bin/python -m bench.rdf_bench                   # scales 1, 10, 100 of bench/generate.py
+    .venv/bin/python -m bench.rdf_bench --scales 1 10     # fewer scales
+    .venv/bin/python -m bench.rdf_bench --data FOLDER     # one given data folder instead
+
+One private Neo4j (free ports, generated password) is loaded with each scale in turn; for each
+scale both export paths run on the same graph, each in its own fresh Python process (so a
+process's peak RSS is that path's peak memory, nothing left over from the other), `--repeat`
+times alternately, best time kept:
+
+- stream: `service.rdf.export.export_quads` → `ntriples_chunks` → bytes written to /dev/null,
+  exactly what `GET /rdf?format=nt` sends (rows read from Neo4j in pages of the fetch size);
+- rdflib: the same quads collected, an rdflib Graph built, serialised as N-Triples (what a
+  service without the streaming path would do; also the path of Turtle, JSON-LD, RDF/XML, TriG).
+
+Triples/s = triples written / wall time of the export (connect excluded). Peak memory = the
+worker's peak RSS (ru_maxrss) minus its RSS just before the export (interpreter, libraries,
+driver). Results replace the "RDF export (issue 7)" section of bench/RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import os
+import resource
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+HEADING = "## RDF export (issue 7)"
+BASE = "http://pkgraph.example/"
+
+
+def _rss_kib() -> int:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1])
+    return 0
+
+
+async def _worker(path: str, uri: str, password: str) -> dict[str, Any]:
+    from neo4j import AsyncGraphDatabase
+
+    from service.rdf.export import collect, export_quads, ntriples_chunks, to_graph
+    from service.rdf.mapping import Mapper
+
+    mapper = Mapper(BASE)
+    async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
+        await driver.verify_connectivity()
+        baseline = _rss_kib()
+        started = time.perf_counter()
+        written = 0
+        triples = 0
+        with open(os.devnull, "wb") as sink:
+            if path == "stream":
+                async for chunk in ntriples_chunks(export_quads(driver, "neo4j", mapper)):
+                    written += sink.write(chunk)
+                    triples += chunk.count(b"\n")
+            else:
+                graph = to_graph(await collect(export_quads(driver, "neo4j", mapper)), BASE)
+                data = graph.serialize(format="nt", encoding="utf-8")
+                written += sink.write(data)
+                triples = len(graph)
+        seconds = time.perf_counter() - started
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    return {
+        "path": path,
+        "triples": triples,
+        "bytes": written,
+        "seconds": seconds,
+        "baseline_kib": baseline,
+        "peak_kib": peak,
+    }
+
+
+@dataclass
+class Measure:
+    scale: str
+    path: str
+    triples: int
+    seconds: float
+    baseline_mib: float
+    peak_mib: float
+
+    @property
+    def per_second(self) -> float:
+        return self.triples / self.seconds
+
+    @property
+    def extra_mib(self) -> float:
+        return self.peak_mib - self.baseline_mib
+
+
+def _run_worker(path: str, uri: str, password: str) -> dict[str, Any]:
+    env = {**os.environ, "PKGRAPH_BENCH_PASSWORD": password}
+    done = subprocess.run(  # noqa: S603  # our own interpreter and module, fixed arguments
+        [sys.executable, "-m", "bench.rdf_bench", "--worker", path, "--uri", uri],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=True,
+        timeout=3600,
+    )
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def measure(scale: str, uri: str, password: str, repeat: int) -> list[Measure]:
+    from bench.harness import log
+
+    best: dict[str, dict[str, Any]] = {}
+    for _ in range(repeat):
+        for path in ("stream", "rdflib"):
+            result = _run_worker(path, uri, password)
+            log(
+                f"scale {scale} {path}: {result['triples']:,} triples in {result['seconds']:.2f}s, "
+                f"peak {result['peak_kib'] / 1024:.0f} MiB"
+            )
+            if path not in best or result["seconds"] < best[path]["seconds"]:
+                best[path] = result
+    if best["stream"]["triples"] != best["rdflib"]["triples"]:
+        raise RuntimeError(f"the two paths wrote different triple counts: {best}")
+    return [
+        Measure(scale, path, r["triples"], r["seconds"], r["baseline_kib"] / 1024, r["peak_kib"] / 1024)
+        for path, r in best.items()
+    ]
+
+
+def report(measures: list[Measure], facts: dict[str, str], repeat: int) -> str:
+    from bench.harness import machine_table
+
+    lines = [
+        HEADING,
+        "",
+        "`.venv/bin/python -m bench.rdf_bench` (bench/rdf_bench.py). Synthetic data of bench/generate.py at each",
+        "scale, loaded into a private Neo4j 5.26; both paths export the same graph, each in a fresh process,",
+        f"best of {repeat} alternating runs. *stream* = `GET /rdf?format=nt` (N-Triples written as rows arrive);",
+        "*rdflib* = the same quads into an rdflib Graph, serialised as N-Triples. Memory = peak RSS of the",
+        "worker minus its RSS before the export (interpreter, libraries and driver excluded).",
+        "",
+        "| scale | triples | stream s | stream triples/s | rdflib s | rdflib triples/s | speed-up | stream peak MiB "
+        "| rdflib peak MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    by_scale: dict[str, dict[str, Measure]] = {}
+    for m in measures:
+        by_scale.setdefault(m.scale, {})[m.path] = m
+    for scale, pair in by_scale.items():
+        s, r = pair["stream"], pair["rdflib"]
+        lines.append(
+            f"| {scale} | {s.triples:,} | {s.seconds:.2f} | {s.per_second:,.0f} | {r.seconds:.2f} | "
+            f"{r.per_second:,.0f} | {r.seconds / s.seconds:.1f}x | {s.extra_mib:.0f} | {r.extra_mib:.0f} |"
+        )
+    lines += ["", *machine_table(facts), ""]
+    return "\n".join(lines)
+
+
+def _load(settings: Any, folder: Path) -> None:
+    from bench.harness import driver_for, log, start_empty
+    from ingest.dataset import load_dataset
+    from ingest.loader import load_into_graph
+
+    start_empty(settings)
+    with driver_for(settings) as driver:
+        started = time.perf_counter()
+        load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
+        log(f"loaded {folder} in {time.perf_counter() - started:.0f}s")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
+    parser.add_argument("--scales", type=int, nargs="+", default=[1, 10, 100])
+    parser.add_argument("--data", type=Path, default=None, help="bench this data folder instead of generated scales")
+    parser.add_argument("--repeat", type=int, default=2)
+    parser.add_argument("--no-write", action="store_true", help="print the section, do not touch RESULTS.md")
+    parser.add_argument("--worker", choices=["stream", "rdflib"], help=argparse.SUPPRESS)
+    parser.add_argument("--uri", help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.worker:
+        result = asyncio.run(_worker(args.worker, args.uri, os.environ["PKGRAPH_BENCH_PASSWORD"]))
+        print(json.dumps(result))
+        return 0
+
+    from bench.generate import generate
+    from bench.harness import OUT, bench_settings, machine, write_section
+    from service import local_neo4j
+
+    settings = bench_settings(OUT / "rdf" / "neo4j", heap="1g", pagecache="512m")
+    password = settings.neo4j_password.get_secret_value()
+    targets: list[tuple[str, Path]]
+    if args.data is not None:
+        targets = [(args.data.name, args.data)]
+    else:
+        targets = []
+        for scale in args.scales:
+            folder = OUT / "rdf" / f"g{scale}"
+            if not (folder / "claims.yaml").exists():
+                generate(scale, 1, folder)
+            targets.append((str(scale), folder))
+    measures: list[Measure] = []
+    try:
+        for name, folder in targets:
+            _load(settings, folder)
+            measures += measure(name, settings.neo4j_uri, password, args.repeat)
+    finally:
+        local_neo4j.stop(settings)
+    text = report(measures, machine(), args.repeat)
+    print(text)
+    if not args.no_write:
+        write_section(HEADING, text)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
