@@ -1,0 +1,114 @@
+"""What every benchmark shares: its own Neo4j, machine facts, and its section of RESULTS.md."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import platform
+import re
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+from neo4j import Driver, GraphDatabase
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+
+from ingest.paths import PROJECT_ROOT
+from ingest.schema import apply_schema
+from service import local_neo4j
+from service.settings import Settings
+
+RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
+OUT = PROJECT_ROOT / "bench" / "out"
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bench_settings(home: Path, heap: str, pagecache: str) -> Settings:
+    """A private Neo4j on free ports with a generated password, so a benchmark runs beside anything."""
+    bolt, http = free_port(), free_port()
+    return Settings.model_validate(
+        {
+            "neo4j_uri": f"bolt://127.0.0.1:{bolt}",
+            "neo4j_password": secrets.token_urlsafe(18),
+            "db_home": home,
+            "db_bolt_port": bolt,
+            "db_http_port": http,
+            "db_heap": heap,
+            "db_pagecache": pagecache,
+        }
+    )
+
+
+def driver_for(settings: Settings) -> Driver:
+    return GraphDatabase.driver(
+        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
+    )
+
+
+def start_empty(settings: Settings) -> None:
+    """Start the benchmark's Neo4j on an empty store with the schema applied."""
+    local_neo4j.stop(settings)
+    for sub in ("databases/neo4j", "transactions/neo4j"):
+        subprocess.run(["rm", "-rf", str(settings.db_home / "data" / sub)], check=True)  # noqa: S603, S607
+    local_neo4j.start(settings)
+    with driver_for(settings) as driver:
+        wait_until_online(driver, settings.neo4j_database)
+        apply_schema(driver, settings.neo4j_database)
+
+
+def wait_until_online(driver: Driver, database: str, timeout_s: float = 120.0) -> None:
+    """Bolt answers a moment before the database is online: poll until a query runs."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            driver.execute_query("RETURN 1", database_=database)
+            return
+        except (ServiceUnavailable, SessionExpired, TransientError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def machine() -> dict[str, str]:
+    cpuinfo = Path("/proc/cpuinfo").read_text()
+    cpu = next((line.split(":", 1)[1].strip() for line in cpuinfo.splitlines() if "model name" in line), "unknown")
+    memory = re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text())
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True, check=False).stderr  # noqa: S607
+    return {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": f"{os.cpu_count()} (usable {len(os.sched_getaffinity(0))})",
+        "cpu model": cpu,
+        "memory": f"{int(memory.group(1)) / 1024 / 1024:.1f} GiB" if memory else "unknown",
+        "python": platform.python_version(),
+        "java": java.splitlines()[0] if java else "unknown",
+        "os": platform.platform(),
+    }
+
+
+def machine_table(facts: dict[str, str]) -> list[str]:
+    return ["| machine | |", "|---|---|", *(f"| {k} | {v} |" for k, v in facts.items())]
+
+
+def write_section(heading: str, text: str, path: Path = RESULTS) -> None:
+    """Replace one benchmark's section of RESULTS.md (from `heading` to the next `## `); keep the others."""
+    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n"
+    lines = current.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == heading), None)
+    if start is None:
+        path.write_text(current.rstrip("\n") + "\n\n" + text.rstrip("\n") + "\n", encoding="utf-8")
+        return
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    tail = "".join(lines[end:])
+    path.write_text("".join(lines[:start]) + text.rstrip("\n") + "\n" + ("\n" + tail if tail else ""), encoding="utf-8")
+
+
+def log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
