@@ -26,6 +26,7 @@ import asyncio
 import json
 import os
 import resource
+import shutil
 import subprocess
 import sys
 import time
@@ -191,7 +192,10 @@ def main(argv: list[str] | None = None) -> int:
     from bench.harness import OUT, bench_settings, machine, write_section
     from service import local_neo4j
 
-    settings = bench_settings(OUT / "rdf" / "neo4j", heap="1g", pagecache="512m")
+    # A fresh home: the system database keeps the password of an earlier run.
+    shutil.rmtree(OUT / "rdf" / "neo4j", ignore_errors=True)
+    # Neo4j bounds a transaction to half the heap; the ingest loads scale 100 in one transaction.
+    settings = bench_settings(OUT / "rdf" / "neo4j", heap="6g", pagecache="1g")
     password = settings.neo4j_password.get_secret_value()
     targets: list[tuple[str, Path]]
     if args.data is not None:
