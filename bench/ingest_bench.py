@@ -1,0 +1,736 @@
+"""Ingest benchmark (issue 5): batched load vs. one MERGE per transaction vs. neo4j-admin import.
+
+    .venv/bin/python -m bench.ingest_bench            # scales 1, 10, 100; writes bench/RESULTS.md
+
+One run, side by side, on its own Neo4j (started through service.local_neo4j in bench/out/, on
+free ports, with a generated password):
+
+- `ingest.loader.load_into_graph` on synthetic data (bench/generate.py) at each scale, on a fresh
+  database (deleted and the server restarted), then a second, idempotent run on the loaded graph.
+  Each run is a child process, so its peak RSS is its own: `os.wait4` returns the child's
+  `ru_maxrss` (the whole ingest: YAML parse, validation, rows, driver).
+- the naive baseline: the same statements with one row each, one transaction per node or
+  relationship, through the same driver. Measured in full at scale 1; at larger scales on a sample
+  (every k-th relationship, its end nodes and every k-th node), and extrapolated per element.
+- the offline bulk importer (`neo4j-admin database import full`) on CSVs written from the same
+  GraphRows, into a separate database home; the largest scale's import is started and counted.
+
+Memory: the server gets 6 GB heap and 1 GB page cache (see HEAP/PAGECACHE), on a 2-core machine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import datetime
+import json
+import os
+import platform
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, LiteralString
+
+from neo4j import Driver, GraphDatabase, ManagedTransaction
+
+from bench.generate import generate
+from ingest.cypher import statement
+from ingest.dataset import load_dataset
+from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
+from ingest.loader import _edge_query, _node_query, dataset_version, load_into_graph
+from ingest.paths import PROJECT_ROOT
+from ingest.schema import apply_schema
+from service import local_neo4j
+from service.settings import Settings
+
+OUT = PROJECT_ROOT / "bench" / "out" / "ingest"
+RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
+SECTION = "## Ingest (issue 5)"
+QUERIES = Path(__file__).parent / "queries"
+# Sized for this 2-core, 24 GB machine: the scale-100 store (a few hundred MB) fits in the page
+# cache, and the one-transaction load's state (> 1 GB at scale 100: a 2 GB heap's 1 GB limit was
+# hit) fits under db.memory.transaction.total.max, which local_neo4j sets to half the heap.
+# Neo4j's G1 defaults are kept (2 cores: 2 GC threads).
+HEAP = "6g"
+PAGECACHE = "1g"
+GOAL_THROUGHPUT = 50_000.0
+GOAL_COST_GROWTH = 1.5
+GOAL_NAIVE_RATIO = 20.0
+
+
+def _query(name: str) -> str:
+    text = (QUERIES / f"{name}.cypher").read_text(encoding="utf-8")
+    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def bench_settings(home: Path, password: str) -> Settings:
+    bolt, http = _free_port(), _free_port()
+    return Settings.model_validate(
+        {
+            "neo4j_uri": f"bolt://127.0.0.1:{bolt}",
+            "neo4j_password": password,
+            "db_home": home,
+            "db_bolt_port": bolt,
+            "db_http_port": http,
+            "db_heap": HEAP,
+            "db_pagecache": PAGECACHE,
+        }
+    )
+
+
+def _auth(settings: Settings) -> tuple[str, str]:
+    return settings.neo4j_user, settings.neo4j_password.get_secret_value()
+
+
+# --- the measured ingest, in a child process ------------------------------------------------------
+
+
+def child(data: Path, uri: str, database: str) -> dict[str, Any]:
+    """Parse, validate and load `data` the way `pkgraph ingest` does; time each part."""
+    password = os.environ["NEO4J_PASSWORD"]
+    started = time.perf_counter()
+    dataset = load_dataset(data)
+    parsed = time.perf_counter()
+    steps: dict[str, float] = {}
+    last = [0.0]
+
+    def progress(step: str, _rows: int) -> None:
+        now = time.perf_counter()
+        steps[step] = steps.get(step, 0.0) + now - last[0]
+        last[0] = now
+
+    with GraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
+        driver.verify_connectivity()
+        begin = time.perf_counter()
+        last[0] = begin
+        summary = load_into_graph(driver, database, dataset, progress)
+        end = time.perf_counter()
+    return {
+        "parse_s": parsed - started,
+        "load_s": end - begin,
+        # Time after the last batch: sweep of removed records, the Dataset node, commit.
+        "tail_s": end - last[0],
+        "steps": steps,
+        "deleted": summary.deleted_nodes + summary.deleted_edges,
+    }
+
+
+@dataclass
+class Run:
+    scale: int
+    elements: int
+    nodes: int
+    relationships: int
+    load_s: float
+    parse_s: float
+    tail_s: float
+    max_rss_mb: float
+    deleted: int
+    steps: dict[str, float] = field(default_factory=dict)
+
+    @property
+    def per_second(self) -> float:
+        return self.elements / self.load_s
+
+    @property
+    def us_per_element(self) -> float:
+        return 1e6 * self.load_s / self.elements
+
+
+def run_child(settings: Settings, data: Path, scale: int, counts: tuple[int, int]) -> Run:
+    """The ingest in a child process; its peak RSS comes from wait4's rusage of exactly that child."""
+    env = dict(os.environ) | {"NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+    command = [sys.executable, "-m", "bench.ingest_bench", "child", str(data), settings.neo4j_uri]
+    with (OUT / "child.out").open("w+b") as out, (OUT / "child.err").open("w+b") as err:
+        process = subprocess.Popen(command, stdout=out, stderr=err, env=env, cwd=PROJECT_ROOT)  # noqa: S603
+        _, status, usage = os.wait4(process.pid, 0)
+        process.returncode = os.waitstatus_to_exitcode(status)
+        out.seek(0)
+        err.seek(0)
+        if process.returncode != 0:
+            raise RuntimeError(f"ingest child failed ({process.returncode}):\n{err.read().decode()[-3000:]}")
+        result = json.loads(out.read().decode().strip().splitlines()[-1])
+    nodes, relationships = counts
+    return Run(
+        scale=scale,
+        elements=nodes + relationships,
+        nodes=nodes,
+        relationships=relationships,
+        load_s=result["load_s"],
+        parse_s=result["parse_s"],
+        tail_s=result["tail_s"],
+        max_rss_mb=usage.ru_maxrss / 1024,  # Linux: KiB
+        deleted=result["deleted"],
+        steps=result["steps"],
+    )
+
+
+# --- the server -----------------------------------------------------------------------------------
+
+
+def fresh_server(settings: Settings) -> None:
+    """Stop the server, delete the database and its transaction logs, start again: an empty store."""
+    local_neo4j.stop(settings)
+    for sub in ("databases/neo4j", "transactions/neo4j"):
+        shutil.rmtree(settings.db_home / "data" / sub, ignore_errors=True)
+    local_neo4j.start(settings)
+    with GraphDatabase.driver(f"bolt://127.0.0.1:{settings.db_bolt_port}", auth=_auth(settings)) as driver:
+        _wait_for(driver)
+        apply_schema(driver, settings.neo4j_database)
+
+
+def _wait_for(driver: Driver, timeout_s: float = 120.0) -> None:
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            driver.verify_connectivity()
+            driver.execute_query("RETURN 1", database_="neo4j")
+            return
+        except Exception:  # the database comes online a moment after Bolt answers
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
+
+
+def server_version(driver: Driver) -> str:
+    records, _, _ = driver.execute_query(statement("system/server_info").text, database_="system")
+    return f"{records[0]['name']} {records[0]['version']} {records[0]['edition']}"
+
+
+# --- naive baseline -------------------------------------------------------------------------------
+
+
+@dataclass
+class Naive:
+    scale: int
+    nodes: int
+    relationships: int
+    nodes_s: float
+    relationships_s: float
+    sampled: bool
+
+    @property
+    def elements(self) -> int:
+        return self.nodes + self.relationships
+
+    @property
+    def us_per_node(self) -> float:
+        return 1e6 * self.nodes_s / self.nodes
+
+    @property
+    def us_per_relationship(self) -> float:
+        return 1e6 * self.relationships_s / self.relationships
+
+    def extrapolate(self, nodes: int, relationships: int) -> float:
+        """Seconds the naive load would take for the whole graph, at the measured cost per element."""
+        return (nodes * self.us_per_node + relationships * self.us_per_relationship) / 1e6
+
+
+def sample(rows: GraphRows, relationships: int, extra_nodes: int) -> GraphRows:
+    """Every k-th relationship of each type, the nodes they join, and every k-th node besides."""
+    total = sum(map(len, rows.edges.values()))
+    step = max(total // relationships, 1)
+    by_id: dict[tuple[str, str], tuple[str, dict[str, Any]]] = {}
+    for labels, node_rows in rows.nodes.items():
+        for row in node_rows:
+            by_id[(labels.split(":")[0], row["id"])] = (labels, row)
+            if labels.endswith(ACTOR_LABEL):
+                by_id[(ACTOR_LABEL, row["id"])] = (labels, row)
+    out = GraphRows()
+    wanted: dict[tuple[str, str], None] = {}
+    for key, edge_rows in rows.edges.items():
+        picked = edge_rows[::step]
+        out.edges[key] = picked
+        for row in picked:
+            wanted[(key[1].split(":")[0], row["from"])] = None
+            wanted[(key[2].split(":")[0], row["to"])] = None
+    node_total = sum(map(len, rows.nodes.values()))
+    node_step = max(node_total // extra_nodes, 1)
+    for labels, node_rows in rows.nodes.items():
+        for row in node_rows[::node_step]:
+            wanted[(labels.split(":")[0], row["id"])] = None
+    seen: set[tuple[str, str]] = set()
+    for wanted_key in wanted:
+        labels, row = by_id[wanted_key]
+        if (labels, row["id"]) not in seen:
+            seen.add((labels, row["id"]))
+            out.nodes[labels].append(row)
+    return out
+
+
+def _write_one(tx: ManagedTransaction, query: LiteralString, row: dict[str, Any], version: str) -> None:
+    tx.run(query, rows=[row], load=version).consume()
+
+
+def naive_load(driver: Driver, database: str, rows: GraphRows, version: str, scale: int, sampled: bool) -> Naive:
+    """One transaction per node and per relationship: the loader's statements with a single row each."""
+    with driver.session(database=database) as session:
+        begin = time.perf_counter()
+        for labels, node_rows in rows.nodes.items():
+            node_query = _node_query(labels)
+            for row in node_rows:
+                session.execute_write(_write_one, node_query, row, version)
+        middle = time.perf_counter()
+        for (rel, from_labels, to_labels), edge_rows in rows.edges.items():
+            edge_query = _edge_query(rel, from_labels, to_labels)
+            for row in edge_rows:
+                session.execute_write(_write_one, edge_query, row, version)
+        end = time.perf_counter()
+    nodes, relationships = rows.count()
+    return Naive(scale, nodes, relationships, middle - begin, end - middle, sampled)
+
+
+# --- neo4j-admin database import --------------------------------------------------------------------
+
+
+ARRAY_DELIMITER = "\x1f"
+
+
+def _column_type(values: list[Any]) -> str:
+    present = [v for v in values if v is not None]
+    if present and all(isinstance(v, bool) for v in present):
+        return "boolean"
+    if present and all(isinstance(v, int) and not isinstance(v, bool) for v in present):
+        return "long"
+    if present and all(isinstance(v, int | float) and not isinstance(v, bool) for v in present):
+        return "double"
+    if present and all(isinstance(v, list) for v in present):
+        return "string[]"
+    return "string"
+
+
+def _cell(value: Any, kind: str) -> str:
+    if value is None:
+        return ""
+    if kind == "string[]":
+        return ARRAY_DELIMITER.join(map(str, value))
+    if kind == "boolean":
+        return "true" if value else "false"
+    return str(value)
+
+
+@dataclass
+class CsvFiles:
+    nodes: list[Path] = field(default_factory=list)
+    relationships: list[Path] = field(default_factory=list)
+    mixed: set[str] = field(default_factory=set)  # properties whose values have several types
+    multiline: bool = False
+
+
+def _write_csv(path: Path, fixed: list[str], fixed_rows: list[list[str]], props: list[dict[str, Any]]) -> CsvFiles:
+    keys = list(dict.fromkeys(k for p in props for k in p))
+    kinds = {k: _column_type([p.get(k) for p in props]) for k in keys}
+    report = CsvFiles()
+    for k in keys:
+        types = {type(p[k]).__name__ for p in props if k in p}
+        if len(types - {"int", "float"}) + (1 if types & {"int", "float"} else 0) > 1:
+            report.mixed.add(k)
+    with path.open("w", newline="", encoding="utf-8") as handle:
+        writer = csv.writer(handle)
+        writer.writerow([*fixed, *(f"{k}:{kinds[k]}" for k in keys)])
+        for head, p in zip(fixed_rows, props, strict=True):
+            cells = [_cell(p.get(k), kinds[k]) for k in keys]
+            report.multiline |= any("\n" in c for c in cells)
+            writer.writerow([*head, *cells])
+    return report
+
+
+def write_import_csvs(rows: GraphRows, version: str, folder: Path) -> CsvFiles:
+    """Node and relationship CSVs with neo4j-admin headers; id spaces are the primary labels."""
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    files = CsvFiles()
+    actor_space: dict[str, str] = {}
+    for labels, node_rows in rows.nodes.items():
+        space = labels.split(":")[0]
+        if labels.endswith(ACTOR_LABEL):
+            actor_space.update((row["id"], space) for row in node_rows)
+        path = folder / f"nodes-{space}.csv"
+        # The `id:ID` column is the id property already.
+        props = [{k: v for k, v in row["props"].items() if k != "id"} | {"load": version} for row in node_rows]
+        report = _write_csv(
+            path, [f"id:ID({space})", ":LABEL"], [[row["id"], labels.replace(":", ";")] for row in node_rows], props
+        )
+        files.nodes.append(path)
+        files.mixed |= {f"{space}.{k}" for k in report.mixed}
+        files.multiline |= report.multiline
+    for (rel, from_labels, to_labels), edge_rows in rows.edges.items():
+        groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+        for row in edge_rows:
+            start = actor_space[row["from"]] if from_labels == ACTOR_LABEL else from_labels.split(":")[0]
+            end = actor_space[row["to"]] if to_labels == ACTOR_LABEL else to_labels.split(":")[0]
+            groups.setdefault((start, end), []).append(row)
+        for (start, end), group in groups.items():
+            path = folder / f"rels-{rel}-{start}-{end}.csv"
+            props = [row["props"] | {"key": row["key"], "load": version} for row in group]
+            heads = [[row["from"], row["to"], rel] for row in group]
+            report = _write_csv(path, [f":START_ID({start})", f":END_ID({end})", ":TYPE"], heads, props)
+            files.relationships.append(path)
+            files.mixed |= {f"{rel}.{k}" for k in report.mixed}
+            files.multiline |= report.multiline
+    return files
+
+
+@dataclass
+class Import:
+    scale: int
+    csv_s: float
+    import_s: float
+    mixed: list[str]
+    verified: str = ""
+    schema_s: float | None = None
+
+
+def admin_import(settings: Settings, files: CsvFiles) -> float:
+    """`neo4j-admin database import full` into a database home of its own; returns wall seconds."""
+    local_neo4j.write_conf(settings)
+    java, mvn = local_neo4j._require_tools()
+    lib = local_neo4j.resolve(settings, mvn)
+    command = [
+        java,
+        "-Xmx1g",
+        "-cp",
+        f"{lib}/*",
+        local_neo4j.ADMIN_CLASS,
+        "database",
+        "import",
+        "full",
+        "neo4j",
+        "--overwrite-destination=true",
+        "--array-delimiter=U+001F",
+        f"--multiline-fields={'true' if files.multiline else 'false'}",
+        "--threads=2",
+        *(f"--nodes={path}" for path in files.nodes),
+        *(f"--relationships={path}" for path in files.relationships),
+    ]
+    env = dict(os.environ) | {
+        "NEO4J_HOME": str(settings.db_home.resolve()),
+        "NEO4J_CONF": str((settings.db_home / "conf").resolve()),
+        "HEAP_SIZE": "1g",
+    }
+    begin = time.perf_counter()
+    done = subprocess.run(command, capture_output=True, text=True, env=env, check=False)  # noqa: S603
+    elapsed = time.perf_counter() - begin
+    (settings.db_home / "import.log").write_text(done.stdout + done.stderr)
+    if done.returncode != 0:
+        raise RuntimeError(f"neo4j-admin import failed ({done.returncode}):\n{(done.stdout + done.stderr)[-3000:]}")
+    return elapsed
+
+
+def verify_import(settings: Settings, expected: tuple[int, int]) -> tuple[str, float]:
+    """Start the imported database, count what it holds, and time creating the schema on it."""
+    local_neo4j.start(settings)
+    try:
+        with GraphDatabase.driver(f"bolt://127.0.0.1:{settings.db_bolt_port}", auth=_auth(settings)) as driver:
+            _wait_for(driver)
+            records, _, _ = driver.execute_query(_query("counts"), database_="neo4j")
+            found = (records[0]["nodes"], records[0]["relationships"])
+            begin = time.perf_counter()
+            apply_schema(driver, "neo4j")
+            schema_s = time.perf_counter() - begin
+    finally:
+        local_neo4j.stop(settings)
+    verdict = "counts match" if found == expected else f"counts differ: {found} vs {expected}"
+    return verdict, schema_s
+
+
+# --- report ---------------------------------------------------------------------------------------
+
+
+def machine() -> dict[str, str]:
+    cpu = next(
+        (
+            line.split(":", 1)[1].strip()
+            for line in Path("/proc/cpuinfo").read_text().splitlines()
+            if "model name" in line
+        ),
+        platform.processor() or "unknown",
+    )
+    mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
+    java = subprocess.run(["java", "-version"], capture_output=True, text=True, check=False).stderr.splitlines()  # noqa: S607
+    return {
+        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
+        "cpus": f"{os.cpu_count()} (nproc {len(os.sched_getaffinity(0))})",
+        "cpu model": cpu,
+        "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
+        "python": platform.python_version(),
+        "java": java[0] if java else "unknown",
+        "os": platform.platform(),
+        "load average at start (1/5/15 min)": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
+    }
+
+
+def _fmt_s(seconds: float) -> str:
+    return f"{seconds:.2f}" if seconds < 100 else f"{seconds:,.0f}"
+
+
+def report(
+    facts: dict[str, str],
+    generated: dict[int, tuple[float, int]],
+    fresh: list[Run],
+    rerun: list[Run],
+    naive: list[Naive],
+    imports: list[Import],
+    note: str,
+) -> str:
+    by_scale = {run.scale: run for run in fresh}
+    lines = [SECTION, ""]
+    lines.append(f"Run `{' '.join(['.venv/bin/python -m bench.ingest_bench', *sys.argv[1:]])}` on {facts['date']}.")
+    lines.append("")
+    lines += [f"- {name}: {value}" for name, value in facts.items() if name != "date"]
+    lines.append(f"- Neo4j server: heap {HEAP}, page cache {PAGECACHE}, transaction memory limit half the heap")
+    lines.append("")
+    lines.append(
+        "Elements = nodes + relationships of `build_rows(dataset).count()`. Load = `load_into_graph` "
+        "(build_rows, batched UNWIND writes, sweep, commit) on a fresh database; parse = `load_dataset` "
+        "(YAML + validation), not in the load time. Peak RSS: `ru_maxrss` of the ingest child process "
+        "(parse + load), read with `os.wait4` on that child."
+    )
+    lines.append("")
+    lines.append(
+        "| scale | records | nodes | relationships | generate s | parse s | load s | elements/s | µs/element "
+        "| re-run s | re-run elements/s | peak RSS MB |"
+    )
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for run, again in zip(fresh, rerun, strict=True):
+        gen_s, records = generated[run.scale]
+        lines.append(
+            f"| {run.scale} | {records:,} | {run.nodes:,} | {run.relationships:,} | {gen_s:.1f} | {run.parse_s:.1f} "
+            f"| {_fmt_s(run.load_s)} | {run.per_second:,.0f} | {run.us_per_element:.1f} | {_fmt_s(again.load_s)} "
+            f"| {again.per_second:,.0f} | {max(run.max_rss_mb, again.max_rss_mb):,.0f} |"
+        )
+    lines.append("")
+    lines.append("Naive baseline: one transaction per node and per relationship (the same statements, one row each).")
+    lines.append("")
+    lines.append(
+        "| scale | measured on | µs/node | µs/relationship | naive s (whole graph) | batched s | batched is x faster |"
+    )
+    lines.append("|---:|---|---:|---:|---:|---:|---:|")
+    for n in naive:
+        run = by_scale[n.scale]
+        total = n.extrapolate(run.nodes, run.relationships)
+        how = f"sample of {n.elements:,} elements, extrapolated" if n.sampled else f"all {n.elements:,} elements"
+        lines.append(
+            f"| {n.scale} | {how} | {n.us_per_node:,.0f} | {n.us_per_relationship:,.0f} | {_fmt_s(total)} "
+            f"| {_fmt_s(run.load_s)} | {total / run.load_s:,.1f} |"
+        )
+    lines.append("")
+    if imports:
+        lines.append(
+            "Offline bulk import: `neo4j-admin database import full` (2 threads, 1 GB heap) of CSVs written from the "
+            "same GraphRows into a separate, new database home; wall time includes the JVM start. No constraints or "
+            "indexes exist after an import: creating them is timed separately on the largest scale."
+        )
+        lines.append("")
+        lines.append("| scale | write CSV s | import s | load_into_graph s | import is x faster | check |")
+        lines.append("|---:|---:|---:|---:|---:|---|")
+        for imp in imports:
+            run = by_scale[imp.scale]
+            check = imp.verified + (
+                f"; schema + index population {imp.schema_s:.1f}s" if imp.schema_s is not None else ""
+            )
+            lines.append(
+                f"| {imp.scale} | {imp.csv_s:.1f} | {imp.import_s:.1f} | {_fmt_s(run.load_s)} "
+                f"| {run.load_s / imp.import_s:,.2f} | {check} |"
+            )
+        mixed = sorted({m for imp in imports for m in imp.mixed})
+        if mixed:
+            lines.append("")
+            lines.append(
+                "Properties with values of several types are imported as strings (the loader keeps each value's "
+                f"type): {', '.join(mixed)}."
+            )
+        lines.append("")
+    lines += goals(fresh, naive)
+    if note:
+        lines += ["", note]
+    return "\n".join(lines) + "\n"
+
+
+def goals(fresh: list[Run], naive: list[Naive]) -> list[str]:
+    by_scale = {run.scale: run for run in fresh}
+    top = max(by_scale)
+    lines = ["| goal | measured | met |", "|---|---|---|"]
+    run = by_scale[top]
+    lines.append(
+        f"| ≥ {GOAL_THROUGHPUT:,.0f} elements/s at scale {top} | {run.per_second:,.0f} "
+        f"| {'yes' if run.per_second >= GOAL_THROUGHPUT else 'no'} |"
+    )
+    if 10 in by_scale and top != 10:
+        growth = run.us_per_element / by_scale[10].us_per_element
+        lines.append(
+            f"| µs/element at {top} ≤ {GOAL_COST_GROWTH}x at 10 | {growth:.2f}x "
+            f"| {'yes' if growth <= GOAL_COST_GROWTH else 'no'} |"
+        )
+    for n in naive:
+        r = by_scale[n.scale]
+        ratio = n.extrapolate(r.nodes, r.relationships) / r.load_s
+        how = "extrapolated from a sample" if n.sampled else "measured"
+        lines.append(
+            f"| ≥ {GOAL_NAIVE_RATIO:.0f}x faster than naive at scale {n.scale} | {ratio:,.1f}x ({how}) "
+            f"| {'yes' if ratio >= GOAL_NAIVE_RATIO else 'no'} |"
+        )
+    return lines
+
+
+def write_section(text: str, path: Path = RESULTS) -> None:
+    """Replace this benchmark's section of RESULTS.md (up to the next `## ` heading); keep the others."""
+    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
+    lines = current.splitlines(keepends=True)
+    start = next((i for i, line in enumerate(lines) if line.rstrip() == SECTION), None)
+    if start is None:
+        path.write_text(current.rstrip("\n") + "\n\n" + text, encoding="utf-8")
+        return
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    tail = "".join(lines[end:])
+    path.write_text("".join(lines[:start]) + text + ("\n" + tail if tail else ""), encoding="utf-8")
+
+
+# --- main -----------------------------------------------------------------------------------------
+
+
+@dataclass
+class Options:
+    scales: list[int]
+    seed: int
+    naive_sample: int
+    skip_import: bool
+    write: bool
+    note: str
+
+
+def _log(message: str) -> None:
+    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def _datasets(options: Options) -> Iterator[tuple[int, Path, float, int]]:
+    for scale in options.scales:
+        folder = OUT / f"data-{scale}"
+        shutil.rmtree(folder, ignore_errors=True)
+        begin = time.perf_counter()
+        counts = generate(scale, options.seed, folder)
+        yield scale, folder, time.perf_counter() - begin, sum(counts.values())
+
+
+def run(options: Options) -> str:
+    OUT.mkdir(parents=True, exist_ok=True)
+    password = secrets.token_urlsafe(18)
+    settings = bench_settings(OUT / "neo4j", password)
+    shutil.rmtree(settings.db_home, ignore_errors=True)
+    facts = machine()
+    generated: dict[int, tuple[float, int]] = {}
+    folders: dict[int, Path] = {}
+    for scale, folder, seconds, records in _datasets(options):
+        generated[scale] = (seconds, records)
+        folders[scale] = folder
+        _log(f"generated scale {scale}: {records} records in {seconds:.1f}s")
+    fresh: list[Run] = []
+    rerun: list[Run] = []
+    naive: list[Naive] = []
+    rows_by_scale: dict[int, tuple[GraphRows, str]] = {}
+    try:
+        for scale in options.scales:
+            dataset = load_dataset(folders[scale])
+            rows = build_rows(dataset)
+            rows_by_scale[scale] = (rows, dataset_version(dataset))
+            fresh_server(settings)
+            if "neo4j version" not in facts:
+                with GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings)) as driver:
+                    facts["neo4j version"] = server_version(driver)
+            first = run_child(settings, folders[scale], scale, rows.count())
+            _log(f"scale {scale}: {first.elements} elements in {first.load_s:.2f}s = {first.per_second:,.0f}/s")
+            again = run_child(settings, folders[scale], scale, rows.count())
+            _log(f"scale {scale} re-run: {again.load_s:.2f}s, removed {again.deleted}")
+            fresh.append(first)
+            rerun.append(again)
+        for scale in options.scales:
+            if scale not in (min(options.scales), max(options.scales)):
+                continue
+            rows, version = rows_by_scale[scale]
+            sampled = sum(rows.count()) > options.naive_sample
+            chosen = sample(rows, options.naive_sample * 2 // 5, options.naive_sample * 2 // 5) if sampled else rows
+            fresh_server(settings)
+            with GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings)) as driver:
+                result = naive_load(driver, settings.neo4j_database, chosen, version, scale, sampled)
+            naive.append(result)
+            _log(
+                f"naive scale {scale}: {result.elements} elements, {result.us_per_node:.0f} µs/node, "
+                f"{result.us_per_relationship:.0f} µs/relationship"
+            )
+    finally:
+        local_neo4j.stop(settings)
+    imports: list[Import] = []
+    if not options.skip_import:
+        for scale in options.scales:
+            rows, version = rows_by_scale[scale]
+            begin = time.perf_counter()
+            files = write_import_csvs(rows, version, OUT / f"csv-{scale}")
+            csv_s = time.perf_counter() - begin
+            home = OUT / f"import-{scale}"
+            shutil.rmtree(home, ignore_errors=True)
+            import_settings = bench_settings(home, password)
+            seconds = admin_import(import_settings, files)
+            imp = Import(scale, csv_s, seconds, sorted(files.mixed))
+            if scale == max(options.scales):
+                imp.verified, imp.schema_s = verify_import(import_settings, rows.count())
+            imports.append(imp)
+            _log(f"import scale {scale}: {seconds:.1f}s {imp.verified}")
+    facts["load average at end (1/5/15 min)"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    text = report(facts, generated, fresh, rerun, naive, imports, options.note)
+    (OUT / "results.json").write_text(
+        json.dumps(
+            {
+                "facts": facts,
+                "fresh": [asdict(r) for r in fresh],
+                "rerun": [asdict(r) for r in rerun],
+                "naive": [asdict(n) for n in naive],
+                "imports": [asdict(i) for i in imports],
+            },
+            indent=2,
+        )
+    )
+    if options.write:
+        write_section(text)
+    return text
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    if args and args[0] == "child":
+        print(json.dumps(child(Path(args[1]), args[2], "neo4j")))
+        return 0
+    parser = argparse.ArgumentParser(description="Ingest benchmark: batched vs naive vs neo4j-admin import")
+    parser.add_argument("--scales", default="1,10,100", help="comma-separated whole scales (default 1,10,100)")
+    parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--naive-sample", type=int, default=5_000, help="elements the naive baseline writes at most")
+    parser.add_argument("--skip-import", action="store_true", help="leave out neo4j-admin import")
+    parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
+    parser.add_argument("--note", default="", help="a paragraph appended to the section")
+    parsed = parser.parse_args(args)
+    options = Options(
+        scales=sorted(int(s) for s in parsed.scales.split(",")),
+        seed=parsed.seed,
+        naive_sample=parsed.naive_sample,
+        skip_import=parsed.skip_import,
+        write=not parsed.no_write,
+        note=parsed.note,
+    )
+    print(run(options))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
