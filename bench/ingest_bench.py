@@ -413,6 +413,8 @@ def admin_import(settings: Settings, files: CsvFiles) -> float:
         "--array-delimiter=U+001F",
         f"--multiline-fields={'true' if files.multiline else 'false'}",
         "--threads=2",
+        # The importer writes its report to the working directory unless told otherwise.
+        f"--report-file={(settings.db_home / 'import.report').resolve()}",
         *(f"--nodes={path}" for path in files.nodes),
         *(f"--relationships={path}" for path in files.relationships),
     ]
