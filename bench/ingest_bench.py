@@ -22,14 +22,9 @@ from __future__ import annotations
 
 import argparse
 import csv
-import datetime
 import json
 import os
-import platform
-import re
-import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -41,6 +36,7 @@ from typing import Any, LiteralString
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
 from bench.generate import generate
+from bench.harness import bench_settings, log, machine, start_empty, wait_until_online, write_section
 from ingest.cypher import statement
 from ingest.dataset import load_dataset
 from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
@@ -51,7 +47,6 @@ from service import local_neo4j
 from service.settings import Settings
 
 OUT = PROJECT_ROOT / "bench" / "out" / "ingest"
-RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
 SECTION = "## Ingest (issue 5)"
 QUERIES = Path(__file__).parent / "queries"
 # Sized for this 2-core, 24 GB machine: the scale-100 store (a few hundred MB) fits in the page
@@ -68,27 +63,6 @@ GOAL_NAIVE_RATIO = 20.0
 def _query(name: str) -> str:
     text = (QUERIES / f"{name}.cypher").read_text(encoding="utf-8")
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def bench_settings(home: Path, password: str) -> Settings:
-    bolt, http = _free_port(), _free_port()
-    return Settings.model_validate(
-        {
-            "neo4j_uri": f"bolt://127.0.0.1:{bolt}",
-            "neo4j_password": password,
-            "db_home": home,
-            "db_bolt_port": bolt,
-            "db_http_port": http,
-            "db_heap": HEAP,
-            "db_pagecache": PAGECACHE,
-        }
-    )
 
 
 def _auth(settings: Settings) -> tuple[str, str]:
@@ -179,30 +153,6 @@ def run_child(settings: Settings, data: Path, scale: int, counts: tuple[int, int
 
 
 # --- the server -----------------------------------------------------------------------------------
-
-
-def fresh_server(settings: Settings) -> None:
-    """Stop the server, delete the database and its transaction logs, start again: an empty store."""
-    local_neo4j.stop(settings)
-    for sub in ("databases/neo4j", "transactions/neo4j"):
-        shutil.rmtree(settings.db_home / "data" / sub, ignore_errors=True)
-    local_neo4j.start(settings)
-    with GraphDatabase.driver(f"bolt://127.0.0.1:{settings.db_bolt_port}", auth=_auth(settings)) as driver:
-        _wait_for(driver)
-        apply_schema(driver, settings.neo4j_database)
-
-
-def _wait_for(driver: Driver, timeout_s: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            driver.verify_connectivity()
-            driver.execute_query("RETURN 1", database_="neo4j")
-            return
-        except Exception:  # the database comes online a moment after Bolt answers
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 def server_version(driver: Driver) -> str:
@@ -437,7 +387,7 @@ def verify_import(settings: Settings, expected: tuple[int, int]) -> tuple[str, f
     local_neo4j.start(settings)
     try:
         with GraphDatabase.driver(f"bolt://127.0.0.1:{settings.db_bolt_port}", auth=_auth(settings)) as driver:
-            _wait_for(driver)
+            wait_until_online(driver, "neo4j")
             records, _, _ = driver.execute_query(_query("counts"), database_="neo4j")
             found = (records[0]["nodes"], records[0]["relationships"])
             begin = time.perf_counter()
@@ -450,29 +400,6 @@ def verify_import(settings: Settings, expected: tuple[int, int]) -> tuple[str, f
 
 
 # --- report ---------------------------------------------------------------------------------------
-
-
-def machine() -> dict[str, str]:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if "model name" in line
-        ),
-        platform.processor() or "unknown",
-    )
-    mem_kb = int(re.search(r"MemTotal:\s+(\d+)", Path("/proc/meminfo").read_text()).group(1))  # type: ignore[union-attr]
-    java = subprocess.run(["java", "-version"], capture_output=True, text=True, check=False).stderr.splitlines()  # noqa: S607
-    return {
-        "date": datetime.datetime.now(datetime.UTC).strftime("%Y-%m-%d %H:%M UTC"),
-        "cpus": f"{os.cpu_count()} (nproc {len(os.sched_getaffinity(0))})",
-        "cpu model": cpu,
-        "memory": f"{mem_kb / 1024 / 1024:.1f} GiB",
-        "python": platform.python_version(),
-        "java": java[0] if java else "unknown",
-        "os": platform.platform(),
-        "load average at start (1/5/15 min)": " / ".join(f"{x:.1f}" for x in os.getloadavg()),
-    }
 
 
 def _fmt_s(seconds: float) -> str:
@@ -588,19 +515,6 @@ def goals(fresh: list[Run], naive: list[Naive]) -> list[str]:
     return lines
 
 
-def write_section(text: str, path: Path = RESULTS) -> None:
-    """Replace this benchmark's section of RESULTS.md (up to the next `## ` heading); keep the others."""
-    current = path.read_text(encoding="utf-8") if path.exists() else "# Benchmark results\n\n"
-    lines = current.splitlines(keepends=True)
-    start = next((i for i, line in enumerate(lines) if line.rstrip() == SECTION), None)
-    if start is None:
-        path.write_text(current.rstrip("\n") + "\n\n" + text, encoding="utf-8")
-        return
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    tail = "".join(lines[end:])
-    path.write_text("".join(lines[:start]) + text + ("\n" + tail if tail else ""), encoding="utf-8")
-
-
 # --- main -----------------------------------------------------------------------------------------
 
 
@@ -614,10 +528,6 @@ class Options:
     note: str
 
 
-def _log(message: str) -> None:
-    print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
-
-
 def _datasets(options: Options) -> Iterator[tuple[int, Path, float, int]]:
     for scale in options.scales:
         folder = OUT / f"data-{scale}"
@@ -629,8 +539,7 @@ def _datasets(options: Options) -> Iterator[tuple[int, Path, float, int]]:
 
 def run(options: Options) -> str:
     OUT.mkdir(parents=True, exist_ok=True)
-    password = secrets.token_urlsafe(18)
-    settings = bench_settings(OUT / "neo4j", password)
+    settings = bench_settings(OUT / "neo4j", HEAP, PAGECACHE)
     shutil.rmtree(settings.db_home, ignore_errors=True)
     facts = machine()
     generated: dict[int, tuple[float, int]] = {}
@@ -638,7 +547,7 @@ def run(options: Options) -> str:
     for scale, folder, seconds, records in _datasets(options):
         generated[scale] = (seconds, records)
         folders[scale] = folder
-        _log(f"generated scale {scale}: {records} records in {seconds:.1f}s")
+        log(f"generated scale {scale}: {records} records in {seconds:.1f}s")
     fresh: list[Run] = []
     rerun: list[Run] = []
     naive: list[Naive] = []
@@ -648,14 +557,14 @@ def run(options: Options) -> str:
             dataset = load_dataset(folders[scale])
             rows = build_rows(dataset)
             rows_by_scale[scale] = (rows, dataset_version(dataset))
-            fresh_server(settings)
+            start_empty(settings)
             if "neo4j version" not in facts:
                 with GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings)) as driver:
                     facts["neo4j version"] = server_version(driver)
             first = run_child(settings, folders[scale], scale, rows.count())
-            _log(f"scale {scale}: {first.elements} elements in {first.load_s:.2f}s = {first.per_second:,.0f}/s")
+            log(f"scale {scale}: {first.elements} elements in {first.load_s:.2f}s = {first.per_second:,.0f}/s")
             again = run_child(settings, folders[scale], scale, rows.count())
-            _log(f"scale {scale} re-run: {again.load_s:.2f}s, removed {again.deleted}")
+            log(f"scale {scale} re-run: {again.load_s:.2f}s, removed {again.deleted}")
             fresh.append(first)
             rerun.append(again)
         for scale in options.scales:
@@ -664,11 +573,11 @@ def run(options: Options) -> str:
             rows, version = rows_by_scale[scale]
             sampled = sum(rows.count()) > options.naive_sample
             chosen = sample(rows, options.naive_sample * 2 // 5, options.naive_sample * 2 // 5) if sampled else rows
-            fresh_server(settings)
+            start_empty(settings)
             with GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings)) as driver:
                 result = naive_load(driver, settings.neo4j_database, chosen, version, scale, sampled)
             naive.append(result)
-            _log(
+            log(
                 f"naive scale {scale}: {result.elements} elements, {result.us_per_node:.0f} µs/node, "
                 f"{result.us_per_relationship:.0f} µs/relationship"
             )
@@ -683,13 +592,13 @@ def run(options: Options) -> str:
             csv_s = time.perf_counter() - begin
             home = OUT / f"import-{scale}"
             shutil.rmtree(home, ignore_errors=True)
-            import_settings = bench_settings(home, password)
+            import_settings = bench_settings(home, HEAP, PAGECACHE)
             seconds = admin_import(import_settings, files)
             imp = Import(scale, csv_s, seconds, sorted(files.mixed))
             if scale == max(options.scales):
                 imp.verified, imp.schema_s = verify_import(import_settings, rows.count())
             imports.append(imp)
-            _log(f"import scale {scale}: {seconds:.1f}s {imp.verified}")
+            log(f"import scale {scale}: {seconds:.1f}s {imp.verified}")
     facts["load average at end (1/5/15 min)"] = " / ".join(f"{x:.1f}" for x in os.getloadavg())
     text = report(facts, generated, fresh, rerun, naive, imports, options.note)
     (OUT / "results.json").write_text(
@@ -705,7 +614,7 @@ def run(options: Options) -> str:
         )
     )
     if options.write:
-        write_section(text)
+        write_section(SECTION, text)
     return text
 
 

@@ -74,7 +74,7 @@ ACTOR_LABEL = "Actor"
 # Nested lists that become nodes of their own, linked from the record.
 NESTED: dict[str, str] = {"figures": "HAS_FIGURE", "statements": "HAS_STATEMENT"}
 # Provenance is flattened onto nodes and edges under these names; never record properties.
-LOCATOR_FIELDS = ("section", "line", "page", "file", "row", "key")
+LOCATOR_FIELDS = ("section", "line", "paragraph", "page", "file", "row", "key")
 UNSC = "unsc"
 
 
@@ -122,7 +122,8 @@ def _property(value: Any) -> Any:
 
 
 def _properties(record: BaseModel, kind: str) -> dict[str, Any]:
-    skip = {"source", "locator", "quote", "asserts", *NESTED}
+    # tasks_source is the provenance of the INCLUDES edges, where it is written.
+    skip = {"source", "locator", "quote", "asserts", "tasks_source", *NESTED}
     skip |= {name for (k, name) in EDGE_FIELDS if k == kind}
     props = {name: _property(getattr(record, name)) for name in type(record).model_fields if name not in skip}
     if isinstance(record, records.Provenance):

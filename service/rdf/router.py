@@ -32,6 +32,16 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     404: {"model": ErrorBody, "description": "no such resource"},
     406: {"model": ErrorBody, "description": "none of the formats the client accepts"},
 }
+_TEXT = {"schema": {"type": "string"}}
+
+
+def _answers(*media_types: str) -> dict[int | str, dict[str, Any]]:
+    """The 200 answer's media types, for the OpenAPI document."""
+    return {200: {"description": "by Accept header or ?format=", "content": {m: _TEXT for m in media_types}}}
+
+
+RDF_MEDIA = [f.media_type for f in FORMATS.values()]
+RESOURCE_ANSWERS = {**ERRORS, **_answers("text/html", "application/json", *RDF_MEDIA)}
 
 
 @dataclass
@@ -71,7 +81,7 @@ def _rdf_response(quads: list[Quad], key: str, base: str, filename: str | None =
     summary="The whole dataset as RDF (Turtle, N-Triples, JSON-LD, RDF/XML, TriG)",
     description="Chosen by `?format=` or `Accept`. N-Triples is streamed as it is read from Neo4j. "
     "TriG puts each source's statements in the named graph `{base}graph/<source-id>`.",
-    responses={**ERRORS, 200: {"content": {f.media_type: {} for f in FORMATS.values()}}},
+    responses={**ERRORS, **_answers(*RDF_MEDIA)},
     response_class=Response,
 )
 async def rdf_dump(request: Request, graph: Graph, format_: FormatParam = None) -> Response:
@@ -111,7 +121,7 @@ def _resource_route(segment: str) -> None:
         resource,
         methods=["GET"],
         summary=f"The {segment} IRI: HTML, JSON or RDF (its concise bounded description)",
-        responses=ERRORS,
+        responses=RESOURCE_ANSWERS,
         response_class=Response,
         name=f"rdf_{segment}",
     )
@@ -124,7 +134,7 @@ for _segment in TYPES.values():
 @router.get(
     "/relation/{id}",
     summary="An evidenced actor relation (qualified): HTML, JSON or RDF",
-    responses=ERRORS,
+    responses=RESOURCE_ANSWERS,
     response_class=Response,
 )
 async def relation(request: Request, graph: Graph, id: str, format_: FormatParam = None) -> Response:
@@ -133,14 +143,21 @@ async def relation(request: Request, graph: Graph, id: str, format_: FormatParam
     return _resource_response(description, request, format_, state.mapper.base)
 
 
-@router.get("/scheme/{id}", summary="A SKOS concept scheme (task, code)", responses=ERRORS, response_class=Response)
+@router.get(
+    "/scheme/{id}", summary="A SKOS concept scheme (task, code)", responses=RESOURCE_ANSWERS, response_class=Response
+)
 async def scheme(request: Request, graph: Graph, id: str, format_: FormatParam = None) -> Response:
     state = _state(request)
     description = await describe_scheme(graph, state.mapper, id)
     return _resource_response(description, request, format_, state.mapper.base)
 
 
-@router.get("/ontology", summary="The pkgraph OWL ontology (the pk: namespace)", response_class=Response)
+@router.get(
+    "/ontology",
+    summary="The pkgraph OWL ontology (the pk: namespace)",
+    responses=_answers(*RDF_MEDIA),
+    response_class=Response,
+)
 async def ontology(request: Request, format_: FormatParam = None) -> Response:
     key = choose(RDF_FORMATS, request.headers.get("accept"), format_)
     base = _state(request).mapper.base
@@ -150,12 +167,21 @@ async def ontology(request: Request, format_: FormatParam = None) -> Response:
     return Response(_reserialise(text, key), media_type=FORMATS[key].media_type)
 
 
-@router.get("/shapes", summary="The SHACL shapes every export satisfies (Turtle)", response_class=Response)
+@router.get(
+    "/shapes",
+    summary="The SHACL shapes every export satisfies (Turtle)",
+    responses=_answers(FORMATS["ttl"].media_type),
+    response_class=Response,
+)
 async def shapes(request: Request) -> Response:
     return Response(shapes_turtle(_state(request).mapper.base), media_type=FORMATS["ttl"].media_type)
 
 
-@router.get("/context.jsonld", summary="The JSON-LD context of the JSON-LD export")
+@router.get(
+    "/context.jsonld",
+    summary="The JSON-LD context of the JSON-LD export",
+    responses={200: {"content": {"application/ld+json": {"schema": {"type": "object"}}}}},
+)
 async def jsonld_context(request: Request) -> JSONResponse:
     return JSONResponse(context(_state(request).mapper.base), media_type="application/ld+json")
 
@@ -176,7 +202,12 @@ async def _store(request: Request, graph: GraphReader) -> sparql.LoadedStore:
     return await state.store.get(graph.driver, graph.database, state.mapper, await _version(graph))
 
 
-@router.get("/.well-known/void", summary="VoID description of the dataset", response_class=Response)
+@router.get(
+    "/.well-known/void",
+    summary="VoID description of the dataset",
+    responses=_answers(*RDF_MEDIA),
+    response_class=Response,
+)
 async def void(request: Request, graph: Graph, format_: FormatParam = None) -> Response:
     key = choose(RDF_FORMATS, request.headers.get("accept"), format_)
     state = _state(request)
@@ -223,13 +254,19 @@ async def _sparql(request: Request, graph: GraphReader, query: str | None, forma
 
 
 SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
+    **_answers("application/sparql-results+json", "text/csv", "text/tab-separated-values", *RDF_MEDIA, "text/html"),
     400: {"model": ErrorBody, "description": "syntax error, or an update (refused: the endpoint is read-only)"},
     503: {"model": ErrorBody, "description": "the query ran out of time (PKGRAPH_QUERY_TIMEOUT) or too many run"},
 }
 
 
 @router.get("/sparql", summary="SPARQL 1.1 query (read-only)", responses=SPARQL_RESPONSES, response_class=Response)
-async def sparql_get(request: Request, graph: Graph, query: str | None = None, format_: FormatParam = None) -> Response:
+async def sparql_get(
+    request: Request,
+    graph: Graph,
+    query: Annotated[str | None, Query(description="SELECT, ASK, CONSTRUCT or DESCRIBE; none: the query form")] = None,
+    format_: FormatParam = None,
+) -> Response:
     if request.query_params.get("update"):
         raise sparql.BadQuery("this endpoint is read-only: SPARQL updates are refused")
     return await _sparql(request, graph, query, format_)
