@@ -43,7 +43,7 @@ SKOS_TOP_CONCEPT_OF = Iri(SKOS + "topConceptOf")
 SKOS_HAS_TOP_CONCEPT = Iri(SKOS + "hasTopConcept")
 SKOS_PREF_LABEL = Iri(SKOS + "prefLabel")
 
-PROVENANCE_KEYS = ("source", "section", "line", "page", "file", "row", "key", "quote")
+PROVENANCE_KEYS = ("source", "section", "line", "paragraph", "page", "file", "row", "key", "quote")
 # Written by the ingest for its own bookkeeping, or redundant with a relationship (`of`).
 SKIPPED_KEYS = frozenset({"load", "of", "tasks_source"})
 SCHEME_LABELS = {"Task": ("task", "Mandate task scheme"), "Code": ("code", "Analytical framework codebook")}
@@ -203,6 +203,7 @@ PROPERTIES: dict[str, dict[str, tuple[str, Convert]]] = {
 LOCATOR: dict[str, tuple[str, Convert]] = {
     "section": ("pk:section", _str),
     "line": ("pk:line", _int),
+    "paragraph": ("pk:paragraph", _int),
     "page": ("pk:page", _int),
     "file": ("pk:file", _str),
     "row": ("pk:row", _int),
