@@ -7,6 +7,7 @@ import os
 import platform
 import re
 import secrets
+import shutil
 import socket
 import subprocess
 import sys
@@ -54,10 +55,13 @@ def driver_for(settings: Settings) -> Driver:
 
 
 def start_empty(settings: Settings) -> None:
-    """Start the benchmark's Neo4j on an empty store with the schema applied."""
+    """Start the benchmark's Neo4j on an empty store with the schema applied.
+
+    The whole data folder goes, system database included: it keeps the password of an earlier
+    run, and each run generates its own.
+    """
     local_neo4j.stop(settings)
-    for sub in ("databases/neo4j", "transactions/neo4j"):
-        subprocess.run(["rm", "-rf", str(settings.db_home / "data" / sub)], check=True)  # noqa: S603, S607
+    shutil.rmtree(settings.db_home / "data", ignore_errors=True)
     local_neo4j.start(settings)
     with driver_for(settings) as driver:
         wait_until_online(driver, settings.neo4j_database)
