@@ -255,8 +255,11 @@ async def _sparql(request: Request, graph: GraphReader, query: str | None, forma
 
 SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
     **_answers("application/sparql-results+json", "text/csv", "text/tab-separated-values", *RDF_MEDIA, "text/html"),
-    400: {"model": ErrorBody, "description": "syntax error, or an update (refused: the endpoint is read-only)"},
-    503: {"model": ErrorBody, "description": "the query ran out of time (PKGRAPH_QUERY_TIMEOUT) or too many run"},
+    400: {
+        "model": ErrorBody,
+        "description": "syntax error, an update (refused: read-only), or over the time limit (PKGRAPH_QUERY_TIMEOUT)",
+    },
+    503: {"model": ErrorBody, "description": "too many queries running at once"},
 }
 
 

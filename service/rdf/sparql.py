@@ -62,7 +62,8 @@ class BadQuery(PkgraphError):
 
 
 class QueryTimeout(PkgraphError):
-    status = 503
+    # Like POST /cypher: the same query would run out of time again, so it is the request's fault.
+    status = 400
     error = "query_timeout"
 
 

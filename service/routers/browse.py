@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from neo4j.exceptions import ClientError
+from pydantic import BaseModel
 
 from service import models
 from service.database import Graph
@@ -28,11 +29,22 @@ def _clean(node: dict[str, Any] | None) -> dict[str, Any]:
     return {k: v for k, v in (node or {}).items() if k != "load"}
 
 
-def _listing(request: Request, fmt: str | None, page: models.Page, items: list[Any], name: str) -> Any:
+async def _page(
+    graph: Graph,
+    request: Request,
+    fmt: str | None,
+    query: str,
+    page_model: type[models.Page],
+    item_model: type[BaseModel],
+    **params: Any,
+) -> Any:
+    """Read one page of a list statement; answer the page as JSON, or its items as CSV."""
+    row = (await _read(graph, query, **params))[0]
+    items = [item_model(**_clean(i)) for i in row["items"]]
     if wants_csv(request, fmt):
         rows, columns = model_rows(items)
-        return csv_response(rows, columns, name)
-    return page
+        return csv_response(rows, columns, query.removeprefix("list_"))
+    return page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
 
 
 async def _one(graph: Graph, query: str, key: str, what: str, **params: Any) -> dict[str, Any]:
@@ -42,12 +54,13 @@ async def _one(graph: Graph, query: str, key: str, what: str, **params: Any) -> 
     return {**rows[0], **_clean(rows[0][key])}
 
 
-async def _search_read(graph: Graph, query: str, **params: Any) -> list[dict[str, Any]]:
-    """A read whose `q` is Lucene syntax: a malformed `q` is the caller's error, not the server's."""
+async def _read(graph: Graph, query: str, **params: Any) -> list[dict[str, Any]]:
+    """A read; where it takes a full-text `q` (Lucene syntax), a malformed `q` is the caller's error."""
     try:
         return await graph.read(query, **params)
     except ClientError as err:
-        if "fulltext" in (err.message or "").lower() or "parse" in (err.message or "").lower():
+        message = (err.message or "").lower()
+        if params.get("q") is not None and ("fulltext" in message or "parse" in message):
             raise BadInput(f"q is not a valid full-text query: {err.message}") from err
         raise
 
@@ -64,14 +77,20 @@ async def list_missions(
     offset: Offset = 0,
     fmt: FormatParam = None,
 ) -> Any:
-    row = (
-        await graph.read(
-            "list_missions", kind=kind, territory=territory, lead=lead, active=active, offset=offset, limit=limit
-        )
-    )[0]
-    items = [models.MissionSummary(**_clean(i)) for i in row["items"]]
-    page = models.MissionPage(total=row["total"], limit=limit, offset=offset, items=items)
-    return _listing(request, fmt, page, items, "missions")
+    return await _page(
+        graph,
+        request,
+        fmt,
+        "list_missions",
+        models.MissionPage,
+        models.MissionSummary,
+        kind=kind,
+        territory=territory,
+        lead=lead,
+        active=active,
+        offset=offset,
+        limit=limit,
+    )
 
 
 @router.get("/missions/{id}", response_model=models.MissionDetail, responses=NOT_FOUND, summary="One mission")
@@ -92,10 +111,18 @@ async def list_organisations(
     offset: Offset = 0,
     fmt: FormatParam = None,
 ) -> Any:
-    row = (await graph.read("list_organisations", kind=kind, parent=parent, offset=offset, limit=limit))[0]
-    items = [models.OrganisationSummary(**_clean(i)) for i in row["items"]]
-    page = models.OrganisationPage(total=row["total"], limit=limit, offset=offset, items=items)
-    return _listing(request, fmt, page, items, "organisations")
+    return await _page(
+        graph,
+        request,
+        fmt,
+        "list_organisations",
+        models.OrganisationPage,
+        models.OrganisationSummary,
+        kind=kind,
+        parent=parent,
+        offset=offset,
+        limit=limit,
+    )
 
 
 @router.get(
@@ -122,10 +149,17 @@ async def list_resolutions(
     offset: Offset = 0,
     fmt: FormatParam = None,
 ) -> Any:
-    row = (await graph.read("list_resolutions", mission=mission, offset=offset, limit=limit))[0]
-    items = [models.ResolutionSummary(**_clean(i)) for i in row["items"]]
-    page = models.ResolutionPage(total=row["total"], limit=limit, offset=offset, items=items)
-    return _listing(request, fmt, page, items, "resolutions")
+    return await _page(
+        graph,
+        request,
+        fmt,
+        "list_resolutions",
+        models.ResolutionPage,
+        models.ResolutionSummary,
+        mission=mission,
+        offset=offset,
+        limit=limit,
+    )
 
 
 @router.get(
@@ -152,10 +186,17 @@ async def list_interviews(
     offset: Offset = 0,
     fmt: FormatParam = None,
 ) -> Any:
-    row = (await graph.read("list_interviews", case=case, offset=offset, limit=limit))[0]
-    items = [models.InterviewSummary(**_clean(i)) for i in row["items"]]
-    page = models.InterviewPage(total=row["total"], limit=limit, offset=offset, items=items)
-    return _listing(request, fmt, page, items, "interviews")
+    return await _page(
+        graph,
+        request,
+        fmt,
+        "list_interviews",
+        models.InterviewPage,
+        models.InterviewSummary,
+        case=case,
+        offset=offset,
+        limit=limit,
+    )
 
 
 @router.get(
@@ -191,9 +232,13 @@ async def list_claims(
     offset: Offset = 0,
     fmt: FormatParam = None,
 ) -> Any:
-    rows = await _search_read(
+    return await _page(
         graph,
+        request,
+        fmt,
         "list_claims",
+        models.ClaimPage,
+        models.ClaimSummary,
         code=code,
         interview=interview,
         mission=mission,
@@ -203,10 +248,6 @@ async def list_claims(
         offset=offset,
         limit=limit,
     )
-    row = rows[0]
-    items = [models.ClaimSummary(**_clean(i)) for i in row["items"]]
-    page = models.ClaimPage(total=row["total"], limit=limit, offset=offset, items=items)
-    return _listing(request, fmt, page, items, "claims")
 
 
 @router.get("/claims/{id}", response_model=models.ClaimDetail, responses=NOT_FOUND, summary="One claim")
@@ -243,7 +284,7 @@ async def search(
     limit: Limit = 20,
     fmt: FormatParam = None,
 ) -> Any:
-    hits = [models.SearchHit(**row) for row in await _search_read(graph, "search", q=q, limit=limit)]
+    hits = [models.SearchHit(**row) for row in await _read(graph, "search", q=q, limit=limit)]
     if wants_csv(request, fmt):
         rows, columns = model_rows(hits)
         return csv_response(rows, columns, "search")
