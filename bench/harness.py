@@ -17,6 +17,7 @@ from pathlib import Path
 from neo4j import Driver, GraphDatabase
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
+from ingest.cypher import statement
 from ingest.paths import PROJECT_ROOT
 from ingest.schema import apply_schema
 from service import local_neo4j
@@ -73,7 +74,7 @@ def wait_until_online(driver: Driver, database: str, timeout_s: float = 120.0) -
     deadline = time.monotonic() + timeout_s
     while True:
         try:
-            driver.execute_query("RETURN 1", database_=database)
+            driver.execute_query(statement("system/counts").text, database_=database)
             return
         except (ServiceUnavailable, SessionExpired, TransientError):
             if time.monotonic() > deadline:
