@@ -35,7 +35,6 @@ from bench.generate import generate
 from bench.harness import (
     OUT,
     bench_settings,
-    driver_for,
     free_port,
     log,
     machine,
@@ -49,6 +48,7 @@ from ingest.loader import load_into_graph
 from ingest.paths import DATA
 from service import local_neo4j
 from service.centrality import WeightedGraph, compute
+from service.database import create_sync_driver
 from service.routers.centrality import RELATIONS
 from service.settings import Settings
 
@@ -227,7 +227,7 @@ def _centrality_at(settings: Settings, scale: int, networkx_budget_s: float) -> 
     shutil.rmtree(folder, ignore_errors=True)
     generate(scale, 1, folder)
     start_empty(settings)
-    with driver_for(settings) as driver:
+    with create_sync_driver(settings) as driver:
         load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
         records, _, _ = driver.execute_query(
             statement("actor_graph").text,
@@ -257,7 +257,7 @@ def run(connections: int, duration_s: int, scales: list[int], networkx_budget_s:
     settings = bench_settings(HOME, heap="6g", pagecache="1g")
     log("starting Neo4j and loading data/")
     start_empty(settings)
-    with driver_for(settings) as driver:
+    with create_sync_driver(settings) as driver:
         load_into_graph(driver, settings.neo4j_database, load_dataset(DATA))
     rows: list[tuple[Endpoint, Latency, Latency]] = []
     service = Service(settings)

@@ -14,13 +14,14 @@ import sys
 import time
 from pathlib import Path
 
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
 from ingest.cypher import statement
 from ingest.paths import PROJECT_ROOT
 from ingest.schema import apply_schema
 from service import local_neo4j
+from service.database import create_sync_driver
 from service.settings import Settings
 
 RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
@@ -49,12 +50,6 @@ def bench_settings(home: Path, heap: str, pagecache: str) -> Settings:
     )
 
 
-def driver_for(settings: Settings) -> Driver:
-    return GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
-    )
-
-
 def start_empty(settings: Settings) -> None:
     """Start the benchmark's Neo4j on an empty store with the schema applied.
 
@@ -64,7 +59,7 @@ def start_empty(settings: Settings) -> None:
     local_neo4j.stop(settings)
     shutil.rmtree(settings.db_home / "data", ignore_errors=True)
     local_neo4j.start(settings)
-    with driver_for(settings) as driver:
+    with create_sync_driver(settings) as driver:
         wait_until_online(driver, settings.neo4j_database)
         apply_schema(driver, settings.neo4j_database)
 

@@ -44,6 +44,7 @@ from ingest.loader import _edge_query, _node_query, dataset_version, load_into_g
 from ingest.paths import PROJECT_ROOT
 from ingest.schema import apply_schema
 from service import local_neo4j
+from service.database import create_sync_driver
 from service.settings import Settings
 
 OUT = PROJECT_ROOT / "bench" / "out" / "ingest"
@@ -63,10 +64,6 @@ GOAL_NAIVE_RATIO = 20.0
 def _query(name: str) -> str:
     text = (QUERIES / f"{name}.cypher").read_text(encoding="utf-8")
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
-
-
-def _auth(settings: Settings) -> tuple[str, str]:
-    return settings.neo4j_user, settings.neo4j_password.get_secret_value()
 
 
 # --- the measured ingest, in a child process ------------------------------------------------------
@@ -386,7 +383,7 @@ def verify_import(settings: Settings, expected: tuple[int, int]) -> tuple[str, f
     """Start the imported database, count what it holds, and time creating the schema on it."""
     local_neo4j.start(settings)
     try:
-        with GraphDatabase.driver(f"bolt://127.0.0.1:{settings.db_bolt_port}", auth=_auth(settings)) as driver:
+        with create_sync_driver(settings) as driver:
             wait_until_online(driver, "neo4j")
             records, _, _ = driver.execute_query(_query("counts"), database_="neo4j")
             found = (records[0]["nodes"], records[0]["relationships"])
@@ -559,7 +556,7 @@ def run(options: Options) -> str:
             rows_by_scale[scale] = (rows, dataset_version(dataset))
             start_empty(settings)
             if "neo4j version" not in facts:
-                with GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings)) as driver:
+                with create_sync_driver(settings) as driver:
                     facts["neo4j version"] = server_version(driver)
             first = run_child(settings, folders[scale], scale, rows.count())
             log(f"scale {scale}: {first.elements} elements in {first.load_s:.2f}s = {first.per_second:,.0f}/s")
@@ -574,7 +571,7 @@ def run(options: Options) -> str:
             sampled = sum(rows.count()) > options.naive_sample
             chosen = sample(rows, options.naive_sample * 2 // 5, options.naive_sample * 2 // 5) if sampled else rows
             start_empty(settings)
-            with GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings)) as driver:
+            with create_sync_driver(settings) as driver:
                 result = naive_load(driver, settings.neo4j_database, chosen, version, scale, sampled)
             naive.append(result)
             log(

@@ -163,12 +163,13 @@ def report(measures: list[Measure], facts: dict[str, str], repeat: int) -> str:
 
 
 def _load(settings: Any, folder: Path) -> None:
-    from bench.harness import driver_for, log, start_empty
+    from bench.harness import log, start_empty
     from ingest.dataset import load_dataset
     from ingest.loader import load_into_graph
+    from service.database import create_sync_driver
 
     start_empty(settings)
-    with driver_for(settings) as driver:
+    with create_sync_driver(settings) as driver:
         started = time.perf_counter()
         load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
         log(f"loaded {folder} in {time.perf_counter() - started:.0f}s")

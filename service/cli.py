@@ -8,15 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ingest.paths import DATA
+from service.database import create_sync_driver
 from service.settings import Settings, SettingsError, load_settings
-
-
-def _driver(settings: Settings):  # type: ignore[no-untyped-def]  # neo4j's Driver import kept local
-    from neo4j import GraphDatabase
-
-    return GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
-    )
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
@@ -37,7 +30,7 @@ def _db(args: argparse.Namespace, settings: Settings) -> int:
 def _schema(_: argparse.Namespace, settings: Settings) -> int:
     from ingest.schema import apply_schema
 
-    with _driver(settings) as driver:
+    with create_sync_driver(settings) as driver:
         count = apply_schema(driver, settings.neo4j_database)
     print(f"schema applied ({count} statements)")
     return 0
@@ -64,7 +57,7 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
     from service.ingest_report import print_summary, progress_bar
 
     rows = build_rows(dataset)
-    with _driver(settings) as driver:
+    with create_sync_driver(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
         with progress_bar(sum(rows.count()), quiet=args.quiet) as advance:
             summary = load_rows(driver, settings.neo4j_database, rows, dataset, advance)

@@ -10,17 +10,26 @@ from dataclasses import dataclass
 from typing import Annotated, Any, LiteralString
 
 from fastapi import Depends, Request
-from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, RoutingControl
 from neo4j.graph import Node, Path, Relationship
 
 from ingest.cypher import statement
 from service.settings import Settings
 
 
+def create_sync_driver(settings: Settings) -> Driver:
+    """The blocking driver of the command line and the benchmarks (the service uses the async one)."""
+    return GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings))
+
+
+def _auth(settings: Settings) -> tuple[str, str]:
+    return settings.neo4j_user, settings.neo4j_password.get_secret_value()
+
+
 def create_driver(settings: Settings) -> AsyncDriver:
     return AsyncGraphDatabase.driver(
         settings.neo4j_uri,
-        auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value()),
+        auth=_auth(settings),
         # Fail fast when Neo4j is down, so clients get a 503 quickly instead of hanging.
         connection_acquisition_timeout=5.0,
         connection_timeout=3.0,

@@ -7,8 +7,7 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from neo4j import AsyncGraphDatabase
-
+from service.database import create_driver
 from service.rdf.export import FORMATS, collect, export_quads, ntriples_chunks, serialise
 from service.rdf.mapping import Mapper
 from service.settings import Settings
@@ -17,9 +16,8 @@ from service.settings import Settings
 async def _export(settings: Settings, key: str, out: BinaryIO) -> int:
     """Writes the export; returns the number of bytes written. N-Triples streams, as over HTTP."""
     mapper = Mapper(settings.base_iri)
-    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
     written = 0
-    async with AsyncGraphDatabase.driver(settings.neo4j_uri, auth=auth) as driver:
+    async with create_driver(settings) as driver:
         quads = export_quads(driver, settings.neo4j_database, mapper)
         if key == "nt":
             async for chunk in ntriples_chunks(quads):
