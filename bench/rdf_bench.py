@@ -9,14 +9,15 @@ scale both export paths run on the same graph, each in its own fresh Python proc
 process's peak RSS is that path's peak memory, nothing left over from the other), `--repeat`
 times alternately, best time kept:
 
-- stream: `service.rdf.export.export_quads` → `ntriples_chunks` → bytes written to /dev/null,
-  exactly what `GET /rdf?format=nt` sends (rows read from Neo4j in pages of the fetch size);
+- stream: `service.rdf.export.quad_pages` → `ntriples_chunks` → bytes written to /dev/null,
+  exactly what `GET /rdf?format=nt` sends (nodes read from Neo4j a page at a time);
 - rdflib: the same quads collected, an rdflib Graph built, serialised as N-Triples (what a
   service without the streaming path would do; also the path of Turtle, JSON-LD, RDF/XML, TriG).
 
 Triples/s = triples written / wall time of the export (connect excluded). Peak memory = the
-worker's peak RSS (ru_maxrss) minus its RSS just before the export (interpreter, libraries,
-driver). Results replace the "RDF export (issue 7)" section of bench/RESULTS.md.
+worker's peak RSS (VmHWM) minus its RSS just before the export (interpreter, libraries,
+driver); the stream worker also samples its RSS every 200,000 triples. Results replace the
+"RDF export (issue 7)" section of bench/RESULTS.md.
 """
 
 from __future__ import annotations
@@ -25,7 +26,6 @@ import argparse
 import asyncio
 import json
 import os
-import resource
 import shutil
 import subprocess
 import sys
@@ -38,9 +38,15 @@ HEADING = "## RDF export (issue 7)"
 BASE = "http://pkgraph.example/"
 
 
-def _rss_kib() -> int:
+def _status_kib(field: str) -> int:
+    """VmRSS (resident now) or VmHWM (this process's peak) from /proc/self/status.
+
+    Not getrusage's ru_maxrss: Linux carries a parent's peak RSS into a child across fork and
+    exec, so a worker started by the process that has just loaded scale 100 reported that
+    process's ~900 MiB as its own peak.
+    """
     for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmRSS:"):
+        if line.startswith(field + ":"):
             return int(line.split()[1])
     return 0
 
@@ -48,28 +54,32 @@ def _rss_kib() -> int:
 async def _worker(path: str, uri: str, password: str) -> dict[str, Any]:
     from neo4j import AsyncGraphDatabase
 
-    from service.rdf.export import collect, export_quads, ntriples_chunks, to_graph
+    from service.rdf.export import collect, ntriples_chunks, quad_pages, to_graph
     from service.rdf.mapping import Mapper
 
     mapper = Mapper(BASE)
     async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
         await driver.verify_connectivity()
-        baseline = _rss_kib()
+        baseline = _status_kib("VmRSS")
         started = time.perf_counter()
         written = 0
         triples = 0
+        # RSS every 200,000 triples: a growth with the graph shows as a rising series.
+        samples: list[int] = []
         with open(os.devnull, "wb") as sink:
             if path == "stream":
-                async for chunk in ntriples_chunks(export_quads(driver, "neo4j", mapper)):
+                async for chunk in ntriples_chunks(quad_pages(driver, "neo4j", mapper)):
                     written += sink.write(chunk)
                     triples += chunk.count(b"\n")
+                    if triples >= 200_000 * (len(samples) + 1):
+                        samples.append(_status_kib("VmRSS"))
             else:
-                graph = to_graph(await collect(export_quads(driver, "neo4j", mapper)), BASE)
+                graph = to_graph(await collect(quad_pages(driver, "neo4j", mapper)), BASE)
                 data = graph.serialize(format="nt", encoding="utf-8")
                 written += sink.write(data)
                 triples = len(graph)
         seconds = time.perf_counter() - started
-    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    peak = _status_kib("VmHWM")
     return {
         "path": path,
         "triples": triples,
@@ -77,6 +87,7 @@ async def _worker(path: str, uri: str, password: str) -> dict[str, Any]:
         "seconds": seconds,
         "baseline_kib": baseline,
         "peak_kib": peak,
+        "rss_samples_kib": samples,
     }
 
 
@@ -88,6 +99,7 @@ class Measure:
     seconds: float
     baseline_mib: float
     peak_mib: float
+    samples_mib: list[float]
 
     @property
     def per_second(self) -> float:
@@ -96,6 +108,14 @@ class Measure:
     @property
     def extra_mib(self) -> float:
         return self.peak_mib - self.baseline_mib
+
+    @property
+    def sampled(self) -> str:
+        """RSS over the export, first and last sample and the highest, or '-' when too short to sample."""
+        if not self.samples_mib:
+            return "-"
+        first, last, high = self.samples_mib[0], self.samples_mib[-1], max(self.samples_mib)
+        return f"{first:.0f} → {last:.0f} (max {high:.0f})"
 
 
 def _run_worker(path: str, uri: str, password: str) -> dict[str, Any]:
@@ -121,14 +141,23 @@ def measure(scale: str, uri: str, password: str, repeat: int) -> list[Measure]:
             result = _run_worker(path, uri, password)
             log(
                 f"scale {scale} {path}: {result['triples']:,} triples in {result['seconds']:.2f}s, "
-                f"peak {result['peak_kib'] / 1024:.0f} MiB"
+                f"peak {result['peak_kib'] / 1024:.0f} MiB (before {result['baseline_kib'] / 1024:.0f}), "
+                f"RSS samples MiB {[round(k / 1024) for k in result['rss_samples_kib']]}"
             )
             if path not in best or result["seconds"] < best[path]["seconds"]:
                 best[path] = result
     if best["stream"]["triples"] != best["rdflib"]["triples"]:
         raise RuntimeError(f"the two paths wrote different triple counts: {best}")
     return [
-        Measure(scale, path, r["triples"], r["seconds"], r["baseline_kib"] / 1024, r["peak_kib"] / 1024)
+        Measure(
+            scale,
+            path,
+            r["triples"],
+            r["seconds"],
+            r["baseline_kib"] / 1024,
+            r["peak_kib"] / 1024,
+            [k / 1024 for k in r["rss_samples_kib"]],
+        )
         for path, r in best.items()
     ]
 
@@ -142,12 +171,13 @@ def report(measures: list[Measure], facts: dict[str, str], repeat: int) -> str:
         "`.venv/bin/python -m bench.rdf_bench` (bench/rdf_bench.py). Synthetic data of bench/generate.py at each",
         "scale, loaded into a private Neo4j 5.26; both paths export the same graph, each in a fresh process,",
         f"best of {repeat} alternating runs. *stream* = `GET /rdf?format=nt` (N-Triples written as rows arrive);",
-        "*rdflib* = the same quads into an rdflib Graph, serialised as N-Triples. Memory = peak RSS of the",
-        "worker minus its RSS before the export (interpreter, libraries and driver excluded).",
+        "*rdflib* = the same quads into an rdflib Graph, serialised as N-Triples. Memory = peak RSS (VmHWM) of",
+        "the worker minus its RSS before the export (interpreter, libraries and driver excluded); *stream RSS*",
+        "= the stream worker's whole RSS sampled every 200,000 triples (first → last, highest).",
         "",
         "| scale | triples | stream s | stream triples/s | rdflib s | rdflib triples/s | speed-up | stream peak MiB "
-        "| rdflib peak MiB |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| rdflib peak MiB | stream RSS MiB |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
     ]
     by_scale: dict[str, dict[str, Measure]] = {}
     for m in measures:
@@ -156,7 +186,8 @@ def report(measures: list[Measure], facts: dict[str, str], repeat: int) -> str:
         s, r = pair["stream"], pair["rdflib"]
         lines.append(
             f"| {scale} | {s.triples:,} | {s.seconds:.2f} | {s.per_second:,.0f} | {r.seconds:.2f} | "
-            f"{r.per_second:,.0f} | {r.seconds / s.seconds:.1f}x | {s.extra_mib:.0f} | {r.extra_mib:.0f} |"
+            f"{r.per_second:,.0f} | {r.seconds / s.seconds:.1f}x | {s.extra_mib:.0f} | {r.extra_mib:.0f} | "
+            f"{s.sampled} |"
         )
     lines += ["", *machine_table(facts), ""]
     return "\n".join(lines)

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from service.database import create_driver
-from service.rdf.export import FORMATS, collect, export_quads, ntriples_chunks, serialise
+from service.rdf.export import FORMATS, collect, ntriples_chunks, quad_pages, serialise
 from service.rdf.mapping import Mapper
 from service.settings import Settings
 
@@ -18,12 +18,12 @@ async def _export(settings: Settings, key: str, out: BinaryIO) -> int:
     mapper = Mapper(settings.base_iri)
     written = 0
     async with create_driver(settings) as driver:
-        quads = export_quads(driver, settings.neo4j_database, mapper)
+        pages = quad_pages(driver, settings.neo4j_database, mapper)
         if key == "nt":
-            async for chunk in ntriples_chunks(quads):
+            async for chunk in ntriples_chunks(pages):
                 written += out.write(chunk)
         else:
-            written += out.write(serialise(await collect(quads), FORMATS[key], mapper.base))
+            written += out.write(serialise(await collect(pages), FORMATS[key], mapper.base))
     out.flush()
     return written
 

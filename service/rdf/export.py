@@ -1,27 +1,29 @@
 """The whole graph as RDF: streamed N-Triples / N-Quads, or an rdflib graph for the other formats.
 
-N-Triples is written line by line as rows arrive from Neo4j (the driver pulls `FETCH_SIZE`
-records at a time), so its memory does not grow with the graph. Turtle, JSON-LD, RDF/XML and
-TriG need the whole graph (prefixes, nesting, named graphs), so they go through rdflib.
+The graph is read label by label in pages of `PAGE_SIZE` nodes (one Neo4j record per page), and
+each page is mapped to quads and, for N-Triples, written out before the next is read, so memory
+does not grow with the graph. Turtle, JSON-LD, RDF/XML and TriG need the whole graph (prefixes,
+nesting, named graphs), so they go through rdflib.
 """
 
 from __future__ import annotations
 
 from collections.abc import AsyncIterator, Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver
+from neo4j import READ_ACCESS, AsyncDriver, AsyncResult
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from ingest.cypher import statement
-from service.rdf.mapping import Mapper
+from service.rdf.iris import TYPES, primary_label
+from service.rdf.mapping import Mapper, Row
 from service.rdf.terms import Iri, Quad, Term, nq_line, nt_line
 from service.rdf.vocab import context, prefixes
 
-FETCH_SIZE = 250
-CHUNK_BYTES = 64 * 1024
+# Nodes per page: a page of claims is about 30,000 triples, a few MB while it is written.
+PAGE_SIZE = 1000
 
 
 @dataclass(frozen=True)
@@ -42,43 +44,58 @@ FORMATS: dict[str, RdfFormat] = {
 }
 
 
-async def stream_rows(driver: AsyncDriver, database: str, name: str, **params: Any) -> AsyncIterator[dict[str, Any]]:
-    """Records of `queries/<name>.cypher`, read in one READ transaction in pages of FETCH_SIZE."""
-    query = statement(name)
+def page_query(label: str) -> LiteralString:
+    """`queries/rdf/export_page.cypher` for one label; labels cannot be parameters of an index seek."""
+    if label not in TYPES:
+        raise ValueError(f"label {label!r} is not in the allow-list")
+    return statement("rdf/export_page").text.replace("__LABEL__", f"`{label}`")
+
+
+async def node_pages(driver: AsyncDriver, database: str, page_size: int = PAGE_SIZE) -> AsyncIterator[list[Row]]:
+    """Every exported node as mapping rows, a page at a time, all read in one READ transaction.
+
+    The next page is asked for before this one is handed on, so Neo4j reads it (on its own core)
+    while the caller maps and writes this one.
+    """
+    labels = list(TYPES)
+    queries = {label: page_query(label) for label in labels}
     async with (
-        driver.session(database=database, default_access_mode=READ_ACCESS, fetch_size=FETCH_SIZE) as session,
+        driver.session(database=database, default_access_mode=READ_ACCESS) as session,
         await session.begin_transaction() as tx,
     ):
-        result = await tx.run(query.text, params)
-        keys = result.keys()
-        async for record in result:
-            # The values are plain maps, lists and scalars: no need for record.data()'s deep copy.
-            yield dict(zip(keys, record.values(), strict=True))
+        index = 0
+        result: AsyncResult | None = await tx.run(queries[labels[0]], {"after": "", "page": page_size})
+        while result is not None:
+            label = labels[index]
+            record = await result.single(strict=True)
+            rows: list[Row] = record["rows"]
+            if len(rows) == page_size:
+                result = await tx.run(queries[label], {"after": record["last"], "page": page_size})
+            elif index + 1 < len(labels):
+                index += 1
+                result = await tx.run(queries[labels[index]], {"after": "", "page": page_size})
+            else:
+                result = None
+            # A node with two exported labels is written once, under the label that names its IRI.
+            yield [row for row in rows if primary_label(row["labels"]) == label]
 
 
-async def export_quads(driver: AsyncDriver, database: str, mapper: Mapper) -> AsyncIterator[Quad]:
-    for quad in mapper.scheme_quads():
-        yield quad
-    async for row in stream_rows(driver, database, "rdf/export_nodes"):
-        for quad in mapper.node_quads(row):
-            yield quad
+async def quad_pages(
+    driver: AsyncDriver, database: str, mapper: Mapper, page_size: int = PAGE_SIZE
+) -> AsyncIterator[list[Quad]]:
+    """The whole export as lists of quads, one list per page of nodes (the concept schemes first)."""
+    yield list(mapper.scheme_quads())
+    node_quads = mapper.node_quads
+    async for rows in node_pages(driver, database, page_size):
+        yield [quad for row in rows for quad in node_quads(row)]
 
 
-async def ntriples_chunks(quads: AsyncIterator[Quad], quads_too: bool = False) -> AsyncIterator[bytes]:
-    """N-Triples (or N-Quads) in chunks of about CHUNK_BYTES, for a StreamingResponse or a file."""
+async def ntriples_chunks(pages: AsyncIterator[list[Quad]], quads_too: bool = False) -> AsyncIterator[bytes]:
+    """N-Triples (or N-Quads), one chunk per page, for a StreamingResponse or a file."""
     line = nq_line if quads_too else nt_line
-    buffer: list[str] = []
-    size = 0
-    async for quad in quads:
-        text = line(quad)
-        buffer.append(text)
-        size += len(text)
-        if size >= CHUNK_BYTES:
-            yield "".join(buffer).encode("utf-8")
-            buffer.clear()
-            size = 0
-    if buffer:
-        yield "".join(buffer).encode("utf-8")
+    async for quads in pages:
+        if quads:
+            yield "".join(map(line, quads)).encode("utf-8")
 
 
 def rdflib_term(term: Term) -> URIRef | Literal:
@@ -123,5 +140,5 @@ def serialise(quads: Iterable[Quad], fmt: RdfFormat, base: str) -> bytes:
     return graph.serialize(format=fmt.rdflib_name, encoding="utf-8")
 
 
-async def collect(quads: AsyncIterator[Quad]) -> list[Quad]:
-    return [quad async for quad in quads]
+async def collect(pages: AsyncIterator[list[Quad]]) -> list[Quad]:
+    return [quad async for quads in pages for quad in quads]

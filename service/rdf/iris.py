@@ -46,6 +46,8 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 def primary_label(labels: list[str]) -> str | None:
     """The label that names a node's IRI type (Mission for a node labelled Mission and Actor)."""
+    if len(labels) == 1:  # most nodes: no priority to settle (this runs per node and per edge)
+        return labels[0] if labels[0] in TYPES else None
     for label in TYPES:
         if label in labels:
             return label

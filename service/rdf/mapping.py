@@ -241,6 +241,8 @@ INVERTED_EDGES: dict[str, str] = {"ADOPTED": SCHEMA_ORG + "legislationPassedBy"}
 # CODED_AS from a claim's `research_question` field is its own property.
 RESEARCH_QUESTION = "pk:researchQuestion"
 SKIPPED_EDGES = frozenset({"FROM_SOURCE"})
+# Relationships that are not one direct triple from the node to the far node.
+SPECIAL_EDGES = SKIPPED_EDGES | EVIDENCED.keys() | INVERTED_EDGES.keys()
 
 
 def display_label(label: str, props: dict[str, Any]) -> str:
@@ -277,6 +279,26 @@ class Mapper:
         self.pk = Terms(base)
         self._predicates: dict[str, Iri] = {}
         self.a = A
+        # Resolved once here rather than per triple: the export calls the mapping ~2 million times.
+        self._classes = {
+            label: [self.pk(pk_class), *map(self.term, standard)] for label, (pk_class, standard) in CLASSES.items()
+        }
+        self._properties = {label: self._property_table(label) for label in CLASSES}
+        self._locator = [(key, self.term(predicate), convert) for key, (predicate, convert) in LOCATOR.items()]
+        self._locator_class = self.pk("Locator")
+        self._edges: dict[str, list[tuple[str | None, str | None, Iri]]] = {}
+        for edge_type, from_match, to_match, predicate in EDGES:
+            self._edges.setdefault(edge_type, []).append((from_match, to_match, self.term(predicate)))
+
+    def _property_table(self, label: str) -> dict[str, tuple[Iri, Convert]]:
+        """A label's property → (predicate, converter); the label's own table wins over COMMON, and
+        properties mapped to rdfs:label are left out (written as the display label)."""
+        table: dict[str, tuple[Iri, Convert]] = {}
+        for key, (name, convert) in {**COMMON, **PROPERTIES[label]}.items():
+            predicate = self.term(name)
+            if predicate != LABEL:
+                table[key] = (predicate, convert)
+        return table
 
     def term(self, name: str) -> Iri:
         """`pk:x` → the project IRI, anything else as is (memoised: it runs per triple)."""
@@ -308,10 +330,8 @@ class Mapper:
         return self.iris.graph(str(source)) if source else None
 
     def type_quads(self, subject: Iri, label: str, props: dict[str, Any], graph: Iri | None) -> Iterator[Quad]:
-        pk_class, standard = CLASSES[label]
-        yield subject, A, self.pk(pk_class), graph
-        for cls in standard:
-            yield subject, A, self.term(cls), graph
+        for cls in self._classes[label]:
+            yield subject, A, cls, graph
         yield subject, LABEL, t.plain(display_label(label, props)), graph
 
     def node_quads(self, row: Row) -> Iterator[Quad]:
@@ -324,16 +344,17 @@ class Mapper:
         subject = self.node_iri(labels, props)
         graph = self.graph_of(props)
         yield from self.type_quads(subject, label, props, graph)
-        table = PROPERTIES[label]
+        table = self._properties[label]
         for key, value in props.items():
-            mapped = table.get(key) or COMMON.get(key)
+            mapped = table.get(key)
             if mapped is None or value is None:
-                continue  # provenance keys below; bookkeeping keys skipped
-            predicate = self.term(mapped[0])
-            if predicate == LABEL:
-                continue  # already written as the display label
-            for item in value if isinstance(value, list) else [value]:
-                yield subject, predicate, mapped[1](item), graph
+                continue  # provenance keys below; bookkeeping keys and the display label skipped
+            predicate, convert = mapped
+            if isinstance(value, list):
+                for item in value:
+                    yield subject, predicate, convert(item), graph
+            else:
+                yield subject, predicate, convert(value), graph
         if label == "Source":
             yield from self._cited_in(subject, props)
         else:
@@ -369,12 +390,12 @@ class Mapper:
         else:
             yield subject, link, locator, graph
         yield locator, A, PROV_PRIMARY_SOURCE_CLASS, graph
-        yield locator, A, self.pk("Locator"), graph
+        yield locator, A, self._locator_class, graph
         yield locator, PROV_ENTITY, source_iri, graph
-        for key, (predicate, convert) in LOCATOR.items():
-            value = props.get(prefix + key)
+        for key, predicate, convert in self._locator:
+            value = props.get(prefix + key if prefix else key)
             if value is not None:
-                yield locator, self.term(predicate), convert(value), graph
+                yield locator, predicate, convert(value), graph
 
     def _cited_in(self, subject: Iri, props: dict[str, Any]) -> Iterator[Quad]:
         """Where the thesis cites a literature source: `pk:citedIn` a locator in the citing source."""
@@ -405,15 +426,32 @@ class Mapper:
     def predicate(self, rel: str, from_label: str, to_label: str, props: dict[str, Any]) -> Iri | None:
         if rel == "CODED_AS" and props.get("field") == "research_question":
             return self.term(RESEARCH_QUESTION)
-        for edge_type, from_match, to_match, predicate in EDGES:
-            if edge_type == rel and from_match in (None, from_label) and to_match in (None, to_label):
-                return self.term(predicate)
+        for from_match, to_match, predicate in self._edges.get(rel, ()):
+            if (from_match is None or from_match == from_label) and (to_match is None or to_match == to_label):
+                return predicate
         return None
 
     def out_quads(self, subject: Iri, label: str, props: dict[str, Any], out: list[Row]) -> Iterator[Quad]:
         # Two dependencies of different kinds between the same actors share one direct triple.
         direct: set[tuple[Iri, Term]] = set()
+        node_graph = self.graph_of(props)
         for edge in out:
+            rel: str = edge["type"]
+            if rel not in SPECIAL_EDGES:
+                # A plain relationship, most of them: edge_quads inlined (one direct triple).
+                other_label = primary_label(edge["other_labels"])
+                if other_label is None:
+                    continue
+                edge_props: dict[str, Any] = edge["props"]
+                predicate = self.predicate(rel, label, other_label, edge_props)
+                if predicate is None:
+                    continue
+                other = self.iris.node(other_label, str(edge["other"]["id"]), edge["other"].get("number"))
+                if (predicate, other) in direct:
+                    continue
+                direct.add((predicate, other))
+                yield subject, predicate, other, self.graph_of(edge_props) or node_graph
+                continue
             for quad in self.edge_quads(subject, label, props, edge):
                 if quad[0] == subject:
                     if (quad[1], quad[2]) in direct:

@@ -15,7 +15,7 @@ from service.errors import BadInput
 from service.models import ErrorBody
 from service.rdf import sparql
 from service.rdf.describe import Description, as_html, as_json, describe_node, describe_relation, describe_scheme
-from service.rdf.export import FORMATS, collect, export_quads, ntriples_chunks, serialise
+from service.rdf.export import FORMATS, collect, ntriples_chunks, quad_pages, serialise
 from service.rdf.iris import TYPES
 from service.rdf.mapping import Mapper
 from service.rdf.negotiation import choose
@@ -89,12 +89,12 @@ async def rdf_dump(request: Request, graph: Graph, format_: FormatParam = None) 
     state = _state(request)
     base = state.mapper.base
     if key == "nt":
-        chunks = ntriples_chunks(export_quads(graph.driver, graph.database, state.mapper))
+        chunks = ntriples_chunks(quad_pages(graph.driver, graph.database, state.mapper))
         return StreamingResponse(chunks, media_type=FORMATS["nt"].media_type, headers={"Vary": "Accept"})
     version = await _version(graph)
     body = state.dumps.get((version, key))
     if body is None:
-        quads = await collect(export_quads(graph.driver, graph.database, state.mapper))
+        quads = await collect(quad_pages(graph.driver, graph.database, state.mapper))
         body = serialise(quads, FORMATS[key], base)
         state.dumps.clear()  # only the current version's serialisations are kept
         state.dumps[(version, key)] = body

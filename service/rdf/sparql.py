@@ -20,7 +20,7 @@ import pyoxigraph as ox
 from neo4j import AsyncDriver
 
 from service.errors import PkgraphError
-from service.rdf.export import export_quads, ntriples_chunks
+from service.rdf.export import ntriples_chunks, quad_pages
 from service.rdf.mapping import Mapper
 from service.rdf.vocab import prefixes
 
@@ -93,7 +93,7 @@ class StoreCache:
         async with self._lock:
             if self._loaded is not None and self._loaded.version == version:
                 return self._loaded
-            chunks = [chunk async for chunk in ntriples_chunks(export_quads(driver, database, mapper), quads_too=True)]
+            chunks = [chunk async for chunk in ntriples_chunks(quad_pages(driver, database, mapper), quads_too=True)]
             store = await asyncio.to_thread(_build, b"".join(chunks))
             self._loaded = LoadedStore(version, store, len(store))
             return self._loaded

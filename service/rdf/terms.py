@@ -8,6 +8,7 @@ so every export of the same graph is the same set of triples, and they dereferen
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 from typing import NamedTuple
 
@@ -56,12 +57,17 @@ def decimal_lexical(value: float | int) -> str:
     return text if "." in text else text + ".0"
 
 
+# NamedTuple's generated __new__ (with its defaults) costs twice a plain tuple.__new__, and the
+# export builds a literal for about every other triple.
+_new_tuple = tuple.__new__
+
+
 def plain(value: str) -> Lit:
-    return Lit(value)
+    return _new_tuple(Lit, (value, None, None))
 
 
 def integer(value: int) -> Lit:
-    return Lit(str(int(value)), XSD_INTEGER)
+    return _new_tuple(Lit, (str(int(value)), XSD_INTEGER, None))
 
 
 def decimal(value: float | int) -> Lit:
@@ -69,11 +75,11 @@ def decimal(value: float | int) -> Lit:
 
 
 def boolean(value: bool) -> Lit:
-    return Lit("true" if value else "false", XSD_BOOLEAN)
+    return _new_tuple(Lit, ("true" if value else "false", XSD_BOOLEAN, None))
 
 
 def english(value: str) -> Lit:
-    return Lit(value, None, "en")
+    return _new_tuple(Lit, (value, None, "en"))
 
 
 def partial_date(value: str) -> Lit:
@@ -100,24 +106,40 @@ def scalar(value: object) -> Lit:
     return plain(str(value))
 
 
+# Most literals need no escaping: one regex search is much cheaper than str.translate per literal.
+_NEEDS_ESCAPE = re.compile(r'[\\"\n\r]').search
+
+
 def nt_term(term: Term) -> str:
-    if isinstance(term, Iri):
+    if type(term) is not Lit:
         return f"<{term}>"
-    text = '"' + term.value.translate(_LITERAL_ESCAPES) + '"'
-    if term.lang is not None:
-        return f"{text}@{term.lang}"
-    if term.datatype is not None and term.datatype != XSD_STRING:
-        return f"{text}^^<{term.datatype}>"
-    return text
+    value, datatype, lang = term
+    if _NEEDS_ESCAPE(value):
+        value = value.translate(_LITERAL_ESCAPES)
+    if lang is not None:
+        return f'"{value}"@{lang}'
+    if datatype is not None and datatype != XSD_STRING:
+        return f'"{value}"^^<{datatype}>'
+    return f'"{value}"'
 
 
 def nt_line(quad: Quad) -> str:
-    """One N-Triples line (the graph is left out)."""
-    return f"<{quad[0]}> <{quad[1]}> {nt_term(quad[2])} .\n"
+    """One N-Triples line (the graph is left out). Runs once per triple, hence written out flat."""
+    s, p, o, _ = quad
+    if type(o) is not Lit:
+        return f"<{s}> <{p}> <{o}> .\n"
+    value, datatype, lang = o
+    if _NEEDS_ESCAPE(value):
+        value = value.translate(_LITERAL_ESCAPES)
+    if lang is not None:
+        return f'<{s}> <{p}> "{value}"@{lang} .\n'
+    if datatype is not None and datatype != XSD_STRING:
+        return f'<{s}> <{p}> "{value}"^^<{datatype}> .\n'
+    return f'<{s}> <{p}> "{value}" .\n'
 
 
 def nq_line(quad: Quad) -> str:
     """One N-Quads line (the default graph has no graph term)."""
     if quad[3] is None:
-        return f"<{quad[0]}> <{quad[1]}> {nt_term(quad[2])} .\n"
+        return nt_line(quad)
     return f"<{quad[0]}> <{quad[1]}> {nt_term(quad[2])} <{quad[3]}> .\n"
