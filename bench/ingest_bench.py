@@ -9,8 +9,8 @@ free ports, with a generated password):
   database (deleted and the server restarted), then a second, idempotent run on the loaded graph.
   Each run is a child process, so its peak RSS is its own: `os.wait4` returns the child's
   `ru_maxrss` (the whole ingest: YAML parse, validation, rows, driver).
-- the naive baseline: the same statements with one row each, one transaction per node or
-  relationship, through the same driver. Measured in full at scale 1; at larger scales on a sample
+- the naive baseline: one MERGE per node or relationship, each in its own transaction
+  (bench/queries/naive_*.cypher), through the same driver. Measured in full at scale 1; at larger scales on a sample
   (every k-th relationship, its end nodes and every k-th node), and extrapolated per element.
 - the offline bulk importer (`neo4j-admin database import full`) on CSVs written from the same
   GraphRows, into a separate database home; the largest scale's import is started and counted.
@@ -40,7 +40,7 @@ from bench.harness import bench_settings, log, machine, start_empty, wait_until_
 from ingest.cypher import statement
 from ingest.dataset import load_dataset
 from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
-from ingest.loader import _edge_query, _node_query, dataset_version, load_into_graph
+from ingest.loader import TX_ELEMENTS, checked_labels, checked_type, dataset_version, load_into_graph
 from ingest.paths import PROJECT_ROOT
 from ingest.schema import apply_schema
 from service import local_neo4j
@@ -61,7 +61,7 @@ GOAL_COST_GROWTH = 1.5
 GOAL_NAIVE_RATIO = 20.0
 
 
-def _query(name: str) -> str:
+def _query(name: str) -> LiteralString:
     text = (QUERIES / f"{name}.cypher").read_text(encoding="utf-8")
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
 
@@ -78,7 +78,7 @@ def child(data: Path, uri: str, database: str) -> dict[str, Any]:
     steps: dict[str, float] = {}
     last = [0.0]
 
-    def progress(step: str, _rows: int) -> None:
+    def progress(step: str, _rows: int, _total: int) -> None:
         now = time.perf_counter()
         steps[step] = steps.get(step, 0.0) + now - last[0]
         last[0] = now
@@ -92,10 +92,11 @@ def child(data: Path, uri: str, database: str) -> dict[str, Any]:
     return {
         "parse_s": parsed - started,
         "load_s": end - begin,
-        # Time after the last batch: sweep of removed records, the Dataset node, commit.
+        # Time after the last batch: the Dataset node and the commit (everything, when nothing is written).
         "tail_s": end - last[0],
         "steps": steps,
-        "deleted": summary.deleted_nodes + summary.deleted_edges,
+        "written": sum(summary.changed(what) for what in ("created", "updated", "deleted")),
+        "transactions": summary.transactions,
     }
 
 
@@ -109,7 +110,8 @@ class Run:
     parse_s: float
     tail_s: float
     max_rss_mb: float
-    deleted: int
+    written: int
+    transactions: int
     steps: dict[str, float] = field(default_factory=dict)
 
     @property
@@ -144,7 +146,8 @@ def run_child(settings: Settings, data: Path, scale: int, counts: tuple[int, int
         parse_s=result["parse_s"],
         tail_s=result["tail_s"],
         max_rss_mb=usage.ru_maxrss / 1024,  # Linux: KiB
-        deleted=result["deleted"],
+        written=result["written"],
+        transactions=result["transactions"],
         steps=result["steps"],
     )
 
@@ -218,23 +221,41 @@ def sample(rows: GraphRows, relationships: int, extra_nodes: int) -> GraphRows:
     return out
 
 
-def _write_one(tx: ManagedTransaction, query: LiteralString, row: dict[str, Any], version: str) -> None:
-    tx.run(query, rows=[row], load=version).consume()
+def _node_query(template: LiteralString, labels: str) -> LiteralString:
+    return template.replace("__LABELS__", ":".join(f"`{label}`" for label in checked_labels(labels)))
 
 
-def naive_load(driver: Driver, database: str, rows: GraphRows, version: str, scale: int, sampled: bool) -> Naive:
-    """One transaction per node and per relationship: the loader's statements with a single row each."""
+def _edge_query(template: LiteralString, rel: str, from_labels: str, to_labels: str) -> LiteralString:
+    start, end = checked_labels(from_labels)[0], checked_labels(to_labels)[0]
+    text = template.replace("__TYPE__", f"`{checked_type(rel)}`")
+    return text.replace("__FROM__", f"`{start}`").replace("__TO__", f"`{end}`")
+
+
+def _write_one(tx: ManagedTransaction, query: LiteralString, row: dict[str, Any]) -> None:
+    tx.run(query, rows=[row]).consume()
+
+
+def naive_load(driver: Driver, database: str, rows: GraphRows, scale: int, sampled: bool) -> Naive:
+    """One transaction per node and per relationship, each a MERGE (bench/queries/naive_*.cypher);
+    a node's FROM_SOURCE is a relationship of its own here."""
+    node_template, edge_template = _query("naive_node"), _query("naive_edge")
     with driver.session(database=database) as session:
         begin = time.perf_counter()
         for labels, node_rows in rows.nodes.items():
-            node_query = _node_query(labels)
+            query = _node_query(node_template, labels)
             for row in node_rows:
-                session.execute_write(_write_one, node_query, row, version)
+                session.execute_write(_write_one, query, {"id": row["id"], "props": row["props"]})
         middle = time.perf_counter()
+        for labels, node_rows in rows.nodes.items():
+            query = _edge_query(edge_template, "FROM_SOURCE", labels, "Source")
+            for row in node_rows:
+                if row.get("source") is not None:
+                    edge = {"from": row["id"], "to": row["source"]["source"], "key": "", "props": row["source"]}
+                    session.execute_write(_write_one, query, edge)
         for (rel, from_labels, to_labels), edge_rows in rows.edges.items():
-            edge_query = _edge_query(rel, from_labels, to_labels)
+            query = _edge_query(edge_template, rel, from_labels, to_labels)
             for row in edge_rows:
-                session.execute_write(_write_one, edge_query, row, version)
+                session.execute_write(_write_one, query, row)
         end = time.perf_counter()
     nodes, relationships = rows.count()
     return Naive(scale, nodes, relationships, middle - begin, end - middle, sampled)
@@ -295,7 +316,7 @@ def _write_csv(path: Path, fixed: list[str], fixed_rows: list[list[str]], props:
     return report
 
 
-def write_import_csvs(rows: GraphRows, version: str, folder: Path) -> CsvFiles:
+def write_import_csvs(rows: GraphRows, folder: Path) -> CsvFiles:
     """Node and relationship CSVs with neo4j-admin headers; id spaces are the primary labels."""
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
@@ -307,14 +328,23 @@ def write_import_csvs(rows: GraphRows, version: str, folder: Path) -> CsvFiles:
             actor_space.update((row["id"], space) for row in node_rows)
         path = folder / f"nodes-{space}.csv"
         # The `id:ID` column is the id property already.
-        props = [{k: v for k, v in row["props"].items() if k != "id"} | {"load": version} for row in node_rows]
+        props = [{k: v for k, v in row["props"].items() if k != "id"} for row in node_rows]
         report = _write_csv(
             path, [f"id:ID({space})", ":LABEL"], [[row["id"], labels.replace(":", ";")] for row in node_rows], props
         )
         files.nodes.append(path)
         files.mixed |= {f"{space}.{k}" for k in report.mixed}
         files.multiline |= report.multiline
-    for (rel, from_labels, to_labels), edge_rows in rows.edges.items():
+    # A node's FROM_SOURCE travels with its row (GraphRows); the importer needs it as a relationship.
+    sourced = {
+        ("FROM_SOURCE", labels, "Source"): [
+            {"from": row["id"], "to": row["source"]["source"], "key": "", "props": row["source"]}
+            for row in node_rows
+            if row.get("source") is not None
+        ]
+        for labels, node_rows in rows.nodes.items()
+    }
+    for (rel, from_labels, to_labels), edge_rows in (rows.edges | sourced).items():
         groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for row in edge_rows:
             start = actor_space[row["from"]] if from_labels == ACTOR_LABEL else from_labels.split(":")[0]
@@ -322,7 +352,7 @@ def write_import_csvs(rows: GraphRows, version: str, folder: Path) -> CsvFiles:
             groups.setdefault((start, end), []).append(row)
         for (start, end), group in groups.items():
             path = folder / f"rels-{rel}-{start}-{end}.csv"
-            props = [row["props"] | {"key": row["key"], "load": version} for row in group]
+            props = [row["props"] | {"key": row["key"]} for row in group]
             heads = [[row["from"], row["to"], rel] for row in group]
             report = _write_csv(path, [f":START_ID({start})", f":END_ID({end})", ":TYPE"], heads, props)
             files.relationships.append(path)
@@ -420,26 +450,40 @@ def report(
     lines.append(f"- Neo4j server: heap {HEAP}, page cache {PAGECACHE}, transaction memory limit half the heap")
     lines.append("")
     lines.append(
-        "Elements = nodes + relationships of `build_rows(dataset).count()`. Load = `load_into_graph` "
-        "(build_rows, batched UNWIND writes, sweep, commit) on a fresh database; parse = `load_dataset` "
-        "(YAML + validation), not in the load time. Peak RSS: `ru_maxrss` of the ingest child process "
-        "(parse + load), read with `os.wait4` on that child."
+        "Elements = nodes + relationships of `build_rows(dataset).count()`. Load = `load_into_graph` on a fresh "
+        "database: build_rows, lock + read what the graph holds, plan (ingest/plan.py), batched CREATE writes, the "
+        f"Dataset node, commit; plans above {TX_ELEMENTS:,} rows are staged in transactions of that many rows. "
+        "Re-run = the same files again on the loaded graph (it compares and writes nothing but the Dataset node). "
+        "Parse = `load_dataset` (YAML + validation), not in the load time. Peak RSS: `ru_maxrss` of the ingest "
+        "child process (parse + load), read with `os.wait4` on that child."
     )
     lines.append("")
     lines.append(
-        "| scale | records | nodes | relationships | generate s | parse s | load s | elements/s | µs/element "
-        "| re-run s | re-run elements/s | peak RSS MB |"
+        "| scale | records | nodes | relationships | generate s | parse s | load s | transactions | elements/s "
+        "| µs/element | re-run s | re-run writes | peak RSS MB |"
     )
-    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    lines.append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
     for run, again in zip(fresh, rerun, strict=True):
         gen_s, records = generated[run.scale]
         lines.append(
             f"| {run.scale} | {records:,} | {run.nodes:,} | {run.relationships:,} | {gen_s:.1f} | {run.parse_s:.1f} "
-            f"| {_fmt_s(run.load_s)} | {run.per_second:,.0f} | {run.us_per_element:.1f} | {_fmt_s(again.load_s)} "
-            f"| {again.per_second:,.0f} | {max(run.max_rss_mb, again.max_rss_mb):,.0f} |"
+            f"| {_fmt_s(run.load_s)} | {run.transactions} | {run.per_second:,.0f} | {run.us_per_element:.1f} "
+            f"| {_fmt_s(again.load_s)} | {again.written} | {max(run.max_rss_mb, again.max_rss_mb):,.0f} |"
         )
     lines.append("")
-    lines.append("Naive baseline: one transaction per node and per relationship (the same statements, one row each).")
+    lines.append("Where the fresh load's time goes at the largest scale (seconds per step, summed over batches):")
+    lines.append("")
+    top = max(fresh, key=lambda run: run.scale)
+    steps = sorted(top.steps.items(), key=lambda item: -item[1])
+    lines.append(
+        ", ".join(f"{name} {seconds:.1f}" for name, seconds in steps[:12])
+        + f"; after the last batch (Dataset node + commit) {top.tail_s:.1f}. The first step includes the lock, "
+        "the read of the graph and the plan."
+    )
+    lines.append("")
+    lines.append(
+        "Naive baseline: one transaction per node and per relationship, each a MERGE (bench/queries/naive_*.cypher)."
+    )
     lines.append("")
     lines.append(
         "| scale | measured on | µs/node | µs/relationship | naive s (whole graph) | batched s | batched is x faster |"
@@ -561,18 +605,18 @@ def run(options: Options) -> str:
             first = run_child(settings, folders[scale], scale, rows.count())
             log(f"scale {scale}: {first.elements} elements in {first.load_s:.2f}s = {first.per_second:,.0f}/s")
             again = run_child(settings, folders[scale], scale, rows.count())
-            log(f"scale {scale} re-run: {again.load_s:.2f}s, removed {again.deleted}")
+            log(f"scale {scale} re-run: {again.load_s:.2f}s, wrote {again.written}")
             fresh.append(first)
             rerun.append(again)
         for scale in options.scales:
             if scale not in (min(options.scales), max(options.scales)):
                 continue
-            rows, version = rows_by_scale[scale]
+            rows, _ = rows_by_scale[scale]
             sampled = sum(rows.count()) > options.naive_sample
             chosen = sample(rows, options.naive_sample * 2 // 5, options.naive_sample * 2 // 5) if sampled else rows
             start_empty(settings)
             with create_sync_driver(settings) as driver:
-                result = naive_load(driver, settings.neo4j_database, chosen, version, scale, sampled)
+                result = naive_load(driver, settings.neo4j_database, chosen, scale, sampled)
             naive.append(result)
             log(
                 f"naive scale {scale}: {result.elements} elements, {result.us_per_node:.0f} µs/node, "
@@ -583,9 +627,9 @@ def run(options: Options) -> str:
     imports: list[Import] = []
     if not options.skip_import:
         for scale in options.scales:
-            rows, version = rows_by_scale[scale]
+            rows, _ = rows_by_scale[scale]
             begin = time.perf_counter()
-            files = write_import_csvs(rows, version, OUT / f"csv-{scale}")
+            files = write_import_csvs(rows, OUT / f"csv-{scale}")
             csv_s = time.perf_counter() - begin
             home = OUT / f"import-{scale}"
             shutil.rmtree(home, ignore_errors=True)

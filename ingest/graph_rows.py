@@ -6,6 +6,7 @@ becomes which relationship, in which direction, and where provenance lands.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -80,11 +81,21 @@ UNSC = "unsc"
 
 @dataclass
 class GraphRows:
-    """Rows grouped for batched writes: nodes[label] and edges[(type, from label, to label)]."""
+    """Rows grouped for batched writes: nodes[labels] and edges[(type, from label, to label)].
+
+    A node row is `{id, props}` plus `source` (its provenance) when the record has one: the
+    node's `FROM_SOURCE` relationship is written with the node, as part of it.
+    """
 
     nodes: dict[str, list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     edges: dict[tuple[str, str, str], list[dict[str, Any]]] = field(default_factory=lambda: defaultdict(list))
     _seen: set[tuple[str, str, str, str]] = field(default_factory=set)
+
+    def add_node(self, labels: str, node_id: str, props: dict[str, Any], source: dict[str, Any] | None) -> None:
+        row: dict[str, Any] = {"id": node_id, "props": props}
+        if source is not None:
+            row["source"] = source
+        self.nodes[labels].append(row)
 
     def add_edge(
         self, rel: str, from_label: str, from_id: str, to_label: str, to_id: str, props: dict[str, Any], key: str = ""
@@ -98,7 +109,9 @@ class GraphRows:
         self.edges[(rel, from_label, to_label)].append({"from": from_id, "to": to_id, "key": key, "props": props})
 
     def count(self) -> tuple[int, int]:
-        return sum(map(len, self.nodes.values())), sum(map(len, self.edges.values()))
+        """Nodes and relationships written, FROM_SOURCE included."""
+        sourced = sum(1 for rows in self.nodes.values() for row in rows if "source" in row)
+        return sum(map(len, self.nodes.values())), sum(map(len, self.edges.values())) + sourced
 
 
 def _provenance(item: records.Provenance) -> dict[str, Any]:
@@ -121,44 +134,68 @@ def _property(value: Any) -> Any:
     return json.dumps(value, sort_keys=True, default=str)
 
 
-def _properties(record: BaseModel, kind: str) -> dict[str, Any]:
+_SCALARS = (str, int, float, bool)
+
+
+@functools.cache
+def _plain_fields(model: type[BaseModel], kind: str) -> tuple[str, ...]:
+    """The fields of `model` that are written as node properties (not provenance, not edges)."""
     # tasks_source is the provenance of the INCLUDES edges, where it is written.
     skip = {"source", "locator", "quote", "asserts", "tasks_source", *NESTED}
     skip |= {name for (k, name) in EDGE_FIELDS if k == kind}
-    props = {name: _property(getattr(record, name)) for name in type(record).model_fields if name not in skip}
-    if isinstance(record, records.Provenance):
-        props |= _provenance(record)
+    return tuple(name for name in model.model_fields if name not in skip)
+
+
+def _properties(record: BaseModel, kind: str, provenance: dict[str, Any] | None) -> dict[str, Any]:
+    values = record.__dict__
+    props: dict[str, Any] = {}
+    for name in _plain_fields(type(record), kind):
+        value = values[name]
+        if value is None or value == []:
+            continue
+        props[name] = value if type(value) in _SCALARS else _property(value)
+    if provenance is not None:
+        props |= provenance
     elif isinstance(record, records.Source) and record.cited_in is not None:
         props |= {f"cited_in_{k}": v for k, v in _provenance(record.cited_in).items()}
         props.pop("cited_in", None)
-    return {k: v for k, v in props.items() if v is not None and v != []}
+    return props
 
 
 def build_rows(dataset: Dataset) -> GraphRows:
     rows = GraphRows()
     for kind, by_id in dataset.kinds.items():
         label = NODE_LABELS[kind]
+        fields = _EDGE_FIELDS_OF.get(kind, ())
         for record_id, record in by_id.items():
-            rows.nodes[label].append({"id": record_id, "props": _properties(record, kind)})
             provenance = _provenance(record) if isinstance(record, records.Provenance) else None
-            if provenance is not None:
-                rows.add_edge("FROM_SOURCE", label, record_id, "Source", provenance["source"], provenance)
-            _edges_of(rows, kind, label, record_id, record, provenance or {})
+            rows.add_node(label, record_id, _properties(record, kind, provenance), provenance)
+            _edges_of(rows, fields, label, record_id, record, provenance or {})
             _nested_of(rows, label, record_id, record)
     _adopted(rows, dataset)
     _evidenced_relations(rows, dataset)
     return rows
 
 
+# kind -> [(field, type, target label, reversed?)], so a record visits only its own kind's fields.
+_EDGE_FIELDS_OF: dict[str, list[tuple[str, str, str, bool]]] = defaultdict(list)
+for (_kind, _name), (_rel, _target, _reverse) in EDGE_FIELDS.items():
+    _EDGE_FIELDS_OF[_kind].append((_name, _rel, ACTOR_LABEL if _target == "actors" else NODE_LABELS[_target], _reverse))
+
+
 def _edges_of(
-    rows: GraphRows, kind: str, label: str, record_id: str, record: BaseModel, provenance: dict[str, Any]
+    rows: GraphRows,
+    fields: list[tuple[str, str, str, bool]] | tuple[()],
+    label: str,
+    record_id: str,
+    record: BaseModel,
+    provenance: dict[str, Any],
 ) -> None:
-    for (edge_kind, name), (rel, target_kind, reverse) in EDGE_FIELDS.items():
-        if edge_kind != kind:
-            continue
+    for name, rel, target_label, reverse in fields:
         value = getattr(record, name)
-        targets = value if isinstance(value, list) else [value] if value is not None else []
-        target_label = ACTOR_LABEL if target_kind == "actors" else NODE_LABELS[target_kind]
+        if value is None or value == []:
+            continue
+        targets = value if isinstance(value, list) else [value]
         props = {**provenance, "field": name}
         if isinstance(record, records.Mandate) and name == "tasks" and record.tasks_source is not None:
             props = {**_provenance(record.tasks_source), "field": name}
@@ -173,11 +210,11 @@ def _nested_of(rows: GraphRows, label: str, record_id: str, record: BaseModel) -
     for name, rel in NESTED.items():
         for index, item in enumerate(getattr(record, name, [])):
             node_id = f"{record_id}-{name[:-1]}-{index + 1}"
-            props = _properties(item, name) | {"of": record_id}
+            provenance = _provenance(item)
+            props = _properties(item, name, provenance) | {"of": record_id}
             nested_label = NODE_LABELS[name]
-            rows.nodes[nested_label].append({"id": node_id, "props": props})
+            rows.add_node(nested_label, node_id, props, provenance)
             rows.add_edge(rel, label, record_id, nested_label, node_id, {"source": item.source})
-            rows.add_edge("FROM_SOURCE", nested_label, node_id, "Source", item.source, _provenance(item))
 
 
 def _adopted(rows: GraphRows, dataset: Dataset) -> None:
@@ -196,13 +233,14 @@ def _evidenced_relations(rows: GraphRows, dataset: Dataset) -> None:
     `evidence` lists the claims, `interviews` the distinct interviews they cite, and `weight` is the
     number of those interviews: three claims citing one interview weigh one, not three.
     """
-    grouped: dict[tuple[str, str, str, str, str], list[records.Claim]] = defaultdict(list)
+    # A dict keyed by claim id keeps each claim once per relation, in claim order.
+    grouped: dict[tuple[str, str, str, str, str], dict[str, records.Claim]] = defaultdict(dict)
     for claim in dataset.kinds.get("claims", {}).values():
         for assertion in claim.asserts:
             key = (assertion.source_actor, assertion.type, assertion.kind or "", assertion.on or "", assertion.to)
-            if claim not in grouped[key]:
-                grouped[key].append(claim)
-    for (source_actor, rel, kind, on, target), claims in sorted(grouped.items()):
+            grouped[key].setdefault(claim.id, claim)
+    for (source_actor, rel, kind, on, target), by_id in sorted(grouped.items()):
+        claims = list(by_id.values())
         interviews = sorted({i for claim in claims for i in claim.interviews}, key=_interview_order)
         literature = sorted({claim.cites for claim in claims if claim.cites is not None})
         props: dict[str, Any] = {

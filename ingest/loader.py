@@ -1,27 +1,42 @@
-"""Write a validated dataset into Neo4j in one transaction: all of it lands, or none of it.
+"""Write a validated dataset into Neo4j: all of it lands, or none of it.
 
-Every node and relationship written is stamped `load = <dataset version>`; what an earlier load
-wrote and this one did not (a record removed from the files) is swept in the same transaction.
-Loading the same files twice therefore leaves the same graph.
+The load reads what the graph holds of earlier loads (identity, element id, `digest`), plans the
+difference (ingest.plan) and writes only that: CREATE for new elements, SET for changed ones,
+DELETE for what the files no longer give. Loading the same files twice leaves the same graph, and
+the second run writes nothing but the `:Dataset` node.
+
+Two modes, chosen by the size of the plan:
+
+- one transaction (plans of up to `tx_elements` rows, which covers the curated data many times
+  over): the lock on `:Dataset`, the read, every write and the dataset record commit together;
+- a staged load (larger plans): the new elements are created in transactions of `tx_elements`
+  rows each, under a load id recorded as `:Dataset.pending`; the last transaction holds the
+  updates, the deletions and the dataset record (the swap). If any transaction fails, what the
+  load created so far is deleted again (by element id) and the error is raised: the graph is left
+  as it was. While a staged load writes, readers can see its new elements; the version in
+  `:Dataset` (and `/ready`) changes only at the swap.
 """
 
 from __future__ import annotations
 
 import datetime
 import hashlib
+import itertools
 import json
 import re
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
-from neo4j import Driver, ManagedTransaction
+from neo4j import Driver, ManagedTransaction, Session, Transaction
 
 from ingest.cypher import statement
 from ingest.dataset import KINDS, Dataset
 from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows, build_rows
+from ingest.plan import PRIMARY_LABELS, GraphState, NodeKey, Plan, make_plan, node_keys
 
-BATCH = 5_000
+BATCH = 10_000
+TX_ELEMENTS = 100_000
 _ALLOWED_LABELS = {part for labels in NODE_LABELS.values() for part in labels.split(":")} | {ACTOR_LABEL}
 _TYPE = re.compile(r"^[A-Z][A-Z_]*$")
 
@@ -36,105 +51,259 @@ def dataset_version(dataset: Dataset) -> str:
     return digest.hexdigest()[:16]
 
 
-def _labels(labels: str) -> str:
+def checked_labels(labels: str) -> list[str]:
+    """`Mission:Actor` -> ["Mission", "Actor"], every part from the allow-list (labels are parameters
+    of the writes, but only the loader's own labels may become labels)."""
     parts = labels.split(":")
-    if not parts or any(part not in _ALLOWED_LABELS for part in parts):
+    if any(part not in _ALLOWED_LABELS for part in parts):
         raise ValueError(f"label {labels!r} is not in the allow-list")
-    return ":".join(f"`{part}`" for part in parts)
+    return parts
 
 
-def _primary(labels: str) -> str:
-    return _labels(labels.split(":")[0])
-
-
-def _node_query(labels: str) -> LiteralString:
-    # The label is checked against the allow-list above; everything else is a parameter.
-    return statement("ingest/merge_nodes").text.replace("__LABELS__", _labels(labels))
-
-
-def _edge_query(rel: str, from_labels: str, to_labels: str) -> LiteralString:
+def checked_type(rel: str) -> str:
     if not _TYPE.match(rel):
         raise ValueError(f"relationship type {rel!r} is not allowed")
-    text = statement("ingest/merge_edges").text
-    text = text.replace("__TYPE__", f"`{rel}`").replace("__FROM__", _primary(from_labels))
-    return text.replace("__TO__", _primary(to_labels))
+    return rel
 
 
 @dataclass(frozen=True)
 class LoadSummary:
     version: str
-    nodes: dict[str, int]
-    edges: dict[str, int]
-    deleted_nodes: int
-    deleted_edges: int
+    # label or relationship type -> {created, updated, deleted, unchanged}
+    tally: dict[str, dict[str, int]]
+    transactions: int
+
+    def changed(self, what: str) -> int:
+        return sum(counts.get(what, 0) for counts in self.tally.values())
+
+    @property
+    def staged(self) -> bool:
+        return self.transactions > 1
 
     def __str__(self) -> str:
-        lines = [f"dataset {self.version} loaded"]
-        lines += [f"  {label:<22} {n:>8} nodes" for label, n in sorted(self.nodes.items())]
-        lines += [f"  {rel:<22} {n:>8} relationships" for rel, n in sorted(self.edges.items())]
-        lines.append(
-            f"  removed: {self.deleted_nodes} nodes, {self.deleted_edges} relationships no longer in the files"
-        )
+        mode = f"staged, {self.transactions} transactions" if self.staged else "one transaction"
+        lines = [f"dataset {self.version} loaded ({mode})"]
+        for name, counts in sorted(self.tally.items()):
+            described = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("created", "updated", "deleted", "unchanged"))
+            lines.append(f"  {name:<22} {described}")
         return "\n".join(lines)
 
 
-def _batches(rows: list[dict[str, Any]]) -> list[list[dict[str, Any]]]:
-    return [rows[i : i + BATCH] for i in range(0, len(rows), BATCH)]
+Progress = Callable[[str, int, int], None]
+"""progress(step, rows written by this step, rows the plan writes in all)."""
 
 
-Progress = Callable[[str, int], None]
-
-
-def _no_progress(_: str, __: int) -> None:
+def _no_progress(_: str, __: int, ___: int) -> None:
     return None
 
 
-def _write(
-    tx: ManagedTransaction, rows: GraphRows, version: str, counts: dict[str, int], progress: Progress
-) -> LoadSummary:
-    nodes: dict[str, int] = {}
-    for labels, node_rows in rows.nodes.items():
-        query = _node_query(labels)
-        for batch in _batches(node_rows):
-            tx.run(query, rows=batch, load=version).consume()
-            progress(labels.split(":")[0], len(batch))
-        nodes[labels.split(":")[0]] = len(node_rows)
-    edges: dict[str, int] = {}
-    for (rel, from_labels, to_labels), edge_rows in rows.edges.items():
-        query = _edge_query(rel, from_labels, to_labels)
-        for batch in _batches(edge_rows):
-            written = tx.run(query, rows=batch, load=version).single(strict=True)["written"]
-            if written != len(batch):
-                # Validation resolves every reference first, so a miss here is a bug, not bad data.
-                raise RuntimeError(f"{rel} {from_labels}->{to_labels}: wrote {written} of {len(batch)}")
-            progress(rel, len(batch))
-        edges[rel] = edges.get(rel, 0) + len(edge_rows)
-    deleted_edges = tx.run(statement("ingest/sweep_edges").text, load=version).single(strict=True)["deleted"]
-    deleted_nodes = tx.run(statement("ingest/sweep_nodes").text, load=version).single(strict=True)["deleted"]
+@dataclass
+class _Write:
+    """One batch of one statement: its name in progress, the Cypher, its parameters, what it checks."""
+
+    step: str
+    query: LiteralString
+    params: dict[str, Any]
+    rows: int
+    expect: tuple[str, int] | None = None
+    label: str | None = None  # set for node creates: the statement returns [id, element id] pairs
+    edges: bool = False  # set for relationship creates: the statement returns element ids
+
+
+@dataclass
+class _Created:
+    """Element ids of what a load created: nodes by identity (for the relationships that follow)
+    and everything in order (for undoing a staged load that fails)."""
+
+    node_ids: dict[NodeKey, str] = field(default_factory=dict)
+    nodes: list[str] = field(default_factory=list)
+    edges: list[str] = field(default_factory=list)
+
+
+def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), BATCH):
+        yield rows[i : i + BATCH]
+
+
+def _node_creates(plan: Plan) -> Iterator[_Write]:
+    query = statement("ingest/create_nodes").text
+    for labels, rows in plan.create_nodes.items():
+        parts = checked_labels(labels)
+        for batch in _chunks(rows):
+            params = {"rows": [{"labels": parts, "props": row["props"], "source": row["source"]} for row in batch]}
+            sourced = sum(1 for row in batch if row["source"] is not None)
+            yield _Write(parts[0], query, params, len(batch), ("sourced", sourced), label=labels)
+
+
+def _edge_creates(plan: Plan, node_ids: dict[NodeKey, str]) -> Iterator[_Write]:
+    """Relationship creates against element ids: run after the node creates have filled `node_ids`."""
+    query = statement("ingest/create_edges").text
+    for (rel, from_labels, to_labels), rows in plan.create_edges.items():
+        checked_type(rel)
+        start, end = from_labels.split(":")[0], to_labels.split(":")[0]
+        for batch in _chunks(rows):
+            ends = [(node_ids[(start, row["from"])], node_ids[(end, row["to"])], row["props"]) for row in batch]
+            params = {"rows": [{"a": a, "b": b, "type": rel, "props": props} for a, b, props in ends]}
+            yield _Write(rel, query, params, len(batch), ("written", len(batch)), edges=True)
+
+
+def _updates(plan: Plan) -> Iterator[_Write]:
+    for batch in _chunks(plan.update_nodes):
+        yield _Write("update nodes", statement("ingest/update_nodes").text, {"rows": batch}, len(batch))
+    for batch in _chunks(plan.update_edges):
+        yield _Write("update relationships", statement("ingest/update_edges").text, {"rows": batch}, len(batch))
+
+
+def _deletes(edges: list[str], nodes: list[str]) -> Iterator[_Write]:
+    for batch in _chunks(edges):
+        yield _Write("delete relationships", statement("ingest/delete_edges").text, {"ids": batch}, len(batch))
+    for batch in _chunks(nodes):
+        yield _Write("delete nodes", statement("ingest/delete_nodes").text, {"ids": batch}, len(batch))
+
+
+def _run(tx: ManagedTransaction | Transaction, write: _Write, created: _Created) -> None:
+    record = tx.run(write.query, write.params).single(strict=True)
+    if write.expect is not None:
+        name, wanted = write.expect
+        if record[name] != wanted:
+            # Validation resolves every reference first, so a miss here is a bug, not bad data.
+            raise RuntimeError(f"{write.step}: {name} {record[name]} of {wanted}")
+    if write.label is not None:
+        for node_id, element_id in record["created"]:
+            for key in node_keys(write.label, node_id):
+                created.node_ids[key] = element_id
+            created.nodes.append(element_id)
+    elif write.edges:
+        created.edges += record["created"]
+
+
+def _read_state(tx: ManagedTransaction) -> GraphState:
+    state = GraphState()
+    nodes = tx.run(statement("ingest/read_nodes").text, primary=sorted(PRIMARY_LABELS)).single(strict=True)
+    identities = zip(nodes["labels"], nodes["ids"], strict=True)
+    state.nodes = dict(zip(identities, zip(nodes["eids"], nodes["digests"], strict=True), strict=True))
+    edges = tx.run(statement("ingest/read_edges").text).single(strict=True)
+    keys = zip(edges["types"], edges["froms"], edges["tos"], edges["keys"], strict=True)
+    state.edges = dict(zip(keys, zip(edges["eids"], edges["digests"], strict=True), strict=True))
+    return state
+
+
+def _lock_and_plan(tx: ManagedTransaction, rows: GraphRows, load_id: str | None) -> Plan:
+    """Lock `:Dataset` (and mark a staged load pending), then plan against what the graph holds."""
+    tx.run(statement("ingest/lock_dataset").text, load=load_id).consume()
+    return make_plan(rows, _read_state(tx))
+
+
+def _record(tx: ManagedTransaction | Transaction, version: str, dataset: Dataset, rows: GraphRows) -> None:
     node_total, edge_total = rows.count()
     tx.run(
         statement("ingest/record_dataset").text,
-        load=version,
+        version=version,
         loaded_at=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        counts=json.dumps(counts, sort_keys=True),
+        counts=json.dumps({kind: len(by_id) for kind, by_id in dataset.kinds.items()}, sort_keys=True),
         nodes=node_total,
         relationships=edge_total,
     ).consume()
-    return LoadSummary(version, nodes, edges, deleted_nodes, deleted_edges)
 
 
-def load_into_graph(driver: Driver, database: str, dataset: Dataset, progress: Progress | None = None) -> LoadSummary:
-    """Load `dataset` in one write transaction (retried whole on transient errors).
+class _TooLarge(Exception):
+    """The plan does not fit one transaction: roll back and load staged."""
 
-    `progress(step, rows)` is called after each batch; the total is `build_rows(dataset).count()`.
-    """
-    return load_rows(driver, database, build_rows(dataset), dataset, progress)
+
+def load_into_graph(
+    driver: Driver,
+    database: str,
+    dataset: Dataset,
+    progress: Progress | None = None,
+    tx_elements: int = TX_ELEMENTS,
+) -> LoadSummary:
+    """Load `dataset`: in one transaction when the plan has at most `tx_elements` rows, else staged."""
+    return load_rows(driver, database, build_rows(dataset), dataset, progress, tx_elements)
 
 
 def load_rows(
-    driver: Driver, database: str, rows: GraphRows, dataset: Dataset, progress: Progress | None = None
+    driver: Driver,
+    database: str,
+    rows: GraphRows,
+    dataset: Dataset,
+    progress: Progress | None = None,
+    tx_elements: int = TX_ELEMENTS,
 ) -> LoadSummary:
-    counts = {kind: len(by_id) for kind, by_id in dataset.kinds.items()}
     version = dataset_version(dataset)
+    report = progress or _no_progress
+
+    def one_transaction(tx: ManagedTransaction) -> Plan:
+        plan = _lock_and_plan(tx, rows, None)
+        total = plan.size()
+        if total > tx_elements:
+            raise _TooLarge
+        created = _Created(node_ids=dict(plan.node_ids))
+        # Deletions first: an id that moves to another label must be free before it is created.
+        for writes in (
+            _deletes(plan.delete_edges, plan.delete_nodes),
+            _node_creates(plan),
+            _edge_creates(plan, created.node_ids),  # lazily: after the node creates
+            _updates(plan),
+        ):
+            for write in writes:
+                _run(tx, write, created)
+                report(write.step, write.rows, total)
+        _record(tx, version, dataset, rows)
+        return plan
+
     with driver.session(database=database) as session:
-        return session.execute_write(_write, rows, version, counts, progress or _no_progress)
+        try:
+            plan = session.execute_write(one_transaction)
+        except _TooLarge:
+            return _staged(session, rows, dataset, version, tx_elements, report)
+    return LoadSummary(version, _counts(plan), 1)
+
+
+def _counts(plan: Plan) -> dict[str, dict[str, int]]:
+    return {name: dict(counts) for name, counts in sorted(plan.tally.items())}
+
+
+def _staged(
+    session: Session, rows: GraphRows, dataset: Dataset, version: str, tx_elements: int, report: Progress
+) -> LoadSummary:
+    load_id = f"{version}@{datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}"
+    plan = session.execute_write(_lock_and_plan, rows, load_id)
+    total = plan.size()
+    created = _Created(node_ids=dict(plan.node_ids))
+    committed = _Created()  # what committed transactions created: undone if a later one fails
+    transactions = 1
+    tx: Transaction | None = None
+    try:
+        in_tx = 0
+        for write in itertools.chain(_node_creates(plan), _edge_creates(plan, created.node_ids)):
+            tx = tx or session.begin_transaction()
+            _run(tx, write, created)
+            in_tx += write.rows
+            report(write.step, write.rows, total)
+            if in_tx >= tx_elements:
+                tx.commit()
+                tx, in_tx = None, 0
+                committed = _Created(nodes=list(created.nodes), edges=list(created.edges))
+                transactions += 1
+        # The swap: the last creates, every update and deletion, and the new version, together.
+        tx = tx or session.begin_transaction()
+        for write in itertools.chain(_updates(plan), _deletes(plan.delete_edges, plan.delete_nodes)):
+            _run(tx, write, created)
+            report(write.step, write.rows, total)
+        _record(tx, version, dataset, rows)
+        tx.commit()
+        tx = None
+        transactions += 1
+    except BaseException:
+        if tx is not None:
+            tx.close()
+        _undo(session, committed, load_id)
+        raise
+    return LoadSummary(version, _counts(plan), transactions)
+
+
+def _undo(session: Session, created: _Created, load_id: str) -> None:
+    """Delete what a failed staged load committed, in transactions as small as its own."""
+    for write in _deletes(created.edges, created.nodes):
+        session.execute_write(_run, write, _Created())
+    session.run(statement("ingest/clear_pending").text, load=load_id).consume()

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from ingest.loader import TX_ELEMENTS
 from ingest.paths import DATA
 from service.database import create_sync_driver
 from service.settings import Settings, SettingsError, load_settings
@@ -59,8 +60,8 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
     rows = build_rows(dataset)
     with create_sync_driver(settings) as driver:
         apply_schema(driver, settings.neo4j_database)
-        with progress_bar(sum(rows.count()), quiet=args.quiet) as advance:
-            summary = load_rows(driver, settings.neo4j_database, rows, dataset, advance)
+        with progress_bar(quiet=args.quiet) as advance:
+            summary = load_rows(driver, settings.neo4j_database, rows, dataset, advance, args.tx_elements)
     print_summary(summary)
     return 0
 
@@ -94,10 +95,17 @@ def build_parser() -> argparse.ArgumentParser:
     schema.add_argument("action", choices=["apply"])
     schema.set_defaults(handler=_schema)
 
-    ingest = commands.add_parser("ingest", help="validate data/ and load it into Neo4j in one transaction")
+    ingest = commands.add_parser("ingest", help="validate data/ and load what changed into Neo4j, atomically")
     ingest.add_argument("data", nargs="?", default=str(DATA), help="data folder (default: data/)")
     ingest.add_argument("--check", action="store_true", help="validate only; never connects to Neo4j")
     ingest.add_argument("--quiet", action="store_true", help="no progress bar (there is none when not on a terminal)")
+    ingest.add_argument(
+        "--tx-elements",
+        type=int,
+        default=TX_ELEMENTS,
+        help=f"largest load written in one transaction; larger ones are staged in transactions of this size "
+        f"(default {TX_ELEMENTS:,})",
+    )
     ingest.set_defaults(handler=_ingest)
 
     serve = commands.add_parser("serve", help="serve the HTTP API (default 127.0.0.1:8000)")

@@ -14,17 +14,18 @@ from ingest.loader import LoadSummary
 
 
 @contextmanager
-def progress_bar(total: int, quiet: bool) -> Iterator[Callable[[str, int], None]]:
-    """A rich progress bar over `total` graph elements; silent under --quiet or when not a TTY."""
+def progress_bar(quiet: bool) -> Iterator[Callable[[str, int, int], None]]:
+    """A rich progress bar over the rows the load writes; silent under --quiet or when not a TTY."""
     if quiet or not sys.stderr.isatty():
-        yield lambda _step, _rows: None
+        yield lambda _step, _rows, _total: None
         return
     columns = (TextColumn("{task.description:<22}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, console=Console(stderr=True), transient=True) as progress:
-        task = progress.add_task("writing", total=total)
+        # The total is known once the load has compared the files with the graph.
+        task = progress.add_task("reading the graph", total=None)
 
-        def advance(step: str, rows: int) -> None:
-            progress.update(task, advance=rows, description=step)
+        def advance(step: str, rows: int, total: int) -> None:
+            progress.update(task, advance=rows, description=step, total=total)
 
         yield advance
 
@@ -34,12 +35,16 @@ def print_summary(summary: LoadSummary) -> None:
     if not console.is_terminal:
         print(summary)
         return
-    table = Table(title=f"dataset {summary.version} loaded in one transaction")
+    mode = f"staged, {summary.transactions} transactions" if summary.staged else "one transaction"
+    table = Table(title=f"dataset {summary.version} loaded ({mode})")
     table.add_column("label / relationship")
-    table.add_column("written", justify="right")
-    for label, n in sorted(summary.nodes.items()):
-        table.add_row(f"(:{label})", str(n))
-    for rel, n in sorted(summary.edges.items()):
-        table.add_row(f"[:{rel}]", str(n))
-    table.add_row("removed (no longer in the files)", f"{summary.deleted_nodes} nodes, {summary.deleted_edges} rels")
+    for column in COLUMNS:
+        table.add_column(column, justify="right")
+    for name, counts in summary.tally.items():
+        # Relationship types are UPPER_CASE, labels are not.
+        shown = f"[:{name}]" if name.isupper() else f"(:{name})"
+        table.add_row(shown, *(str(counts.get(column, 0)) for column in COLUMNS))
     console.print(table)
+
+
+COLUMNS = ("created", "updated", "deleted", "unchanged")

@@ -30,6 +30,9 @@ class DatasetInfo(BaseModel):
     version: str = Field(description="content hash of the loaded data files")
     loaded_at: str
     counts: dict[str, int] = Field(default={}, description="records loaded per kind")
+    pending: str | None = Field(
+        default=None, description="id of a staged load that is writing and not yet swapped in, else null"
+    )
 
 
 class GraphCounts(BaseModel):

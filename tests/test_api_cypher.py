@@ -38,7 +38,7 @@ def test_run_a_named_query(api: httpx.Client) -> None:
 
 def test_named_query_errors(api: httpx.Client) -> None:
     assert api.post("/queries/no_such_query", json={}).status_code == 404
-    assert api.post("/queries/ingest/sweep_nodes", json={"load": "x"}).status_code == 404
+    assert api.post("/queries/ingest/delete_nodes", json={"ids": ["x"]}).status_code == 404
     missing = api.post("/queries/mission", json={})
     assert missing.status_code == 422
     assert "missing ['id']" in missing.json()["detail"]

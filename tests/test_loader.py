@@ -15,6 +15,7 @@ from neo4j import Driver
 from neo4j.exceptions import ConstraintError
 
 from ingest.dataset import load_dataset
+from ingest.graph_rows import build_rows
 from ingest.loader import load_into_graph
 from service.settings import Settings
 from tests.conftest import DATA, MINI, free_port
@@ -45,7 +46,7 @@ def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
     """The test graph for a test that replaces its data; the real dataset is put back afterwards."""
     yield seeded
     with seeded.session(database=settings.neo4j_database) as session:
-        session.run("MATCH (n) WHERE n.load IS NOT NULL OR n:Blocker DETACH DELETE n").consume()
+        session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
     load_into_graph(seeded, settings.neo4j_database, load_dataset(DATA))
 
 
@@ -67,7 +68,9 @@ def test_loading_twice_gives_the_same_graph(graph: Driver, settings: Settings) -
     first = dump(graph, settings.neo4j_database)
     summary = load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
     assert dump(graph, settings.neo4j_database) == first
-    assert (summary.deleted_nodes, summary.deleted_edges) == (0, 0)
+    # The second run compares and writes nothing but the :Dataset node.
+    assert [summary.changed(what) for what in ("created", "updated", "deleted")] == [0, 0, 0]
+    assert summary.changed("unchanged") == sum(build_rows(load_dataset(MINI)).count())
 
 
 def test_the_real_dataset_loads_idempotently(graph: Driver, settings: Settings) -> None:
@@ -91,13 +94,13 @@ def test_records_removed_from_the_files_leave_the_graph(graph: Driver, settings:
     )
     assert records[0]["m"] is None
     assert records[0]["successors"] == 0
-    assert summary.deleted_nodes >= 1
+    assert summary.tally["Mission"]["deleted"] == 1
     assert dump(graph, settings.neo4j_database)[0] == dump_after_fresh_load(graph, settings, folder)[0]
 
 
 def dump_after_fresh_load(driver: Driver, settings: Settings, folder: Path) -> Dump:
     with driver.session(database=settings.neo4j_database) as session:
-        session.run("MATCH (n) WHERE n.load IS NOT NULL DETACH DELETE n").consume()
+        session.run("MATCH (n) WHERE n.digest IS NOT NULL DETACH DELETE n").consume()
     load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
     return dump(driver, settings.neo4j_database)
 
@@ -152,3 +155,61 @@ def test_dataset_node_records_version_and_counts(seeded: Driver, settings: Setti
     )
     assert len(records[0]["version"]) == 16
     assert '"missions"' in records[0]["counts"]
+
+
+def test_a_changed_record_is_updated_in_place(graph: Driver, settings: Settings, tmp_path: Path) -> None:
+    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    missions = folder / "missions.yaml"
+    text = missions.read_text()
+    assert "acronym: MONUSCO" in text
+    missions.write_text(text.replace("acronym: MONUSCO", "acronym: MONUSCO-X"))
+    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(folder))
+    assert summary.tally["Mission"] == {"updated": 1, "unchanged": 1}
+    assert summary.changed("created") == summary.changed("deleted") == 0
+    assert dump(graph, settings.neo4j_database) == dump_after_fresh_load(graph, settings, folder)
+
+
+def test_a_staged_load_gives_the_graph_of_one_transaction(graph: Driver, settings: Settings) -> None:
+    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    expected = dump_after_fresh_load(graph, settings, DATA)
+    with graph.session(database=settings.neo4j_database) as session:
+        session.run("MATCH (n) WHERE n.digest IS NOT NULL DETACH DELETE n").consume()
+    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(DATA), tx_elements=500)
+    assert summary.transactions > 2
+    assert dump(graph, settings.neo4j_database) == expected
+    assert dataset_node(graph, settings)["pending"] is None
+
+
+def test_a_staged_load_that_fails_is_undone(graph: Driver, settings: Settings) -> None:
+    """The conflict (the last claim's id taken) comes after several committed transactions:
+    what they created is deleted again."""
+    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    graph.execute_query("CREATE (:Blocker:Claim {id: 'l-4-3-1-13'})", database_=settings.neo4j_database)
+    before = dump(graph, settings.neo4j_database)
+    with pytest.raises(ConstraintError):
+        load_into_graph(graph, settings.neo4j_database, load_dataset(DATA), tx_elements=200)
+    assert dump(graph, settings.neo4j_database) == before
+    assert dataset_node(graph, settings)["pending"] is None
+
+
+def test_a_graph_loaded_before_digests_is_rewritten_once(graph: Driver, settings: Settings) -> None:
+    """Elements stamped `load` by the earlier loader are compared like any others, not duplicated."""
+    expected = dump_after_fresh_load(graph, settings, MINI)
+    graph.execute_query(
+        "MATCH (n) WHERE n.digest IS NOT NULL SET n.load = 'v0' REMOVE n.digest "
+        "WITH n MATCH (n)-[r]->() SET r.load = 'v0' REMOVE r.digest",
+        database_=settings.neo4j_database,
+    )
+    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    assert summary.changed("created") == 0
+    assert summary.changed("updated") > 0
+    assert dump(graph, settings.neo4j_database) == expected
+
+
+def dataset_node(driver: Driver, settings: Settings) -> dict[str, Any]:
+    records, _, _ = driver.execute_query(
+        "MATCH (d:Dataset {id: 'current'}) RETURN d {.*} AS d", database_=settings.neo4j_database
+    )
+    return dict(records[0]["d"]) | {"pending": records[0]["d"].get("pending")}

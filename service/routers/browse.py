@@ -24,9 +24,13 @@ Id = Annotated[str, Path(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorBody, "description": "unknown id"}}
 
 
+# The ingest's bookkeeping (ingest.plan): a content hash, and the stamp of loads before it.
+BOOKKEEPING = frozenset({"digest", "load"})
+
+
 def _clean(node: dict[str, Any] | None) -> dict[str, Any]:
     """Node properties minus the ingest's bookkeeping."""
-    return {k: v for k, v in (node or {}).items() if k != "load"}
+    return {k: v for k, v in (node or {}).items() if k not in BOOKKEEPING}
 
 
 async def _page(

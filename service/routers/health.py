@@ -29,6 +29,7 @@ def _dataset(row: dict[str, Any] | None) -> DatasetInfo | None:
         loaded_at=str(row.get("loaded_at", "")),
         # Neo4j has no map properties: the ingest stores counts as a JSON string.
         counts=json.loads(counts) if isinstance(counts, str) else {},
+        pending=row.get("pending"),
     )
 
 
