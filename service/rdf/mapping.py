@@ -45,7 +45,7 @@ SKOS_PREF_LABEL = Iri(SKOS + "prefLabel")
 
 PROVENANCE_KEYS = ("source", "section", "line", "paragraph", "page", "file", "row", "key", "quote")
 # Written by the ingest for its own bookkeeping, or redundant with a relationship (`of`).
-SKIPPED_KEYS = frozenset({"load", "of", "tasks_source"})
+SKIPPED_KEYS = frozenset({"digest", "load", "of", "tasks_source"})
 SCHEME_LABELS = {"Task": ("task", "Mandate task scheme"), "Code": ("code", "Analytical framework codebook")}
 
 
