@@ -170,7 +170,7 @@ def report(measures: list[Measure], facts: dict[str, str], repeat: int) -> str:
         "",
         "`.venv/bin/python -m bench.rdf_bench` (bench/rdf_bench.py). Synthetic data of bench/generate.py at each",
         "scale, loaded into a private Neo4j 5.26; both paths export the same graph, each in a fresh process,",
-        f"best of {repeat} alternating runs. *stream* = `GET /rdf?format=nt` (N-Triples written as rows arrive);",
+        f"best of {repeat} alternating runs. *stream* = `GET /rdf?format=nt` (N-Triples written page by page);",
         "*rdflib* = the same quads into an rdflib Graph, serialised as N-Triples. Memory = peak RSS (VmHWM) of",
         "the worker minus its RSS before the export (interpreter, libraries and driver excluded); *stream RSS*",
         "= the stream worker's whole RSS sampled every 200,000 triples (first → last, highest).",
