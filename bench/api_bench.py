@@ -35,7 +35,6 @@ from bench.generate import generate
 from bench.harness import (
     OUT,
     bench_settings,
-    free_port,
     log,
     machine,
     machine_table,
@@ -49,6 +48,7 @@ from ingest.paths import DATA
 from service import local_neo4j
 from service.centrality import WeightedGraph, compute
 from service.database import create_sync_driver
+from service.local_neo4j import free_port
 from service.routers.centrality import RELATIONS
 from service.settings import Settings
 
@@ -253,7 +253,7 @@ def _centrality_at(settings: Settings, scale: int, networkx_budget_s: float) -> 
 def run(connections: int, duration_s: int, scales: list[int], networkx_budget_s: float) -> str:
     if shutil.which("wrk") is None:
         raise SystemExit("wrk is needed: apt-get install wrk")
-    # 6 GB heap: scale 100 loads in one transaction (see the ingest section).
+    # The same server size as the ingest and RDF benchmarks, so their numbers compare.
     settings = bench_settings(HOME, heap="6g", pagecache="1g")
     log("starting Neo4j and loading data/")
     start_empty(settings)

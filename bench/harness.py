@@ -8,7 +8,6 @@ import platform
 import re
 import secrets
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -22,16 +21,11 @@ from ingest.paths import PROJECT_ROOT
 from ingest.schema import apply_schema
 from service import local_neo4j
 from service.database import create_sync_driver
+from service.local_neo4j import free_port
 from service.settings import Settings
 
 RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
 OUT = PROJECT_ROOT / "bench" / "out"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def bench_settings(home: Path, heap: str, pagecache: str) -> Settings:

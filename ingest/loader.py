@@ -237,6 +237,7 @@ def load_rows(
         total = plan.size()
         if total > tx_elements:
             raise _TooLarge
+        report("compare with the graph", 0, total)
         created = _Created(node_ids=dict(plan.node_ids))
         # Deletions first: an id that moves to another label must be free before it is created.
         for writes in (
@@ -252,9 +253,12 @@ def load_rows(
         return plan
 
     with driver.session(database=database) as session:
+        # More rows than fit one transaction: staged straight away, without planning twice.
+        if sum(rows.count()) > tx_elements:
+            return _staged(session, rows, dataset, version, tx_elements, report)
         try:
             plan = session.execute_write(one_transaction)
-        except _TooLarge:
+        except _TooLarge:  # few rows, but many deletions
             return _staged(session, rows, dataset, version, tx_elements, report)
     return LoadSummary(version, _counts(plan), 1)
 
@@ -269,6 +273,7 @@ def _staged(
     load_id = f"{version}@{datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}"
     plan = session.execute_write(_lock_and_plan, rows, load_id)
     total = plan.size()
+    report("compare with the graph", 0, total)
     created = _Created(node_ids=dict(plan.node_ids))
     committed = _Created()  # what committed transactions created: undone if a later one fails
     transactions = 1

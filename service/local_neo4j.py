@@ -74,6 +74,13 @@ class Status:
         )
 
 
+def free_port() -> int:
+    """A TCP port on 127.0.0.1 nothing listens on now, for a private server (tests, benchmarks)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
 def _pid_file(settings: Settings) -> Path:
     return settings.db_home / "run" / "pkgraph-neo4j.pid"
 

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import secrets
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -25,17 +24,12 @@ from ingest.paths import PROJECT_ROOT
 from ingest.schema import apply_schema
 from service import local_neo4j
 from service.app import create_app
+from service.local_neo4j import free_port
 from service.settings import Settings
 
 # The real dataset by default; another folder in the same format can be seeded instead.
 DATA = Path(os.environ.get("PKGRAPH_TEST_DATA", PROJECT_ROOT / "data"))
 MINI = PROJECT_ROOT / "tests" / "fixtures" / "mini"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def make_settings(home: Path, password: str, **overrides: object) -> Settings:

@@ -10,8 +10,9 @@ import httpx
 import pytest
 from neo4j import Driver
 
+from service.local_neo4j import free_port
 from service.settings import Settings
-from tests.conftest import LiveServer, free_port, make_settings
+from tests.conftest import LiveServer, make_settings
 
 
 def test_health_answers(api: httpx.Client) -> None:

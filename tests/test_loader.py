@@ -17,8 +17,9 @@ from neo4j.exceptions import ConstraintError
 from ingest.dataset import load_dataset
 from ingest.graph_rows import build_rows
 from ingest.loader import load_into_graph
+from service.local_neo4j import free_port
 from service.settings import Settings
-from tests.conftest import DATA, MINI, free_port
+from tests.conftest import DATA, MINI
 
 Dump = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -213,3 +214,12 @@ def dataset_node(driver: Driver, settings: Settings) -> dict[str, Any]:
         "MATCH (d:Dataset {id: 'current'}) RETURN d {.*} AS d", database_=settings.neo4j_database
     )
     return dict(records[0]["d"]) | {"pending": records[0]["d"].get("pending")}
+
+
+def test_a_load_that_removes_more_than_a_transaction_holds_is_staged(graph: Driver, settings: Settings) -> None:
+    """Few rows but many deletions: planned in one transaction, found too large, loaded staged."""
+    mini_rows = sum(build_rows(load_dataset(MINI)).count())
+    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(MINI), tx_elements=mini_rows)
+    assert summary.staged
+    assert summary.changed("deleted") > mini_rows
+    assert dump(graph, settings.neo4j_database) == dump_after_fresh_load(graph, settings, MINI)

@@ -10,8 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from service.local_neo4j import free_port
 from service.settings import Settings
-from tests.conftest import free_port
 
 
 def _pkgraph(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
