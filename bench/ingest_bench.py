@@ -487,8 +487,9 @@ def report(
     steps = sorted(top.steps.items(), key=lambda item: -item[1])
     lines.append(
         ", ".join(f"{name} {seconds:.1f}" for name, seconds in steps[:12])
-        + f"; after the last batch (Dataset node + commit) {top.tail_s:.1f}. The first step includes the lock, "
-        "the read of the graph and the plan."
+        + f"; after the last batch (Dataset node + last commit) {top.tail_s:.1f}. 'compare with the graph' is "
+        "build_rows, the lock, the read of what the graph holds and the plan; 'commit' sums the commits of a "
+        "staged load's transactions but the last."
     )
     lines.append("")
     lines.append(
@@ -534,10 +535,27 @@ def report(
                 f"type): {', '.join(mixed)}."
             )
         lines.append("")
+    lines += marginal(fresh, imports)
     lines += goals(fresh, naive)
     if note:
         lines += ["", note]
     return "\n".join(lines) + "\n"
+
+
+def marginal(fresh: list[Run], imports: list[Import]) -> list[str]:
+    """Elements per second between the smallest and the largest scale: fixed costs (JVM start, a cold
+    server's first statements) cancel out, leaving what each extra element costs."""
+    small, large = min(fresh, key=lambda r: r.scale), max(fresh, key=lambda r: r.scale)
+    if small.scale == large.scale:
+        return []
+    extra = large.elements - small.elements
+    rate = extra / (large.load_s - small.load_s)
+    text = f"Marginal rate from scale {small.scale} to {large.scale}: load_into_graph {rate:,.0f} elements/s"
+    by_scale = {imp.scale: imp for imp in imports}
+    if small.scale in by_scale and large.scale in by_scale:
+        seconds = by_scale[large.scale].import_s - by_scale[small.scale].import_s
+        text += f", neo4j-admin import {extra / seconds:,.0f} elements/s"
+    return [text + ".", ""]
 
 
 def goals(fresh: list[Run], naive: list[Naive]) -> list[str]:

@@ -287,6 +287,7 @@ def _staged(
             report(write.step, write.rows, total)
             if in_tx >= tx_elements:
                 tx.commit()
+                report("commit", 0, total)
                 tx, in_tx = None, 0
                 committed = _Created(nodes=list(created.nodes), edges=list(created.edges))
                 transactions += 1
