@@ -36,7 +36,9 @@ from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows, build_rows
 from ingest.plan import PRIMARY_LABELS, GraphState, NodeKey, Plan, make_plan, node_keys
 
 BATCH = 10_000
-TX_ELEMENTS = 100_000
+# A staged transaction of this many rows fits the default 1 GB heap (db.memory.transaction.total.max =
+# half of it); 100,000 did not at scale 100 of bench/generate.py.
+TX_ELEMENTS = 25_000
 _ALLOWED_LABELS = {part for labels in NODE_LABELS.values() for part in labels.split(":")} | {ACTOR_LABEL}
 _TYPE = re.compile(r"^[A-Z][A-Z_]*$")
 
