@@ -454,7 +454,10 @@ def report(
 ) -> str:
     by_scale = {run.scale: run for run in fresh}
     lines = [SECTION, ""]
-    lines.append(f"Run `{' '.join(['.venv/bin/python -m bench.ingest_bench', *sys.argv[1:]])}` on {facts['date']}.")
+    # The note is printed below, not repeated in the command line.
+    args = sys.argv[1:]
+    shown = ["…" if previous == "--note" else arg for previous, arg in zip(["", *args], args, strict=False)]
+    lines.append(f"Run `{' '.join(['.venv/bin/python -m bench.ingest_bench', *shown])}` on {facts['date']}.")
     lines.append("")
     lines += [f"- {name}: {value}" for name, value in facts.items() if name != "date"]
     lines.append(f"- Neo4j server: heap {HEAP}, page cache {PAGECACHE}, transaction memory limit half the heap")

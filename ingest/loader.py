@@ -9,7 +9,7 @@ Two modes, chosen by the size of the plan:
 
 - one transaction (plans of up to `tx_elements` rows, which covers the curated data many times
   over): the lock on `:Dataset`, the read, every write and the dataset record commit together;
-- a staged load (larger plans): the new elements are created in transactions of `tx_elements`
+- a staged load (larger plans): the new elements are created in transactions of about `tx_elements`
   rows each, under a load id recorded as `:Dataset.pending`; the last transaction holds the
   updates, the deletions and the dataset record (the swap). If any transaction fails, what the
   load created so far is deleted again (by element id) and the error is raised: the graph is left
@@ -122,28 +122,28 @@ class _Created:
     edges: list[str] = field(default_factory=list)
 
 
-def _chunks(rows: list[Any]) -> Iterator[list[Any]]:
-    for i in range(0, len(rows), BATCH):
-        yield rows[i : i + BATCH]
+def _chunks(rows: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
+    for i in range(0, len(rows), size):
+        yield rows[i : i + size]
 
 
-def _node_creates(plan: Plan) -> Iterator[_Write]:
+def _node_creates(plan: Plan, batch_rows: int = BATCH) -> Iterator[_Write]:
     query = statement("ingest/create_nodes").text
     for labels, rows in plan.create_nodes.items():
         parts = checked_labels(labels)
-        for batch in _chunks(rows):
+        for batch in _chunks(rows, batch_rows):
             params = {"rows": [{"labels": parts, "props": row["props"], "source": row["source"]} for row in batch]}
             sourced = sum(1 for row in batch if row["source"] is not None)
             yield _Write(parts[0], query, params, len(batch), ("sourced", sourced), label=labels)
 
 
-def _edge_creates(plan: Plan, node_ids: dict[NodeKey, str]) -> Iterator[_Write]:
+def _edge_creates(plan: Plan, node_ids: dict[NodeKey, str], batch_rows: int = BATCH) -> Iterator[_Write]:
     """Relationship creates against element ids: run after the node creates have filled `node_ids`."""
     query = statement("ingest/create_edges").text
     for (rel, from_labels, to_labels), rows in plan.create_edges.items():
         checked_type(rel)
         start, end = from_labels.split(":")[0], to_labels.split(":")[0]
-        for batch in _chunks(rows):
+        for batch in _chunks(rows, batch_rows):
             ends = [(node_ids[(start, row["from"])], node_ids[(end, row["to"])], row["props"]) for row in batch]
             params = {"rows": [{"a": a, "b": b, "type": rel, "props": props} for a, b, props in ends]}
             yield _Write(rel, query, params, len(batch), ("written", len(batch)), edges=True)
@@ -280,9 +280,13 @@ def _staged(
     committed = _Created()  # what committed transactions created: undone if a later one fails
     transactions = 1
     tx: Transaction | None = None
+    # A transaction ends at the first batch that brings it to tx_elements rows: batches no larger
+    # than that keep it under twice the size.
+    batch_rows = min(BATCH, tx_elements)
     try:
         in_tx = 0
-        for write in itertools.chain(_node_creates(plan), _edge_creates(plan, created.node_ids)):
+        creates = itertools.chain(_node_creates(plan, batch_rows), _edge_creates(plan, created.node_ids, batch_rows))
+        for write in creates:
             tx = tx or session.begin_transaction()
             _run(tx, write, created)
             in_tx += write.rows
