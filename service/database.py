@@ -19,7 +19,9 @@ from service.settings import Settings
 
 def create_sync_driver(settings: Settings) -> Driver:
     """The blocking driver of the command line and the benchmarks (the service uses the async one)."""
-    return GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings))
+    # Notifications off as in the service: on a first load, "property `digest` does not exist"
+    # would be printed for every statement that looks for an earlier load.
+    return GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings), notifications_min_severity="OFF")
 
 
 def _auth(settings: Settings) -> tuple[str, str]:
