@@ -28,6 +28,19 @@ RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
 OUT = PROJECT_ROOT / "bench" / "out"
 
 
+def status_kib(field: str) -> int:
+    """VmRSS (resident now) or VmHWM (this process's peak since its exec) from /proc/self/status, in KiB.
+
+    Not getrusage's ru_maxrss: Linux carries a parent's peak RSS into a child across fork and
+    exec, so a child started by a benchmark that has just loaded scale 100 reports that
+    process's peak as its own.
+    """
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith(field + ":"):
+            return int(line.split()[1])
+    raise RuntimeError(f"no {field} in /proc/self/status")
+
+
 def bench_settings(home: Path, heap: str, pagecache: str) -> Settings:
     """A private Neo4j on free ports with a generated password, so a benchmark runs beside anything."""
     bolt, http = free_port(), free_port()

@@ -37,7 +37,7 @@ from typing import Any, LiteralString
 from neo4j import Driver, GraphDatabase, ManagedTransaction
 
 from bench.generate import generate
-from bench.harness import bench_settings, log, machine, start_empty, wait_until_online, write_section
+from bench.harness import bench_settings, log, machine, start_empty, status_kib, wait_until_online, write_section
 from ingest.cypher import statement
 from ingest.dataset import load_dataset
 from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
@@ -97,17 +97,9 @@ def child(data: Path, uri: str, database: str) -> dict[str, Any]:
         "tail_s": end - last[0],
         "steps": steps,
         "written": sum(summary.changed(what) for what in ("created", "updated", "deleted")),
-        "peak_kib": _vm_hwm_kib(),
+        "peak_kib": status_kib("VmHWM"),
         "transactions": summary.transactions,
     }
-
-
-def _vm_hwm_kib() -> int:
-    """This process's peak RSS since its exec (VmHWM), in KiB."""
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith("VmHWM:"):
-            return int(line.split()[1])
-    raise RuntimeError("no VmHWM in /proc/self/status")
 
 
 @dataclass
@@ -256,13 +248,7 @@ def naive_load(driver: Driver, database: str, rows: GraphRows, scale: int, sampl
             for row in node_rows:
                 session.execute_write(_write_one, query, {"id": row["id"], "props": row["props"]})
         middle = time.perf_counter()
-        for labels, node_rows in rows.nodes.items():
-            query = _edge_query(edge_template, "FROM_SOURCE", labels, "Source")
-            for row in node_rows:
-                if row.get("source") is not None:
-                    edge = {"from": row["id"], "to": row["source"]["source"], "key": "", "props": row["source"]}
-                    session.execute_write(_write_one, query, edge)
-        for (rel, from_labels, to_labels), edge_rows in rows.edges.items():
+        for (rel, from_labels, to_labels), edge_rows in (rows.source_edges() | rows.edges).items():
             query = _edge_query(edge_template, rel, from_labels, to_labels)
             for row in edge_rows:
                 session.execute_write(_write_one, query, row)
@@ -346,15 +332,7 @@ def write_import_csvs(rows: GraphRows, folder: Path) -> CsvFiles:
         files.mixed |= {f"{space}.{k}" for k in report.mixed}
         files.multiline |= report.multiline
     # A node's FROM_SOURCE travels with its row (GraphRows); the importer needs it as a relationship.
-    sourced = {
-        ("FROM_SOURCE", labels, "Source"): [
-            {"from": row["id"], "to": row["source"]["source"], "key": "", "props": row["source"]}
-            for row in node_rows
-            if row.get("source") is not None
-        ]
-        for labels, node_rows in rows.nodes.items()
-    }
-    for (rel, from_labels, to_labels), edge_rows in (rows.edges | sourced).items():
+    for (rel, from_labels, to_labels), edge_rows in (rows.edges | rows.source_edges()).items():
         groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
         for row in edge_rows:
             start = actor_space[row["from"]] if from_labels == ACTOR_LABEL else from_labels.split(":")[0]

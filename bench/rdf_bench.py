@@ -38,29 +38,17 @@ HEADING = "## RDF export (issue 7)"
 BASE = "http://pkgraph.example/"
 
 
-def _status_kib(field: str) -> int:
-    """VmRSS (resident now) or VmHWM (this process's peak) from /proc/self/status.
-
-    Not getrusage's ru_maxrss: Linux carries a parent's peak RSS into a child across fork and
-    exec, so a worker started by the process that has just loaded scale 100 reported that
-    process's ~900 MiB as its own peak.
-    """
-    for line in Path("/proc/self/status").read_text().splitlines():
-        if line.startswith(field + ":"):
-            return int(line.split()[1])
-    return 0
-
-
 async def _worker(path: str, uri: str, password: str) -> dict[str, Any]:
     from neo4j import AsyncGraphDatabase
 
+    from bench.harness import status_kib
     from service.rdf.export import collect, ntriples_chunks, quad_pages, to_graph
     from service.rdf.mapping import Mapper
 
     mapper = Mapper(BASE)
     async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
         await driver.verify_connectivity()
-        baseline = _status_kib("VmRSS")
+        baseline = status_kib("VmRSS")
         started = time.perf_counter()
         written = 0
         triples = 0
@@ -72,14 +60,14 @@ async def _worker(path: str, uri: str, password: str) -> dict[str, Any]:
                     written += sink.write(chunk)
                     triples += chunk.count(b"\n")
                     if triples >= 200_000 * (len(samples) + 1):
-                        samples.append(_status_kib("VmRSS"))
+                        samples.append(status_kib("VmRSS"))
             else:
                 graph = to_graph(await collect(quad_pages(driver, "neo4j", mapper)), BASE)
                 data = graph.serialize(format="nt", encoding="utf-8")
                 written += sink.write(data)
                 triples = len(graph)
         seconds = time.perf_counter() - started
-    peak = _status_kib("VmHWM")
+    peak = status_kib("VmHWM")
     return {
         "path": path,
         "triples": triples,

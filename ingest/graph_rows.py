@@ -108,6 +108,18 @@ class GraphRows:
         self._seen.add(identity)
         self.edges[(rel, from_label, to_label)].append({"from": from_id, "to": to_id, "key": key, "props": props})
 
+    def source_edges(self) -> dict[tuple[str, str, str], list[dict[str, Any]]]:
+        """The FROM_SOURCE relationships the node rows carry, as edge rows (for writers that need
+        them apart from their nodes: the benchmarks' baselines)."""
+        return {
+            ("FROM_SOURCE", labels, "Source"): [
+                {"from": row["id"], "to": row["source"]["source"], "key": "", "props": row["source"]}
+                for row in node_rows
+                if "source" in row
+            ]
+            for labels, node_rows in self.nodes.items()
+        }
+
     def count(self) -> tuple[int, int]:
         """Nodes and relationships written, FROM_SOURCE included."""
         sourced = sum(1 for rows in self.nodes.values() for row in rows if "source" in row)

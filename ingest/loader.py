@@ -68,6 +68,10 @@ def checked_type(rel: str) -> str:
     return rel
 
 
+# What happened to each element a load compared, in the order summaries show it.
+OUTCOMES = ("created", "updated", "deleted", "unchanged")
+
+
 @dataclass(frozen=True)
 class LoadSummary:
     version: str
@@ -82,11 +86,14 @@ class LoadSummary:
     def staged(self) -> bool:
         return self.transactions > 1
 
+    @property
+    def mode(self) -> str:
+        return f"staged, {self.transactions} transactions" if self.staged else "one transaction"
+
     def __str__(self) -> str:
-        mode = f"staged, {self.transactions} transactions" if self.staged else "one transaction"
-        lines = [f"dataset {self.version} loaded ({mode})"]
-        for name, counts in sorted(self.tally.items()):
-            described = ", ".join(f"{counts.get(k, 0)} {k}" for k in ("created", "updated", "deleted", "unchanged"))
+        lines = [f"dataset {self.version} loaded ({self.mode})"]
+        for name, counts in self.tally.items():
+            described = ", ".join(f"{counts.get(k, 0)} {k}" for k in OUTCOMES)
             lines.append(f"  {name:<22} {described}")
         return "\n".join(lines)
 
@@ -132,7 +139,7 @@ def _node_creates(plan: Plan, batch_rows: int = BATCH) -> Iterator[_Write]:
     for labels, rows in plan.create_nodes.items():
         parts = checked_labels(labels)
         for batch in _chunks(rows, batch_rows):
-            params = {"rows": [{"labels": parts, "props": row["props"], "source": row["source"]} for row in batch]}
+            params = {"rows": batch}
             sourced = sum(1 for row in batch if row["source"] is not None)
             yield _Write(parts[0], query, params, len(batch), ("sourced", sourced), label=labels)
 

@@ -85,7 +85,8 @@ def make_plan(rows: GraphRows, state: GraphState) -> Plan:
     plan = Plan()
     seen_nodes: set[NodeKey] = set()
     for labels, node_rows in rows.nodes.items():
-        label = labels.split(":")[0]
+        label_list = labels.split(":")
+        label = label_list[0]
         tally = plan.tally[label]
         for row in node_rows:
             source = row.get("source")
@@ -95,7 +96,7 @@ def make_plan(rows: GraphRows, state: GraphState) -> Plan:
             seen_nodes.add(key)
             held = state.nodes.get(key)
             if held is None:
-                plan.create_nodes[labels].append({"props": props, "source": source})
+                plan.create_nodes[labels].append({"labels": label_list, "props": props, "source": source})
                 status = "created"
             elif held[1] != stamp:
                 plan.update_nodes.append({"eid": held[0], "props": props, "source": source})

@@ -10,7 +10,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from ingest.loader import LoadSummary
+from ingest.loader import OUTCOMES, LoadSummary
 
 
 @contextmanager
@@ -35,16 +35,12 @@ def print_summary(summary: LoadSummary) -> None:
     if not console.is_terminal:
         print(summary)
         return
-    mode = f"staged, {summary.transactions} transactions" if summary.staged else "one transaction"
-    table = Table(title=f"dataset {summary.version} loaded ({mode})")
+    table = Table(title=f"dataset {summary.version} loaded ({summary.mode})")
     table.add_column("label / relationship")
-    for column in COLUMNS:
+    for column in OUTCOMES:
         table.add_column(column, justify="right")
     for name, counts in summary.tally.items():
         # Relationship types are UPPER_CASE, labels are not.
         shown = f"[:{name}]" if name.isupper() else f"(:{name})"
-        table.add_row(shown, *(str(counts.get(column, 0)) for column in COLUMNS))
+        table.add_row(shown, *(str(counts.get(column, 0)) for column in OUTCOMES))
     console.print(table)
-
-
-COLUMNS = ("created", "updated", "deleted", "unchanged")
