@@ -34,7 +34,8 @@ class BadInput(PkgraphError):
 
 
 class QueryRefused(PkgraphError):
-    """Neo4j refused a caller's Cypher: a write in a read transaction, a syntax error, the time limit."""
+    """A caller's query was refused: Cypher that Neo4j would not run (a write in a read transaction, a
+    syntax error) or a Cypher or SPARQL query that ran past the time limit."""
 
     status = 400
 

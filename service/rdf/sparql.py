@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import pyoxigraph as ox
 from neo4j import AsyncDriver
 
-from service.errors import PkgraphError
+from service.errors import PkgraphError, QueryRefused
 from service.rdf.export import ntriples_chunks, quad_pages
 from service.rdf.mapping import Mapper
 from service.rdf.vocab import prefixes
@@ -59,12 +59,6 @@ RESULT_ALIASES = {
 class BadQuery(PkgraphError):
     status = 400
     error = "bad_query"
-
-
-class QueryTimeout(PkgraphError):
-    # Like POST /cypher: the same query would run out of time again, so it is the request's fault.
-    status = 400
-    error = "query_timeout"
 
 
 class SparqlBusy(PkgraphError):
@@ -188,6 +182,8 @@ async def answer(store: ox.Store, query: str, accept: str, base: str, timeout_s:
     try:
         return await asyncio.wait_for(asyncio.shield(future), timeout=timeout_s)
     except TimeoutError:
-        raise QueryTimeout(
-            f"the query ran longer than {timeout_s:g} s and was abandoned; narrow it (LIMIT, more specific patterns)"
+        # As POST /cypher: the same query would run out of time again, so it is the request's fault.
+        raise QueryRefused(
+            "query_timeout",
+            f"the query ran longer than {timeout_s:g} s and was abandoned; narrow it (LIMIT, more specific patterns)",
         ) from None
