@@ -41,16 +41,16 @@ from bench.harness import (
     start_empty,
     write_section,
 )
-from ingest.cypher import statement
+from db import local_server
+from db.local_server import free_port
 from ingest.dataset import load_dataset
 from ingest.loader import load_into_graph
-from ingest.paths import DATA
-from service import local_neo4j
+from queries import statement
+from queries.driver import create_sync_driver
+from schema.paths import DATA
+from schema.settings import Settings
 from service.centrality import WeightedGraph, compute
-from service.database import create_sync_driver
-from service.local_neo4j import free_port
 from service.routers.centrality import RELATIONS
-from service.settings import Settings
 
 HEADING = "## Query API (issue 6)"
 HOME = OUT / "api" / "neo4j"
@@ -271,7 +271,7 @@ def run(connections: int, duration_s: int, scales: list[int], networkx_budget_s:
     finally:
         service.stop()
     timings = [t for scale in scales for t in _centrality_at(settings, scale, networkx_budget_s)]
-    local_neo4j.stop(settings)
+    local_server.stop(settings)
     return report(rows, timings, connections, duration_s)
 
 

@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.dataset import KINDS, REFERENCES, Dataset, load_dataset
-from ingest.paths import DATA
+from schema.paths import DATA
 
 # Probability that a claim or interview draws its references from its own copy.
 LOCAL = 0.75

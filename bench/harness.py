@@ -16,13 +16,13 @@ from pathlib import Path
 from neo4j import Driver
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
-from ingest.cypher import statement
-from ingest.paths import PROJECT_ROOT
-from ingest.schema import apply_schema
-from service import local_neo4j
-from service.database import create_sync_driver
-from service.local_neo4j import free_port
-from service.settings import Settings
+from db import local_server
+from db.local_server import free_port
+from queries import statement
+from queries.driver import create_sync_driver
+from schema.graph_schema import apply_schema
+from schema.paths import PROJECT_ROOT
+from schema.settings import Settings
 
 RESULTS = PROJECT_ROOT / "bench" / "RESULTS.md"
 OUT = PROJECT_ROOT / "bench" / "out"
@@ -63,9 +63,9 @@ def start_empty(settings: Settings) -> None:
     The whole data folder goes, system database included: it keeps the password of an earlier
     run, and each run generates its own.
     """
-    local_neo4j.stop(settings)
+    local_server.stop(settings)
     shutil.rmtree(settings.db_home / "data", ignore_errors=True)
-    local_neo4j.start(settings)
+    local_server.start(settings)
     with create_sync_driver(settings) as driver:
         wait_until_online(driver, settings.neo4j_database)
         apply_schema(driver, settings.neo4j_database)

@@ -2,7 +2,7 @@
 
     .venv/bin/python -m bench.ingest_bench            # scales 1, 10, 100; writes bench/RESULTS.md
 
-One run, side by side, on its own Neo4j (started through service.local_neo4j in bench/out/, on
+One run, side by side, on its own Neo4j (started through db.local_server in bench/out/, on
 free ports, with a generated password):
 
 - `ingest.loader.load_into_graph` on synthetic data (bench/generate.py) at each scale, on a fresh
@@ -38,22 +38,22 @@ from neo4j import Driver, GraphDatabase, ManagedTransaction
 
 from bench.generate import generate
 from bench.harness import bench_settings, log, machine, start_empty, status_kib, wait_until_online, write_section
-from ingest.cypher import statement
+from db import local_server
 from ingest.dataset import load_dataset
 from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
 from ingest.loader import TX_ELEMENTS, checked_labels, checked_type, dataset_version, load_into_graph
-from ingest.paths import PROJECT_ROOT
-from ingest.schema import apply_schema
-from service import local_neo4j
-from service.database import create_sync_driver
-from service.settings import Settings
+from queries import statement
+from queries.driver import create_sync_driver
+from schema.graph_schema import apply_schema
+from schema.paths import PROJECT_ROOT
+from schema.settings import Settings
 
 OUT = PROJECT_ROOT / "bench" / "out" / "ingest"
 SECTION = "## Ingest (issue 5)"
 QUERIES = Path(__file__).parent / "queries"
 # Sized for this 2-core, 24 GB machine: the scale-100 store (a few hundred MB) fits in the page
 # cache, and the one-transaction load's state (> 1 GB at scale 100: a 2 GB heap's 1 GB limit was
-# hit) fits under db.memory.transaction.total.max, which local_neo4j sets to half the heap.
+# hit) fits under db.memory.transaction.total.max, which db.local_server sets to half the heap.
 # Neo4j's G1 defaults are kept (2 cores: 2 GC threads).
 HEAP = "6g"
 PAGECACHE = "1g"
@@ -361,15 +361,15 @@ class Import:
 
 def admin_import(settings: Settings, files: CsvFiles) -> float:
     """`neo4j-admin database import full` into a database home of its own; returns wall seconds."""
-    local_neo4j.write_conf(settings)
-    java, mvn = local_neo4j._require_tools()
-    lib = local_neo4j.resolve(settings, mvn)
+    local_server.write_conf(settings)
+    java, mvn = local_server._require_tools()
+    lib = local_server.resolve(settings, mvn)
     command = [
         java,
         "-Xmx1g",
         "-cp",
         f"{lib}/*",
-        local_neo4j.ADMIN_CLASS,
+        local_server.ADMIN_CLASS,
         "database",
         "import",
         "full",
@@ -399,7 +399,7 @@ def admin_import(settings: Settings, files: CsvFiles) -> float:
 
 def verify_import(settings: Settings, expected: tuple[int, int]) -> tuple[str, float]:
     """Start the imported database, count what it holds, and time creating the schema on it."""
-    local_neo4j.start(settings)
+    local_server.start(settings)
     try:
         with create_sync_driver(settings) as driver:
             wait_until_online(driver, "neo4j")
@@ -409,7 +409,7 @@ def verify_import(settings: Settings, expected: tuple[int, int]) -> tuple[str, f
             apply_schema(driver, "neo4j")
             schema_s = time.perf_counter() - begin
     finally:
-        local_neo4j.stop(settings)
+        local_server.stop(settings)
     verdict = "counts match" if found == expected else f"counts differ: {found} vs {expected}"
     return verdict, schema_s
 
@@ -632,7 +632,7 @@ def run(options: Options) -> str:
                 f"{result.us_per_relationship:.0f} µs/relationship"
             )
     finally:
-        local_neo4j.stop(settings)
+        local_server.stop(settings)
     imports: list[Import] = []
     if not options.skip_import:
         for scale in options.scales:

@@ -185,7 +185,7 @@ def _load(settings: Any, folder: Path) -> None:
     from bench.harness import log, start_empty
     from ingest.dataset import load_dataset
     from ingest.loader import load_into_graph
-    from service.database import create_sync_driver
+    from queries.driver import create_sync_driver
 
     start_empty(settings)
     with create_sync_driver(settings) as driver:
@@ -210,7 +210,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from bench.generate import generate
     from bench.harness import OUT, bench_settings, machine, write_section
-    from service import local_neo4j
+    from db import local_server
 
     # A fresh home: the system database keeps the password of an earlier run.
     shutil.rmtree(OUT / "rdf" / "neo4j", ignore_errors=True)
@@ -233,7 +233,7 @@ def main(argv: list[str] | None = None) -> int:
             _load(settings, folder)
             measures += measure(name, settings.neo4j_uri, password, args.repeat)
     finally:
-        local_neo4j.stop(settings)
+        local_server.stop(settings)
     text = report(measures, machine(), args.repeat)
     print(text)
     if not args.no_write:

@@ -30,10 +30,10 @@ from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction, Session, Transaction
 
-from ingest.cypher import statement
 from ingest.dataset import KINDS, Dataset
 from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows, build_rows
 from ingest.plan import PRIMARY_LABELS, GraphState, NodeKey, Plan, make_plan, node_keys
+from queries import statement
 
 BATCH = 10_000
 # A staged transaction of this many rows fits the default 1 GB heap (db.memory.transaction.total.max =

@@ -7,10 +7,10 @@ from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
 
-from service.database import create_driver
+from queries.driver import create_driver
+from schema.settings import Settings, get_settings
 from service.errors import install_handlers
 from service.routers import browse, centrality, cypher, dependencies, health, mandates
-from service.settings import Settings, get_settings
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:

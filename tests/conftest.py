@@ -18,14 +18,14 @@ import pytest
 import uvicorn
 from neo4j import Driver, GraphDatabase
 
+from db import local_server
+from db.local_server import free_port
 from ingest.dataset import load_dataset
 from ingest.loader import load_into_graph
-from ingest.paths import PROJECT_ROOT
-from ingest.schema import apply_schema
-from service import local_neo4j
+from schema.graph_schema import apply_schema
+from schema.paths import PROJECT_ROOT
+from schema.settings import Settings
 from service.app import create_app
-from service.local_neo4j import free_port
-from service.settings import Settings
 
 # The real dataset by default; another folder in the same format can be seeded instead.
 DATA = Path(os.environ.get("PKGRAPH_TEST_DATA", PROJECT_ROOT / "data"))
@@ -56,11 +56,11 @@ def make_settings(home: Path, password: str, **overrides: object) -> Settings:
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
     home = tmp_path_factory.mktemp("neo4j")
     test_settings = make_settings(home, secrets.token_urlsafe(18))
-    local_neo4j.start(test_settings)
+    local_server.start(test_settings)
     try:
         yield test_settings
     finally:
-        local_neo4j.stop(test_settings)
+        local_server.stop(test_settings)
 
 
 @pytest.fixture(scope="session")

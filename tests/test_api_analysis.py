@@ -10,7 +10,7 @@ import networkx as nx
 import pytest
 from neo4j import Driver
 
-from service.settings import Settings
+from schema.settings import Settings
 
 
 def test_unmik_depends_on_the_security_council_for_its_mandate(api: httpx.Client) -> None:

@@ -8,7 +8,7 @@ import httpx
 import pytest
 from neo4j import Driver
 
-from service.settings import Settings
+from schema.settings import Settings
 from tests.conftest import LiveServer
 
 

@@ -15,8 +15,8 @@ import yaml
 
 from ingest.dataset import Dataset, load_dataset
 from ingest.extract_claims import Citation, ExtractionError, extract
-from ingest.paths import DATA, PROJECT_ROOT
 from ingest.thesis_text import ThesisText, thesis_path
+from schema.paths import DATA, PROJECT_ROOT
 
 GOLD = PROJECT_ROOT / "tests" / "fixtures" / "gold_citations.yaml"
 

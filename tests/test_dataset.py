@@ -16,8 +16,8 @@ from pydantic import BaseModel
 
 from ingest import records
 from ingest.dataset import Dataset, load_dataset
-from ingest.paths import DATA, PROJECT_ROOT
 from ingest.thesis_text import ThesisText, thesis_path
+from schema.paths import DATA, PROJECT_ROOT
 
 SHARED = PROJECT_ROOT.parent / "shared" / "data"
 

@@ -6,7 +6,7 @@ import secrets
 
 from neo4j import Driver, RoutingControl
 
-from service.settings import Settings
+from schema.settings import Settings
 
 
 def test_write_then_read_round_trip(driver: Driver, settings: Settings) -> None:

@@ -10,8 +10,8 @@ import httpx
 import pytest
 from neo4j import Driver
 
-from service.local_neo4j import free_port
-from service.settings import Settings
+from db.local_server import free_port
+from schema.settings import Settings
 from tests.conftest import LiveServer, make_settings
 
 
@@ -123,7 +123,7 @@ def test_ready_is_503_with_retry_after_while_neo4j_is_unreachable_and_recovers(
 def test_ready_is_503_when_the_schema_is_missing(seeded: Driver, settings: Settings) -> None:
     """Not ready, and it says why. Community edition has one user database, so one index is
     dropped briefly and put back."""
-    from ingest.schema import apply_schema
+    from schema.graph_schema import apply_schema
 
     seeded.execute_query("DROP INDEX interview_case", database_=settings.neo4j_database)
     try:

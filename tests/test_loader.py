@@ -14,11 +14,11 @@ import pytest
 from neo4j import Driver
 from neo4j.exceptions import ConstraintError
 
+from db.local_server import free_port
 from ingest.dataset import load_dataset
 from ingest.graph_rows import build_rows
 from ingest.loader import load_into_graph
-from service.local_neo4j import free_port
-from service.settings import Settings
+from schema.settings import Settings
 from tests.conftest import DATA, MINI
 
 Dump = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
@@ -55,7 +55,7 @@ def _cli(settings: Settings, *args: str, uri: str | None = None) -> subprocess.C
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
     env |= {"NEO4J_URI": uri or settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", "ingest", *args],
+        [sys.executable, "-m", "db.cli", "ingest", *args],
         capture_output=True,
         text=True,
         env=env,

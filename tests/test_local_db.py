@@ -10,13 +10,13 @@ import subprocess
 import sys
 from pathlib import Path
 
-from service.local_neo4j import free_port
-from service.settings import Settings
+from db.local_server import free_port
+from schema.settings import Settings
 
 
 def _pkgraph(*args: str, env: dict[str, str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [sys.executable, "-m", "service.cli", *args], capture_output=True, text=True, env=env, timeout=300, check=False
+        [sys.executable, "-m", "db.cli", *args], capture_output=True, text=True, env=env, timeout=300, check=False
     )
 
 
@@ -35,7 +35,7 @@ def test_missing_password_names_the_variable(tmp_path: Path) -> None:
     env = _env(tmp_path)
     del env["NEO4J_PASSWORD"]
     done = subprocess.run(
-        [sys.executable, "-m", "service.cli", "db", "status"],
+        [sys.executable, "-m", "db.cli", "db", "status"],
         capture_output=True,
         text=True,
         env=env,

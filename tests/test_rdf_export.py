@@ -23,13 +23,13 @@ import rdflib
 from neo4j import Driver
 from rdflib import RDF, Literal, URIRef
 
-from service.database import create_driver
+from queries.driver import create_driver
+from schema.settings import Settings
 from service.rdf.export import collect, node_pages, quad_pages
 from service.rdf.iris import TYPES, RelationKey
 from service.rdf.mapping import CLASSES, COMMON, PROPERTIES, PROVENANCE_KEYS, SKIPPED_KEYS, Mapper
 from service.rdf.terms import nq_line
 from service.rdf.vocab import namespace, ontology_turtle, shapes_turtle
-from service.settings import Settings
 
 RDFLIB = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml", "trig": "trig"}
 OXIGRAPH = {
@@ -217,7 +217,7 @@ def test_the_export_command_writes_the_same_graph(
     for key in ("ttl", "nt"):
         out = tmp_path / f"export.{key}"
         done = subprocess.run(
-            [sys.executable, "-m", "service.cli", "export", "--format", key, "--out", str(out)],
+            [sys.executable, "-m", "db.cli", "export", "--format", key, "--out", str(out)],
             capture_output=True,
             text=True,
             env=env,

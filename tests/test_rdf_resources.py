@@ -11,8 +11,8 @@ import rdflib
 from rdflib import RDF, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
+from schema.settings import Settings
 from service.rdf.vocab import namespace
-from service.settings import Settings
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rdf"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"

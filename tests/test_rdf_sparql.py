@@ -13,7 +13,7 @@ import pytest
 import rdflib
 from neo4j import Driver
 
-from service.settings import Settings
+from schema.settings import Settings
 from tests.conftest import LiveServer
 
 COUNT_MISSIONS = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a pk:Mission }"

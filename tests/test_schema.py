@@ -4,9 +4,8 @@ from __future__ import annotations
 
 from neo4j import Driver
 
-from ingest.cypher import expected_schema_names
-from ingest.schema import apply_schema
-from service.settings import Settings
+from schema.graph_schema import apply_schema, expected_schema_names
+from schema.settings import Settings
 
 DESIGN_LABELS = {
     "Mission",

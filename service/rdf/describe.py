@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from service.database import GraphReader
 from service.errors import NotFound
+from service.graph_reader import GraphReader
 from service.rdf.iris import LABELS, SCHEMES, parse_relation, primary_label
 from service.rdf.mapping import (
     LABEL,

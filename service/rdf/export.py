@@ -16,7 +16,7 @@ from neo4j import READ_ACCESS, AsyncDriver, AsyncResult
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
-from ingest.cypher import statement
+from queries import statement
 from service.rdf.iris import TYPES, primary_label
 from service.rdf.mapping import Mapper, Row
 from service.rdf.terms import Iri, Quad, Term, nq_line, nt_line

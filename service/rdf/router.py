@@ -10,8 +10,9 @@ import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, Response, StreamingResponse
 
-from service.database import Graph, GraphReader
+from service.deps import ReaderDep
 from service.errors import BadInput
+from service.graph_reader import GraphReader
 from service.models import ErrorBody
 from service.rdf import sparql
 from service.rdf.describe import Description, as_html, as_json, describe_node, describe_relation, describe_scheme
@@ -62,7 +63,7 @@ def _state(request: Request) -> RdfState:
     return state
 
 
-async def _version(graph: Graph) -> str | None:
+async def _version(graph: ReaderDep) -> str | None:
     rows = await graph.read("system/dataset")
     dataset = rows[0]["dataset"] if rows else None
     return str(dataset["version"]) if dataset and dataset.get("version") else None
@@ -84,7 +85,7 @@ def _rdf_response(quads: list[Quad], key: str, base: str, filename: str | None =
     responses={**ERRORS, **_answers(*RDF_MEDIA)},
     response_class=Response,
 )
-async def rdf_dump(request: Request, graph: Graph, format_: FormatParam = None) -> Response:
+async def rdf_dump(request: Request, graph: ReaderDep, format_: FormatParam = None) -> Response:
     key = choose(RDF_FORMATS, request.headers.get("accept"), format_)
     state = _state(request)
     base = state.mapper.base
@@ -111,7 +112,7 @@ def _resource_response(description: Description, request: Request, format_: str 
 
 
 def _resource_route(segment: str) -> None:
-    async def resource(request: Request, graph: Graph, id: str, format_: FormatParam = None) -> Response:
+    async def resource(request: Request, graph: ReaderDep, id: str, format_: FormatParam = None) -> Response:
         state = _state(request)
         description = await describe_node(graph, state.mapper, segment, id)
         return _resource_response(description, request, format_, state.mapper.base)
@@ -137,7 +138,7 @@ for _segment in TYPES.values():
     responses=RESOURCE_ANSWERS,
     response_class=Response,
 )
-async def relation(request: Request, graph: Graph, id: str, format_: FormatParam = None) -> Response:
+async def relation(request: Request, graph: ReaderDep, id: str, format_: FormatParam = None) -> Response:
     state = _state(request)
     description = await describe_relation(graph, state.mapper, id)
     return _resource_response(description, request, format_, state.mapper.base)
@@ -146,7 +147,7 @@ async def relation(request: Request, graph: Graph, id: str, format_: FormatParam
 @router.get(
     "/scheme/{id}", summary="A SKOS concept scheme (task, code)", responses=RESOURCE_ANSWERS, response_class=Response
 )
-async def scheme(request: Request, graph: Graph, id: str, format_: FormatParam = None) -> Response:
+async def scheme(request: Request, graph: ReaderDep, id: str, format_: FormatParam = None) -> Response:
     state = _state(request)
     description = await describe_scheme(graph, state.mapper, id)
     return _resource_response(description, request, format_, state.mapper.base)
@@ -208,7 +209,7 @@ async def _store(request: Request, graph: GraphReader) -> sparql.LoadedStore:
     responses=_answers(*RDF_MEDIA),
     response_class=Response,
 )
-async def void(request: Request, graph: Graph, format_: FormatParam = None) -> Response:
+async def void(request: Request, graph: ReaderDep, format_: FormatParam = None) -> Response:
     key = choose(RDF_FORMATS, request.headers.get("accept"), format_)
     state = _state(request)
     loaded = await _store(request, graph)
@@ -266,7 +267,7 @@ SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {
 @router.get("/sparql", summary="SPARQL 1.1 query (read-only)", responses=SPARQL_RESPONSES, response_class=Response)
 async def sparql_get(
     request: Request,
-    graph: Graph,
+    graph: ReaderDep,
     query: Annotated[str | None, Query(description="SELECT, ASK, CONSTRUCT or DESCRIBE; none: the query form")] = None,
     format_: FormatParam = None,
 ) -> Response:
@@ -278,7 +279,7 @@ async def sparql_get(
 @router.post(
     "/sparql", summary="SPARQL 1.1 query by POST (read-only)", responses=SPARQL_RESPONSES, response_class=Response
 )
-async def sparql_post(request: Request, graph: Graph, format_: FormatParam = None) -> Response:
+async def sparql_post(request: Request, graph: ReaderDep, format_: FormatParam = None) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = (await request.body()).decode("utf-8", errors="replace")
     if content_type == "application/sparql-update":

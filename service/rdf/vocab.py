@@ -12,7 +12,7 @@ import json
 from functools import cache
 from typing import Any
 
-from ingest.paths import SCHEMA
+from schema.paths import SCHEMA
 from service.rdf.terms import Iri
 
 FILE_NAMESPACE = "http://127.0.0.1:8000/ontology#"

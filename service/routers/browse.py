@@ -12,7 +12,7 @@ from neo4j.exceptions import ClientError
 from pydantic import BaseModel
 
 from service import models
-from service.database import Graph
+from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, model_rows, wants_csv
 
@@ -34,7 +34,7 @@ def _clean(node: dict[str, Any] | None) -> dict[str, Any]:
 
 
 async def _page(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     fmt: str | None,
     query: str,
@@ -51,14 +51,14 @@ async def _page(
     return page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
 
 
-async def _one(graph: Graph, query: str, key: str, what: str, **params: Any) -> dict[str, Any]:
+async def _one(graph: ReaderDep, query: str, key: str, what: str, **params: Any) -> dict[str, Any]:
     rows = await graph.read(query, **params)
     if not rows:
         raise NotFound(f"no {what} {next(iter(params.values()))!r}")
     return {**rows[0], **_clean(rows[0][key])}
 
 
-async def _read(graph: Graph, query: str, **params: Any) -> list[dict[str, Any]]:
+async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
     """A read; where it takes a full-text `q` (Lucene syntax), a malformed `q` is the caller's error."""
     try:
         return await graph.read(query, **params)
@@ -71,7 +71,7 @@ async def _read(graph: Graph, query: str, **params: Any) -> list[dict[str, Any]]
 
 @router.get("/missions", response_model=models.MissionPage, responses=CSV_RESPONSE, summary="List missions")
 async def list_missions(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     kind: Annotated[str | None, Query(description="e.g. integrated-mission, military-force")] = None,
     territory: Annotated[str | None, Query(description="territory id, e.g. cod")] = None,
@@ -98,7 +98,7 @@ async def list_missions(
 
 
 @router.get("/missions/{id}", response_model=models.MissionDetail, responses=NOT_FOUND, summary="One mission")
-async def mission(graph: Graph, id: Id) -> models.MissionDetail:
+async def mission(graph: ReaderDep, id: Id) -> models.MissionDetail:
     found = await _one(graph, "mission", "mission", "mission", id=id)
     return models.MissionDetail(**found)
 
@@ -107,7 +107,7 @@ async def mission(graph: Graph, id: Id) -> models.MissionDetail:
     "/organisations", response_model=models.OrganisationPage, responses=CSV_RESPONSE, summary="List organisations"
 )
 async def list_organisations(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     kind: Annotated[str | None, Query(description="e.g. un-department, state, ngo")] = None,
     parent: Annotated[str | None, Query(description="parent organisation id, e.g. un-secretariat")] = None,
@@ -132,7 +132,7 @@ async def list_organisations(
 @router.get(
     "/organisations/{id}", response_model=models.OrganisationDetail, responses=NOT_FOUND, summary="One organisation"
 )
-async def organisation(graph: Graph, id: Id) -> models.OrganisationDetail:
+async def organisation(graph: ReaderDep, id: Id) -> models.OrganisationDetail:
     found = await _one(graph, "organisation", "organisation", "organisation", id=id)
     found["leads"] = [{"id": x["id"], "name": x.get("label")} for x in found["leads"]]
     found["interviews"] = [{"id": x["id"], "name": x.get("role")} for x in found["interviews"]]
@@ -146,7 +146,7 @@ async def organisation(graph: Graph, id: Id) -> models.OrganisationDetail:
     summary="List Security Council resolutions",
 )
 async def list_resolutions(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     mission: Annotated[str | None, Query(description="only those concerning this mission")] = None,
     limit: Limit = 50,
@@ -172,7 +172,7 @@ async def list_resolutions(
     responses=NOT_FOUND,
     summary="One resolution, by number",
 )
-async def resolution(graph: Graph, number: Annotated[int, Path(ge=1, le=99999)]) -> models.ResolutionDetail:
+async def resolution(graph: ReaderDep, number: Annotated[int, Path(ge=1, le=99999)]) -> models.ResolutionDetail:
     found = await _one(graph, "resolution", "resolution", "resolution", number=number)
     found["missions"] = [m["id"] for m in found["missions"]]
     found["mandates"] = [{"id": m["id"], "name": m.get("mission")} for m in found["mandates"]]
@@ -183,7 +183,7 @@ async def resolution(graph: Graph, number: Annotated[int, Path(ge=1, le=99999)])
     "/interviews", response_model=models.InterviewPage, responses=CSV_RESPONSE, summary="List the anonymised interviews"
 )
 async def list_interviews(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     case: Annotated[Literal["drc", "kosovo"] | None, Query(description="the case study; both when absent")] = None,
     limit: Limit = 50,
@@ -209,7 +209,7 @@ async def list_interviews(
     responses=NOT_FOUND,
     summary="One interview and the claims citing it",
 )
-async def interview(graph: Graph, id: Id) -> models.InterviewDetail:
+async def interview(graph: ReaderDep, id: Id) -> models.InterviewDetail:
     found = await _one(graph, "interview", "interview", "interview", id=id)
     claims = found.pop("claims")
     found["organisation"] = found["organisations"][0]["id"] if found["organisations"] else None
@@ -224,7 +224,7 @@ async def interview(graph: Graph, id: Id) -> models.InterviewDetail:
 
 @router.get("/claims", response_model=models.ClaimPage, responses=CSV_RESPONSE, summary="List and filter claims")
 async def list_claims(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     code: Annotated[str | None, Query(description="code id, e.g. power-dependency")] = None,
     interview: Annotated[str | None, Query(description="interview id, e.g. drc-14")] = None,
@@ -255,7 +255,7 @@ async def list_claims(
 
 
 @router.get("/claims/{id}", response_model=models.ClaimDetail, responses=NOT_FOUND, summary="One claim")
-async def claim(graph: Graph, id: Id) -> models.ClaimDetail:
+async def claim(graph: ReaderDep, id: Id) -> models.ClaimDetail:
     found = await _one(graph, "claim", "claim", "claim", id=id)
     found["interviews"] = [i["id"] for i in found["interviews"]]
     found["codes"] = [c["id"] for c in found["codes"]]
@@ -267,7 +267,7 @@ async def claim(graph: Graph, id: Id) -> models.ClaimDetail:
 @router.get(
     "/codes", response_model=list[models.CodeOut], responses=CSV_RESPONSE, summary="The analytical framework's concepts"
 )
-async def codes(graph: Graph, request: Request, fmt: FormatParam = None) -> Any:
+async def codes(graph: ReaderDep, request: Request, fmt: FormatParam = None) -> Any:
     items = [models.CodeOut(**row["code"]) for row in await graph.read("codes")]
     if wants_csv(request, fmt):
         rows, columns = model_rows(items)
@@ -282,7 +282,7 @@ async def codes(graph: Graph, request: Request, fmt: FormatParam = None) -> Any:
     summary="Full-text search over names, acronyms and claim text",
 )
 async def search(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     q: Annotated[str, Query(min_length=2, max_length=200, description="Lucene syntax, e.g. 'budget AND helicopter*'")],
     limit: Limit = 20,

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Query, Request
 
 from service import models
 from service.centrality import Metric, WeightedGraph, compute
-from service.database import Graph
+from service.deps import ReaderDep
 from service.errors import BadInput
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
@@ -23,7 +23,7 @@ RELATIONS = ["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FU
     summary="Rank actors by degree, betweenness, PageRank or eigenvector centrality",
 )
 async def centrality(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     metric: Annotated[Metric, Query(description="degree, betweenness, pagerank or eigenvector")] = "pagerank",
     kind: Annotated[

@@ -12,9 +12,9 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Body, Path
 from neo4j.exceptions import ClientError
 
-from ingest.cypher import public_statements, statement
+from queries import public_statements, statement
 from service import models
-from service.database import Graph
+from service.deps import ReaderDep
 from service.errors import BadInput, NotFound, QueryRefused
 
 router = APIRouter(tags=["cypher"])
@@ -37,7 +37,7 @@ async def list_queries() -> list[models.NamedQuery]:
     return [_named(s.name) for s in public_statements()]
 
 
-async def _run(graph: Graph, text: str, params: dict[str, Any], limit: int) -> models.CypherResult:
+async def _run(graph: ReaderDep, text: str, params: dict[str, Any], limit: int) -> models.CypherResult:
     try:
         columns, rows, truncated = await graph.read_statement(text, params, limit)
     except ClientError as err:
@@ -57,7 +57,7 @@ async def _run(graph: Graph, text: str, params: dict[str, Any], limit: int) -> m
     summary="Run one named statement with JSON parameters (read-only)",
 )
 async def run_query(
-    graph: Graph,
+    graph: ReaderDep,
     name: Annotated[str, Path(description="as listed by GET /queries, e.g. mission or system/counts")],
     parameters: Annotated[dict[str, Any], Body(examples=[{"id": "monuc"}])] | None = None,
 ) -> models.CypherResult:
@@ -78,5 +78,5 @@ async def run_query(
     responses=REFUSED,
     summary="Run your own read-only Cypher (READ transaction, time limit, row cap)",
 )
-async def run_cypher(graph: Graph, request: models.CypherRequest) -> models.CypherResult:
+async def run_cypher(graph: ReaderDep, request: models.CypherRequest) -> models.CypherResult:
     return await _run(graph, request.query, request.parameters, request.limit)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 
 from service import models
-from service.database import Graph
+from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
@@ -18,7 +18,7 @@ Kind = Annotated[Literal["power", "resource"] | None, Query(description="power o
 STEP_COLUMNS = ["chain", "step", "from", "to", "kind", "on", "weight", "evidence", "interviews", "literature"]
 
 
-async def _actors(graph: Graph, ids: list[str]) -> dict[str, models.Ref]:
+async def _actors(graph: ReaderDep, ids: list[str]) -> dict[str, models.Ref]:
     rows = await graph.read("actors", ids=ids)
     found = {row["id"]: models.Ref(id=row["id"], name=row["name"], acronym=row["acronym"]) for row in rows}
     missing = [i for i in ids if i not in found]
@@ -34,7 +34,7 @@ async def _actors(graph: Graph, ids: list[str]) -> dict[str, models.Ref]:
     summary="Who an actor depends on (out), who depends on it (in), or both, with evidence",
 )
 async def dependencies(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     actor: ActorId,
     direction: Annotated[
@@ -80,7 +80,7 @@ async def dependencies(
     summary="Actor x actor table of dependency weights (row depends on column)",
 )
 async def dependency_matrix(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     actors: Annotated[str, Query(description="comma-separated actor ids, 2 to 50", examples=["unmik,unsc,osce,eu"])],
     kind: Kind = None,

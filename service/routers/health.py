@@ -7,8 +7,8 @@ from typing import Any
 
 from fastapi import APIRouter, Request
 
-from ingest.cypher import expected_schema_names
-from service.database import Graph
+from schema.graph_schema import expected_schema_names
+from service.deps import ReaderDep
 from service.errors import NotReady
 from service.models import DatasetInfo, ErrorBody, GraphCounts, Health, Neo4jInfo, Ready, SchemaState
 
@@ -39,7 +39,7 @@ def _dataset(row: dict[str, Any] | None) -> DatasetInfo | None:
     summary="Neo4j answers, the schema is applied; the dataset version and graph counts",
     responses={503: {"model": ErrorBody, "description": "Neo4j unreachable or schema not applied"}},
 )
-async def ready(graph: Graph, request: Request) -> Ready:
+async def ready(graph: ReaderDep, request: Request) -> Ready:
     settings = request.app.state.settings
     server = (await graph.read("system/server_info"))[0]
     online = {row["name"] for row in await graph.read("system/schema_state") if row["state"] == "ONLINE"}

@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Path, Request
 
 from service import models
-from service.database import Graph
+from service.deps import ReaderDep
 from service.errors import NotFound
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
@@ -48,7 +48,7 @@ def _provenance(row: dict[str, Any] | None) -> models.Provenance | None:
     summary="A mission's mandates in order, with its predecessors and successors",
 )
 async def mandate_evolution(
-    graph: Graph,
+    graph: ReaderDep,
     request: Request,
     id: Annotated[str, Path(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")],
     fmt: FormatParam = None,

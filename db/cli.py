@@ -8,28 +8,28 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ingest.loader import TX_ELEMENTS
-from ingest.paths import DATA
-from service.database import create_sync_driver
-from service.settings import Settings, SettingsError, load_settings
+from queries.driver import create_sync_driver
+from schema.paths import DATA
+from schema.settings import Settings, SettingsError, load_settings
 
 
 def _db(args: argparse.Namespace, settings: Settings) -> int:
-    from service import local_neo4j
+    from db import local_server
 
     if args.action == "start":
-        state = local_neo4j.start(settings)
+        state = local_server.start(settings)
         print(f"neo4j {state.describe(settings)}; browser http://127.0.0.1:{settings.db_http_port}/browser/")
     elif args.action == "stop":
-        print("stopped" if local_neo4j.stop(settings) else "was not running")
+        print("stopped" if local_server.stop(settings) else "was not running")
     else:
-        state = local_neo4j.status(settings)
+        state = local_server.status(settings)
         print(state.describe(settings))
         return 0 if state.running else 3
     return 0
 
 
 def _schema(_: argparse.Namespace, settings: Settings) -> int:
-    from ingest.schema import apply_schema
+    from schema.graph_schema import apply_schema
 
     with create_sync_driver(settings) as driver:
         count = apply_schema(driver, settings.neo4j_database)
@@ -52,10 +52,10 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
         print("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
         return 0
     assert settings is not None
+    from db.ingest_report import print_summary, progress_bar
     from ingest.graph_rows import build_rows
     from ingest.loader import load_rows
-    from ingest.schema import apply_schema
-    from service.ingest_report import print_summary, progress_bar
+    from schema.graph_schema import apply_schema
 
     rows = build_rows(dataset)
     with create_sync_driver(settings) as driver:
@@ -78,7 +78,7 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
 
 
 def _export(args: argparse.Namespace, settings: Settings) -> int:
-    from service.rdf.cli_export import export_command
+    from db.rdf_export import export_command
 
     return export_command(settings, args.format, args.out)
 
@@ -122,7 +122,7 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    from service.local_neo4j import LocalDbError
+    from db.local_server import LocalDbError
 
     try:
         # `ingest --check` validates files only, so it must work without any database settings.

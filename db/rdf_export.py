@@ -7,10 +7,10 @@ import sys
 from pathlib import Path
 from typing import BinaryIO
 
-from service.database import create_driver
+from queries.driver import create_driver
+from schema.settings import Settings
 from service.rdf.export import FORMATS, collect, ntriples_chunks, quad_pages, serialise
 from service.rdf.mapping import Mapper
-from service.settings import Settings
 
 
 async def _export(settings: Settings, key: str, out: BinaryIO) -> int:

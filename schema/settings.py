@@ -12,7 +12,7 @@ from pathlib import Path
 from pydantic import AliasChoices, Field, SecretStr, ValidationError
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
-from ingest.paths import PROJECT_ROOT
+from schema.paths import PROJECT_ROOT
 
 
 def _env(name: str) -> AliasChoices:

@@ -1,45 +1,18 @@
-"""The one Neo4j driver of the service: created and closed in the lifespan, handed to routes.
+"""How the service reads Neo4j: named statements in READ transactions, user Cypher rolled back.
 
-Routes declare `graph: Graph` and call `graph.read(name, **params)`: the statement comes from
-`queries/<name>.cypher`, parameters travel separately, reads use READ routing.
+The driver is created and closed in the app's lifespan (`service.app`); routes get a reader
+through `service.deps.ReaderDep`.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Annotated, Any, LiteralString
+from typing import Any, LiteralString
 
-from fastapi import Depends, Request
-from neo4j import READ_ACCESS, AsyncDriver, AsyncGraphDatabase, Driver, GraphDatabase, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, RoutingControl
 from neo4j.graph import Node, Path, Relationship
 
-from ingest.cypher import statement
-from service.settings import Settings
-
-
-def create_sync_driver(settings: Settings) -> Driver:
-    """The blocking driver of the command line and the benchmarks (the service uses the async one)."""
-    # Notifications off as in the service: on a first load, "property `digest` does not exist"
-    # would be printed for every statement that looks for an earlier load.
-    return GraphDatabase.driver(settings.neo4j_uri, auth=_auth(settings), notifications_min_severity="OFF")
-
-
-def _auth(settings: Settings) -> tuple[str, str]:
-    return settings.neo4j_user, settings.neo4j_password.get_secret_value()
-
-
-def create_driver(settings: Settings) -> AsyncDriver:
-    return AsyncGraphDatabase.driver(
-        settings.neo4j_uri,
-        auth=_auth(settings),
-        # Fail fast when Neo4j is down, so clients get a 503 quickly instead of hanging.
-        connection_acquisition_timeout=5.0,
-        connection_timeout=3.0,
-        max_transaction_retry_time=5.0,
-        # Server notifications (e.g. "property `page` does not exist" for optional properties) would
-        # be logged on every request; the statements are tested, so they are noise here.
-        notifications_min_severity="OFF",
-    )
+from queries import statement
 
 
 @dataclass(frozen=True)
@@ -79,37 +52,29 @@ class GraphReader:
                     if len(rows) == row_cap:
                         truncated = True
                         break
-                    rows.append({key: plain(record[key]) for key in keys})
+                    rows.append({key: to_json(record[key]) for key in keys})
                 return keys, rows, truncated
             finally:
                 await tx.rollback()
 
 
-def plain(value: Any) -> Any:
+def to_json(value: Any) -> Any:
     """Driver values as JSON: nodes and relationships as maps, temporal and spatial values as text."""
     if isinstance(value, Node):
-        return {"labels": sorted(value.labels), "properties": plain(dict(value))}
+        return {"labels": sorted(value.labels), "properties": to_json(dict(value))}
     if isinstance(value, Relationship):
         return {
             "type": value.type,
             "start": value.start_node.get("id") if value.start_node else None,
             "end": value.end_node.get("id") if value.end_node else None,
-            "properties": plain(dict(value)),
+            "properties": to_json(dict(value)),
         }
     if isinstance(value, Path):
-        return {"nodes": [plain(n) for n in value.nodes], "relationships": [plain(r) for r in value.relationships]}
+        return {"nodes": [to_json(n) for n in value.nodes], "relationships": [to_json(r) for r in value.relationships]}
     if isinstance(value, dict):
-        return {k: plain(v) for k, v in value.items()}
+        return {k: to_json(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [plain(v) for v in value]
+        return [to_json(v) for v in value]
     if value is None or isinstance(value, str | int | float | bool):
         return value
     return str(value)
-
-
-def _graph(request: Request) -> GraphReader:
-    state = request.app.state
-    return GraphReader(state.driver, state.settings.neo4j_database, state.settings.query_timeout_s)
-
-
-Graph = Annotated[GraphReader, Depends(_graph)]

@@ -21,11 +21,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
-from ingest.paths import PROJECT_ROOT
-from service.settings import Settings
+from schema.settings import Settings
 
-POM = PROJECT_ROOT / "db" / "pom.xml"
-CONF_TEMPLATE = PROJECT_ROOT / "db" / "neo4j.conf.template"
+DB = Path(__file__).resolve().parent
+POM = DB / "pom.xml"
+CONF_TEMPLATE = DB / "neo4j.conf.template"
 
 # The flags bin/neo4j passes (from the default neo4j.conf's server.jvm.additional).
 JVM_FLAGS = [

@@ -9,17 +9,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 from typing import LiteralString
 
-from ingest.paths import QUERIES, SCHEMA
-
-CONSTRAINTS = SCHEMA / "constraints.cypher"
+QUERIES = Path(__file__).resolve().parent
 
 _NAME = re.compile(r"^[a-z0-9_]+(?:/[a-z0-9_]+)*$")
 
 
 @dataclass(frozen=True)
-class Statement:
+class CypherFile:
     name: str
     header: str
     # Statement files are code shipped with pkgraph, never input, so they may run as literal queries.
@@ -40,12 +39,12 @@ class Statement:
         return next((line for line in self.header.splitlines() if line.startswith(":param")), None)
 
 
-def _strip_comments(text: str) -> str:
+def strip_comments(text: str) -> str:
     return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
 
 
 @cache
-def statement(name: str) -> Statement:
+def statement(name: str) -> CypherFile:
     """The named statement `queries/<name>.cypher`; the name is checked, so it cannot escape the folder."""
     if not _NAME.match(name):
         raise KeyError(name)
@@ -54,29 +53,14 @@ def statement(name: str) -> Statement:
         raise KeyError(name)
     raw = path.read_text(encoding="utf-8")
     header = "\n".join(line.lstrip()[2:].strip() for line in raw.splitlines() if line.lstrip().startswith("//"))
-    return Statement(name, header, _strip_comments(raw))
+    return CypherFile(name, header, strip_comments(raw))
 
 
 # Write statements of the ingest are not offered to callers of POST /queries.
 _PRIVATE_FOLDERS = ("ingest/",)
 
 
-def public_statements() -> list[Statement]:
+def public_statements() -> list[CypherFile]:
     """Every named read statement the service runs, for GET /queries."""
     names = sorted(path.relative_to(QUERIES).with_suffix("").as_posix() for path in QUERIES.rglob("*.cypher"))
     return [statement(name) for name in names if not name.startswith(_PRIVATE_FOLDERS)]
-
-
-def schema_statements() -> list[LiteralString]:
-    """The statements of schema/constraints.cypher, one per `;`-terminated block."""
-    body = _strip_comments(CONSTRAINTS.read_text(encoding="utf-8"))
-    return [part.strip() for part in body.split(";") if part.strip()]
-
-
-def expected_schema_names() -> set[str]:
-    """Names of the constraints and indexes the schema file creates."""
-    return {
-        match.group(1)
-        for text in schema_statements()
-        if (match := re.match(r"CREATE (?:CONSTRAINT|(?:FULLTEXT )?INDEX) (\w+)", text))
-    }
