@@ -1,0 +1,92 @@
+"""Identity across sources: the names a public file uses -> the graph's record ids.
+
+Each crosswalk is a curated file `data/crosswalk/<name>.yaml`, a list of mappings
+`{name, id, reason}` with an optional `source` (a Source id) when a name means something
+else in another source. Every mapping carries its reason; a name no mapping covers is returned
+as None, and the reader reports it (file, row) as an unmapped name.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from schema.paths import DATA
+
+CROSSWALKS = DATA / "crosswalk"
+
+
+@dataclass(frozen=True)
+class Mapping:
+    name: str
+    id: str
+    reason: str
+    source: str | None = None
+
+
+class CrosswalkError(Exception):
+    """A crosswalk file that cannot be read; the message names the file and the entry."""
+
+
+def _key(name: str) -> str:
+    """Names compare without case and surrounding or repeated spaces."""
+    return " ".join(name.split()).casefold()
+
+
+@dataclass(frozen=True)
+class Crosswalk:
+    name: str
+    mappings: tuple[Mapping, ...]
+
+    @classmethod
+    def read(cls, path: Path) -> Crosswalk:
+        try:
+            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+        except (OSError, yaml.YAMLError) as err:
+            raise CrosswalkError(f"{path}: {err}") from None
+        if not isinstance(entries, list):
+            raise CrosswalkError(f"{path}: expected a list of mappings")
+        mappings = []
+        for index, entry in enumerate(entries, start=1):
+            if not isinstance(entry, dict) or not {"name", "id", "reason"} <= entry.keys():
+                raise CrosswalkError(f"{path}: entry {index}: needs name, id and reason")
+            unknown = entry.keys() - {"name", "id", "reason", "source"}
+            if unknown:
+                raise CrosswalkError(f"{path}: entry {index}: unknown field(s) {sorted(unknown)}")
+            mappings.append(Mapping(str(entry["name"]), str(entry["id"]), str(entry["reason"]), entry.get("source")))
+        crosswalk = cls(path.stem, tuple(mappings))
+        crosswalk._check_unambiguous(path)
+        return crosswalk
+
+    def _check_unambiguous(self, path: Path) -> None:
+        seen: dict[tuple[str, str | None], str] = {}
+        for mapping in self.mappings:
+            key = (_key(mapping.name), mapping.source)
+            if key in seen and seen[key] != mapping.id:
+                raise CrosswalkError(f"{path}: {mapping.name!r} maps to both {seen[key]!r} and {mapping.id!r}")
+            seen[key] = mapping.id
+
+    def lookup(self, name: str, source: str | None = None) -> Mapping | None:
+        """The mapping of `name` as `source` writes it: a source-specific mapping wins over a general one."""
+        key = _key(name)
+        general = None
+        for mapping in self.mappings:
+            if _key(mapping.name) != key:
+                continue
+            if mapping.source == source and source is not None:
+                return mapping
+            if mapping.source is None:
+                general = mapping
+        return general
+
+
+@cache
+def crosswalk(name: str, folder: Path = CROSSWALKS) -> Crosswalk:
+    """The crosswalk `data/crosswalk/<name>.yaml` (e.g. "missions", "states"), read once."""
+    path = folder / f"{name}.yaml"
+    if not path.is_file():
+        raise CrosswalkError(f"{path}: no such crosswalk")
+    return Crosswalk.read(path)
