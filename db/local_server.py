@@ -16,6 +16,7 @@ import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +27,8 @@ from schema.settings import Settings
 DB = Path(__file__).resolve().parent
 POM = DB / "pom.xml"
 CONF_TEMPLATE = DB / "neo4j.conf.template"
+# Files Neo4j creates (store, auth.ini, logs) are readable by their owner only.
+PRIVATE_UMASK = 0o077
 
 # The flags bin/neo4j passes (from the default neo4j.conf's server.jvm.additional).
 JVM_FLAGS = [
@@ -168,8 +171,11 @@ def resolve(settings: Settings, mvn: str) -> Path:
 
 def write_conf(settings: Settings) -> Path:
     home = settings.db_home
+    # The store, the logs and auth.ini are the database's own: no other user of the machine reads them.
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
+    home.chmod(0o700)
     for sub in ("conf", "data", "logs", "run", "plugins", "import"):
-        (home / sub).mkdir(parents=True, exist_ok=True)
+        (home / sub).mkdir(mode=0o700, exist_ok=True)
     heap_mb = _megabytes(settings.db_heap)
     text = Template(CONF_TEMPLATE.read_text()).substitute(
         bolt_port=settings.db_bolt_port,
@@ -181,6 +187,7 @@ def write_conf(settings: Settings) -> Path:
     )
     conf = home / "conf" / "neo4j.conf"
     conf.write_text(text)
+    conf.chmod(0o600)
     return conf
 
 
@@ -197,26 +204,35 @@ def _java_env(settings: Settings) -> dict[str, str]:
 
 
 def _set_initial_password(settings: Settings, java: str, lib: Path) -> None:
-    """Neo4j takes an initial password only before its first start; afterwards it is in data/dbms."""
-    if (settings.db_home / "data" / "dbms" / "auth.ini").exists():
+    """Neo4j takes an initial password only before its first start; afterwards it is in data/dbms.
+
+    The password travels in a picocli argument file (`@file`, mode 0600, deleted at once), never
+    on a command line, where any user of the machine could read it in the process list.
+    """
+    auth_ini = settings.db_home / "data" / "dbms" / "auth.ini"
+    if auth_ini.exists():
+        auth_ini.chmod(0o600)  # a store made before the runner set a private umask
         return
-    done = subprocess.run(
-        [
-            java,
-            "-cp",
-            f"{lib}/*",
-            ADMIN_CLASS,
-            "dbms",
-            "set-initial-password",
-            settings.neo4j_password.get_secret_value(),
-        ],
-        capture_output=True,
-        text=True,
-        env=_java_env(settings),
-        check=False,
-    )
+    with tempfile.TemporaryDirectory(dir=settings.db_home, prefix=".pw-") as private:
+        argfile = Path(private) / "password"
+        fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(_argfile_quote(settings.neo4j_password.get_secret_value()) + "\n")
+        done = subprocess.run(
+            [java, "-cp", f"{lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", f"@{argfile}"],
+            capture_output=True,
+            text=True,
+            env=_java_env(settings),
+            check=False,
+            umask=PRIVATE_UMASK,
+        )
     if done.returncode != 0:
         raise LocalDbError(f"setting the initial password failed:\n{done.stdout}{done.stderr}")
+
+
+def _argfile_quote(value: str) -> str:
+    """One argument for a picocli @-file: quoted, so spaces, `#` and quotes stay part of it."""
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
 def _log_tail(settings: Settings, lines: int = 30) -> str:
@@ -259,7 +275,9 @@ def start(settings: Settings) -> Status:
         f"--home-dir={settings.db_home.resolve()}",
         f"--config-dir={(settings.db_home / 'conf').resolve()}",
     ]
-    console = (settings.db_home / "logs" / "console.log").open("ab")
+    console_log = settings.db_home / "logs" / "console.log"
+    console = console_log.open("ab")
+    console_log.chmod(0o600)
     process = subprocess.Popen(
         command,
         stdout=console,
@@ -267,6 +285,7 @@ def start(settings: Settings) -> Status:
         stdin=subprocess.DEVNULL,
         env=_java_env(settings),
         start_new_session=True,
+        umask=PRIVATE_UMASK,
     )
     console.close()
     _pid_file(settings).write_text(f"{process.pid}\n")
