@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup env db-start db-stop schema ingest serve lint
+.PHONY: run test setup env db-start db-stop schema ingest serve lint system-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -16,10 +16,9 @@ setup: $(STAMP)
 
 # A password is generated once into .env (git-ignored); nothing ships with a default secret.
 .env:
-	@umask 077; printf 'NEO4J_PASSWORD=%s\nPKGRAPH_ADMIN_TOKEN=%s\n' \
-	  "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(24))')" \
-	  "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(32))')" > .env
-	@echo "wrote .env with a generated NEO4J_PASSWORD and PKGRAPH_ADMIN_TOKEN"
+	@umask 077; printf 'NEO4J_PASSWORD=%s\n' \
+	  "$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(24))')" > .env
+	@echo "wrote .env with a generated NEO4J_PASSWORD"
 
 env: .env
 
@@ -45,6 +44,17 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
+# Debian packages the tests use (docker-compose validates the compose file; no engine needed).
+# As root they are installed; otherwise the line to run is printed and the target fails.
+SYSTEM_TOOLS := docker-compose
+system-tools:
+	@missing=""; for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing; \
+	  else echo "missing:$$missing; run: sudo apt-get install$$missing"; exit 1; fi; \
+	fi
+
 # Sets everything up and runs the whole suite; the tests start their own Neo4j on other ports.
-test: lint
+test: lint system-tools
 	$(BIN)/pytest

@@ -32,7 +32,6 @@ class Settings(BaseSettings):
     base_iri: str = Field(
         "http://127.0.0.1:8000/", pattern=r"^https?://.+/$", validation_alias=_env("PKGRAPH_BASE_IRI")
     )
-    admin_token: SecretStr | None = Field(None, min_length=16, validation_alias=_env("PKGRAPH_ADMIN_TOKEN"))
     query_timeout_s: float = Field(10.0, gt=0, validation_alias=_env("PKGRAPH_QUERY_TIMEOUT"))
 
     # The local Neo4j that `pkgraph db` runs (not used when NEO4J_URI points elsewhere).

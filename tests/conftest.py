@@ -46,7 +46,6 @@ def make_settings(home: Path, password: str, **overrides: object) -> Settings:
         "db_heap": "768m",
         "db_pagecache": "256m",
         "base_iri": "http://pkgraph.test/",
-        "admin_token": secrets.token_urlsafe(24),
     } | overrides
     # model_validate reads no environment, so a developer's .env cannot leak into the tests.
     return Settings.model_validate(values)
