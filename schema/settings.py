@@ -7,10 +7,11 @@ password: `make run` generates one into `.env` the first time, and tests generat
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Annotated
 from pathlib import Path
 
-from pydantic import AliasChoices, Field, SecretStr, ValidationError
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
 
 from schema.paths import PROJECT_ROOT
 
@@ -32,6 +33,11 @@ class Settings(BaseSettings):
     base_iri: str = Field(
         "http://127.0.0.1:8000/", pattern=r"^https?://.+/$", validation_alias=_env("PKGRAPH_BASE_IRI")
     )
+    # Host names the API answers for besides loopback and the base IRI's host (comma-separated).
+    allowed_hosts: Annotated[list[str], NoDecode] = Field(
+        default_factory=list, validation_alias=_env("PKGRAPH_ALLOWED_HOSTS")
+    )
+    max_body_bytes: int = Field(1_000_000, ge=1024, validation_alias=_env("PKGRAPH_MAX_BODY_BYTES"))
     query_timeout_s: float = Field(10.0, gt=0, validation_alias=_env("PKGRAPH_QUERY_TIMEOUT"))
 
     # The local Neo4j that `pkgraph db` runs (not used when NEO4J_URI points elsewhere).
@@ -42,6 +48,13 @@ class Settings(BaseSettings):
     db_heap: str = Field("1g", pattern=r"^\d+[kmg]$", validation_alias=_env("PKGRAPH_DB_HEAP"))
     db_pagecache: str = Field("512m", pattern=r"^\d+[kmg]$", validation_alias=_env("PKGRAPH_DB_PAGECACHE"))
     db_start_timeout_s: float = Field(180.0, gt=0, validation_alias=_env("PKGRAPH_DB_START_TIMEOUT"))
+
+    @field_validator("allowed_hosts", mode="before")
+    @classmethod
+    def _comma_separated(cls, value: object) -> object:
+        if isinstance(value, str):
+            return [host.strip() for host in value.split(",") if host.strip()]
+        return value
 
 
 class SettingsError(Exception):

@@ -10,13 +10,16 @@ from fastapi import FastAPI
 from queries.driver import create_driver
 from schema.settings import Settings, get_settings
 from service.errors import install_handlers
+from service.guards import RequestGuards, allowed_hosts
 from service.routers import browse, centrality, cypher, dependencies, health, mandates
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
+    app_settings = settings or get_settings()
+
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.settings = settings or get_settings()
+        app.state.settings = app_settings
         # The driver connects lazily, so the service starts (and /health answers) while Neo4j is down.
         app.state.driver = create_driver(app.state.settings)
         try:
@@ -35,6 +38,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_handlers(app)
+    app.add_middleware(
+        RequestGuards, hosts=allowed_hosts(app_settings), max_body_bytes=app_settings.max_body_bytes
+    )
     app.include_router(health.router)
     app.include_router(browse.router)
     app.include_router(mandates.router)
