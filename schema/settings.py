@@ -7,8 +7,8 @@ password: `make run` generates one into `.env` the first time, and tests generat
 from __future__ import annotations
 
 from functools import lru_cache
-from typing import Annotated
 from pathlib import Path
+from typing import Annotated
 
 from pydantic import AliasChoices, Field, SecretStr, ValidationError, field_validator
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
