@@ -56,8 +56,8 @@ def statement(name: str) -> CypherFile:
     return CypherFile(name, header, strip_comments(raw))
 
 
-# Write statements of the ingest are not offered to callers of POST /queries.
-_PRIVATE_FOLDERS = ("ingest/",)
+# The ingest's writes and the schema step's wait are not offered to callers of POST /queries.
+_PRIVATE_FOLDERS = ("ingest/", "schema/")
 
 
 def public_statements() -> list[CypherFile]:

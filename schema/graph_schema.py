@@ -20,7 +20,7 @@ def apply_schema(driver: Driver, database: str) -> int:
         for text in statements:
             # Schema commands cannot share a transaction with each other or with data writes.
             session.run(text).consume()
-        session.run(statement("system/await_indexes").text).consume()
+        session.run(statement("schema/await_indexes").text).consume()
     return len(statements)
 
 

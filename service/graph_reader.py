@@ -9,10 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncTransaction, RoutingControl
 from neo4j.graph import Node, Path, Relationship
 
 from queries import statement
+from service.cypher_check import refusals, writes
+from service.errors import QueryRefused
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,7 @@ class GraphReader:
         async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
             tx = await session.begin_transaction(timeout=self.timeout_s)
             try:
+                await self._refuse_unless_read_only(tx, text, params)
                 result = await tx.run(text, params)
                 keys = list(result.keys())
                 rows: list[dict[str, Any]] = []
@@ -56,6 +59,21 @@ class GraphReader:
                 return keys, rows, truncated
             finally:
                 await tx.rollback()
+
+    @staticmethod
+    async def _refuse_unless_read_only(tx: AsyncTransaction, text: LiteralString, params: dict[str, Any]) -> None:
+        """Compile the statement (EXPLAIN runs nothing) and refuse a plan that is not all reads
+        (service.cypher_check)."""
+        summary = await (await tx.run("EXPLAIN " + text, params)).consume()
+        refused = refusals(summary.plan or {})
+        written = writes(refused)
+        if written:
+            raise QueryRefused("write_refused", "read-only: Neo4j says this statement writes: " + ", ".join(written))
+        if refused:
+            raise QueryRefused(
+                "statement_refused",
+                "only reads of the graph and read-only procedures may run here; refused: " + ", ".join(refused),
+            )
 
 
 def to_json(value: Any) -> Any:
