@@ -41,11 +41,24 @@ TEXTS = f"{SOURCE}/res_en_gold"
 
 _URL = re.compile(r"https://digitallibrary\.un\.org/record/\d+(?:\?ln=en)?")
 _TEXT_NAME = re.compile(r"S_RES_(\d{4})_(\d{4})_EN_GOLD\.txt")
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
-           "October", "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _DATE = r"(\d{1,2})\s+(" + "|".join(_MONTHS) + r")\.?\s+(\d{4})\b"
 _ADOPTED = re.compile(
-    r"Adopted\s+by\s+the\s+Security(?:\s+Council)?\s+at\s+_?\s*its\s+(\d+)\s*(?:st|nd|rd|th)?_?\s+meeting,?\s+on\s+" + _DATE,
+    r"Adopted\s+by\s+the\s+Security(?:\s+Council)?\s+at\s+_?\s*its\s+(\d+)\s*(?:st|nd|rd|th)?_?\s+meeting,?\s+on\s+"
+    + _DATE,
     re.IGNORECASE,
 )
 _ANY_DATE = re.compile(_DATE)
@@ -89,18 +102,25 @@ def read_links(relative: str, folder: Path = SOURCES) -> tuple[Link, ...]:
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
         if reader.fieldnames != ["res_no", "url_record"]:
-            raise SourceFileError(Locator(SOURCE, relative, row=1), f"expected columns res_no,url_record, got {reader.fieldnames}")
+            raise SourceFileError(
+                Locator(SOURCE, relative, row=1), f"expected columns res_no,url_record, got {reader.fieldnames}"
+            )
         for line, row in enumerate(reader, start=2):
             number_text, url = row["res_no"], row["url_record"]
             if not number_text.isdigit():
-                raise SourceFileError(Locator(SOURCE, relative, row=line, column="res_no"), f"not a number: {number_text!r}")
+                raise SourceFileError(
+                    Locator(SOURCE, relative, row=line, column="res_no"), f"not a number: {number_text!r}"
+                )
             number = int(number_text)
             if number in seen:
                 raise SourceFileError(
-                    Locator(SOURCE, relative, row=line, column="res_no"), f"resolution {number} repeats row {seen[number]}"
+                    Locator(SOURCE, relative, row=line, column="res_no"),
+                    f"resolution {number} repeats row {seen[number]}",
                 )
             if not _URL.fullmatch(url):
-                raise SourceFileError(Locator(SOURCE, relative, row=line, column="url_record"), f"not a Digital Library record: {url!r}")
+                raise SourceFileError(
+                    Locator(SOURCE, relative, row=line, column="url_record"), f"not a Digital Library record: {url!r}"
+                )
             seen[number] = line
             links.append(Link(number, url, Locator(SOURCE, relative, row=line, column="url_record")))
     return tuple(links)
@@ -120,7 +140,7 @@ def read_texts(folder: Path = SOURCES) -> TextsRead:
         number, year = int(match[1]), int(match[2])
         text = path.read_text(encoding="utf-8")
         if title_end(text, number, year) is None:
-            warnings.append(f"{relative}: no title '{number} ({year})' in the text (title damaged, or another resolution's text)")
+            warnings.append(f"{relative}: no title '{number} ({year})' (title damaged, or another resolution's text)")
             continue
         header = header_date(text, number, year)
         if header is None:
@@ -150,17 +170,17 @@ def header_date(text: str, number: int, year: int) -> tuple[date, int | None, in
     adopted = _ADOPTED.search(header)
     if adopted is not None:
         meeting: int | None = int(adopted[1])
-        day, month, year = adopted[2], adopted[3], adopted[4]
+        day, month, year_text = adopted[2], adopted[3], adopted[4]
         start = adopted.start(2)
     else:
         first = _ANY_DATE.search(header)
         if first is None:
             return None
         meeting = None
-        day, month, year = first[1], first[2], first[3]
+        day, month, year_text = first[1], first[2], first[3]
         start = first.start()
     try:
-        when = date(int(year), _MONTHS.index(month.capitalize()) + 1, int(day))
+        when = date(int(year_text), _MONTHS.index(month.capitalize()) + 1, int(day))
     except ValueError:
         return None
     return when, meeting, text.count("\n", 0, offset + start) + 1

@@ -124,7 +124,7 @@ def read_dgc(folder: Path = SOURCES) -> DgcRead:
 
 
 def _kind(symbol: str) -> str:
-    """"S/PRST/2004/1" -> "S/PRST", "[S/AC.26/Dec.1(1991)]" -> "S/AC", "S/14414" -> "S"."""
+    """ "S/PRST/2004/1" -> "S/PRST", "[S/AC.26/Dec.1(1991)]" -> "S/AC", "S/14414" -> "S"."""
     head = symbol.strip("[]").split("/")
     if len(head) > 1 and head[1][:1].isalpha():
         return head[0] + "/" + re.split(r"[.\s(]", head[1])[0]

@@ -6,12 +6,14 @@ text (CR-UNSC res_en_gold, `cr_unsc`), and PEMA's date (built by the PEMA reader
 the preferred one included.
 
 The rule (`reconcile`), in order:
-0. A witness is never a candidate when its date is the Data Hub placeholder 1949-10-11 or its year is
-   not the year in the resolution's symbol.
+0. A witness is never a candidate when its year is not the year in the resolution's symbol, nor is
+   the Data Hub's date when it is its placeholder 1949-10-11 (28 resolutions, 76-184). The placeholder is
+   the Data Hub's: 1949-10-11 in another source is that source's reading (S/RES/77's own text says
+   "Resolution of 11 October 1949", and rule 1 prefers it).
 1. The resolution's own text header (kind TEXT), where there is one (resolutions 1-899).
 2. Else a date two independent sources agree on: witnesses of the same Source (PEMA v1.2 and v2 are
    both `pema`) count once. If two dates each had such agreement, the one more sources give wins; a
-   tie prefers nothing.
+   tie prefers nothing. The preferred witness is the Data Hub's if it is among them, else the first given.
 3. Else the Data Hub's date.
 Otherwise no date is preferred; the year from the symbol stays, and the reason says why.
 """
@@ -74,8 +76,8 @@ def reconcile(witnesses: Sequence[Witness], year: int) -> tuple[Witness | None, 
     excluded: list[str] = []
     candidates: list[Witness] = []
     for witness in witnesses:
-        if witness.date == PLACEHOLDER:
-            excluded.append(f"{witness.source} gives the placeholder {PLACEHOLDER}")
+        if witness.date == PLACEHOLDER and witness.source == DGC:
+            excluded.append(f"{witness.source} gives its placeholder {PLACEHOLDER}")
         elif witness.date.year != year:
             excluded.append(f"{witness.source} gives {witness.date}, not in {year}, the symbol's year")
         else:
@@ -89,8 +91,10 @@ def reconcile(witnesses: Sequence[Witness], year: int) -> tuple[Witness | None, 
         return witness, _reason(rule, witness, candidates, excluded)
     dgc = [w for w in candidates if w.source == DGC]
     if dgc:
-        return dgc[0], _reason("the Data Hub's date (no text, no two sources agree)", dgc[0], candidates, excluded)
-    why = "; ".join(excluded) if excluded else "no text, no two sources agree and no Data Hub date"
+        return dgc[0], _reason(
+            "the Data Hub's date (no text header, no two sources agree)", dgc[0], candidates, excluded
+        )
+    why = "; ".join(excluded) if excluded else "no text header, no two sources agree, no Data Hub date"
     return None, f"no date preferred, the year {year} from the symbol is kept: {why}"
 
 
