@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+import yaml
 
 from ingest.public import SOURCES, Locator, SourceFileError
 from ingest.public.cr_unsc import RECORD_TABLE, VOTING_TABLE, header_date, read_links, read_texts
@@ -23,6 +24,7 @@ from ingest.public.resolution_dates import (
     reconcile_all,
     text_witness,
 )
+from schema.paths import DATA
 
 pytestmark = pytest.mark.unit
 
@@ -258,3 +260,11 @@ def test_reconciled_counts(dgc: DgcRead) -> None:
         by_rule[key] = by_rule.get(key, 0) + 1
     assert by_rule == {"cr-unsc": 891, "un-psdata-dgc-scres": 1829, "none": 2}
     assert sorted(r.number for r in reconciled if r.preferred is None) == [226, 977]
+
+
+def test_each_copied_folder_has_its_source_record() -> None:
+    records = yaml.safe_load((DATA / "sources.yaml").read_text(encoding="utf-8"))
+    ids = {r["id"] for r in records}
+    for folder in ("un-psdata-dgc-scres", "cr-unsc", "un-psdata-scmembership"):
+        assert folder in ids
+        assert (SOURCES / folder / "SOURCE.txt").is_file()
