@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 RETRY_AFTER_S = 5
 
@@ -88,16 +89,41 @@ async def _database_error(_: Request, exc: Exception) -> JSONResponse:
     return JSONResponse(_body("internal", f"the database refused a statement ({code})"), status_code=500)
 
 
+def _json_safe(value: object) -> object:
+    """What a client sent, as JSON can carry it: a body that was not JSON arrives as bytes."""
+    if isinstance(value, bytes):
+        return value.decode("utf-8", errors="replace")
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, dict):
+        return {str(k): _json_safe(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_json_safe(v) for v in value]
+    return repr(value)
+
+
 async def _validation(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, RequestValidationError)
     problems = [
-        {"parameter": ".".join(str(p) for p in e["loc"]), "message": e["msg"], "input": e.get("input")}
+        {"parameter": ".".join(str(p) for p in e["loc"]), "message": e["msg"], "input": _json_safe(e.get("input"))}
         for e in exc.errors()
     ]
     return JSONResponse(_body(BadInput.error, problems), status_code=422)
 
 
+# Errors Starlette and FastAPI raise themselves (unknown path, wrong method, a body that is not
+# JSON): the same body as every other error.
+_HTTP_ERRORS = {400: "bad_request", 404: "not_found", 405: "method_not_allowed", 406: "not_acceptable"}
+
+
+async def _http_error(_: Request, exc: Exception) -> Response:
+    assert isinstance(exc, StarletteHTTPException)
+    error = _HTTP_ERRORS.get(exc.status_code, f"http_{exc.status_code}")
+    return JSONResponse(_body(error, exc.detail), status_code=exc.status_code, headers=exc.headers)
+
+
 def install_handlers(app: FastAPI) -> None:
+    app.add_exception_handler(StarletteHTTPException, _http_error)
     app.add_exception_handler(PkgraphError, _pkgraph_error)
     app.add_exception_handler(ServiceUnavailable, _driver_unavailable)
     app.add_exception_handler(SessionExpired, _driver_unavailable)

@@ -10,11 +10,12 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncTransaction, RoutingControl
+from neo4j.exceptions import BrokenRecordError, TransientError
 from neo4j.graph import Node, Path, Relationship
 
 from queries import statement
 from service.cypher_check import refusals, writes
-from service.errors import QueryRefused
+from service.errors import BadInput, QueryRefused
 
 
 @dataclass(frozen=True)
@@ -43,6 +44,9 @@ class GraphReader:
         persist even so. Neo4j ends the transaction after `timeout_s`. At most `row_cap` rows are
         returned; the third value says whether more were left.
         """
+        check_parameters(params)
+        if not _encodable(text):
+            raise BadInput("the query holds a character that is not valid Unicode (a lone surrogate)")
         async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
             tx = await session.begin_transaction(timeout=self.timeout_s)
             try:
@@ -57,6 +61,16 @@ class GraphReader:
                         break
                     rows.append({key: to_json(record[key]) for key in keys})
                 return keys, rows, truncated
+            except (BrokenRecordError, ValueError, OverflowError) as err:
+                # The driver could not turn a value into Python (a date after 9999, say).
+                detail = f"a value in the answer cannot be represented in JSON here: {err}"
+                raise QueryRefused("unrepresentable_value", detail) from err
+            except TransientError as err:
+                if "MemoryPoolOutOfMemory" in (err.code or ""):
+                    raise QueryRefused(
+                        "query_too_large", "the query needed more memory than a transaction may use"
+                    ) from err
+                raise
             finally:
                 await tx.rollback()
 
@@ -74,6 +88,38 @@ class GraphReader:
                 "statement_refused",
                 "only reads of the graph and read-only procedures may run here; refused: " + ", ".join(refused),
             )
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def check_parameters(params: dict[str, Any]) -> None:
+    """Refuse values Bolt cannot carry, naming the parameter: integers beyond 64 bits, strings
+    that are not valid Unicode. (Otherwise the driver fails while sending: a 500.)"""
+
+    def check(value: Any, where: str) -> None:
+        if isinstance(value, bool):
+            return
+        if isinstance(value, int) and not -(2**63) <= value < 2**63:
+            raise BadInput(f"parameter {where}: {value} does not fit in a 64-bit integer")
+        if isinstance(value, str) and not _encodable(value):
+            raise BadInput(f"parameter {where}: not valid Unicode (a lone surrogate)")
+        if isinstance(value, dict):
+            for key, item in value.items():
+                check(key, where)
+                check(item, f"{where}.{key}")
+        elif isinstance(value, list):
+            for index, item in enumerate(value):
+                check(item, f"{where}[{index}]")
+
+    for name, value in params.items():
+        check(name, name)
+        check(value, name)
 
 
 def to_json(value: Any) -> Any:
