@@ -1,5 +1,7 @@
 """Centrality of actors in the evidenced-relation graph, computed with igraph.
 
+Input: the rows of `actor_graph` (one per relation, with its number of supporting claims).
+
 The graph is directed: an edge a -> b for each relation a asserts of b (a depends on, reports to,
 funds, coordinates with or is in tension with b). Parallel relations between the same ordered pair
 are merged and their evidence added up; an edge's weight is its number of supporting claims.
@@ -15,12 +17,17 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Literal
+from typing import Any, Literal
 
 import igraph
 
+from service import models
+
 Metric = Literal["degree", "betweenness", "pagerank", "eigenvector"]
 DAMPING = 0.85
+RELATIONS = ["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FUNDS"]
+COLUMNS = ["rank", "id", "name", "score"]
+WEIGHTING = "edge weight = supporting claims; parallel relations merged"
 
 
 @dataclass(frozen=True)
@@ -69,3 +76,45 @@ def compute(graph: WeightedGraph, metric: Metric) -> dict[str, float]:
     else:
         values = directed.pagerank(directed=True, damping=DAMPING, weights="weight")
     return dict(zip(graph.nodes, values, strict=True))
+
+
+def chosen_relations(relations: str | None) -> list[str]:
+    """The relation types of a comma-separated list (any case), all of `RELATIONS` when absent."""
+    return RELATIONS if relations is None else [r.strip().upper() for r in relations.split(",") if r.strip()]
+
+
+def unknown_relations(chosen: list[str]) -> list[str]:
+    return sorted(set(chosen) - set(RELATIONS))
+
+
+def centrality(
+    rows: list[dict[str, Any]],
+    metric: Metric,
+    relations: list[str],
+    kind: str | None,
+    mission: str | None,
+    limit: int,
+) -> models.Centrality:
+    """The `limit` highest scores, ties by id; `relations`, `kind` and `mission` only describe the graph."""
+    names = {r["from"]: r["from_name"] for r in rows} | {r["to"]: r["to_name"] for r in rows}
+    weighted = WeightedGraph.from_relations((r["from"], r["to"], float(r["claims"])) for r in rows)
+    scores = compute(weighted, metric)
+    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
+    ranking = [models.CentralityScore(rank=n, id=i, name=names.get(i), score=s) for n, (i, s) in enumerate(ranked, 1)]
+    return models.Centrality(
+        metric=metric,
+        graph=models.CentralityGraph(
+            nodes=len(weighted.nodes),
+            edges=len(weighted.edges),
+            relations=relations,
+            kind=kind,
+            mission=mission,
+            weighting=WEIGHTING,
+        ),
+        ranking=ranking,
+    )
+
+
+def table(answer: models.Centrality) -> list[dict[str, Any]]:
+    """The ranking, one row per actor, for CSV (columns `COLUMNS`)."""
+    return [score.model_dump() for score in answer.ranking]
