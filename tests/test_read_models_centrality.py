@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from typing import Any
 
 import networkx as nx
@@ -121,3 +122,12 @@ def test_relations_chosen_by_name_in_any_case() -> None:
     assert chosen_relations(",") == []
     assert unknown_relations(["LIKES", "FUNDS", "HATES"]) == ["HATES", "LIKES"]
     assert unknown_relations(RELATIONS) == []
+
+
+@pytest.mark.parametrize("metric", ["degree", "betweenness", "pagerank", "eigenvector"])
+def test_the_same_rows_in_any_order_give_the_same_answer_to_the_last_digit(metric: Metric) -> None:
+    first = centrality(ROWS, metric, RELATIONS, None, None, 50)
+    shuffled = ROWS[:]
+    for seed in range(10):
+        random.Random(seed).shuffle(shuffled)
+        assert centrality(shuffled, metric, RELATIONS, None, None, 50) == first
