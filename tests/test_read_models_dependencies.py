@@ -127,3 +127,16 @@ def test_matrix_cells_with_sorted_topics_and_distinct_evidence() -> None:
         {"depends on →": "a", "b": 5, "a": 0, "c": 0},
         {"depends on →": "c", "b": 0, "a": 1, "c": 0},
     ]
+
+
+def test_matrix_cells_go_in_the_order_of_the_ids_whatever_the_order_of_the_rows() -> None:
+    def row(source: str, target: str) -> dict[str, Any]:
+        return {"from": source, "to": target, "weight": 1, "on": ["mandate"], "evidence": ["c-1"]}
+
+    found = actor_refs([A, B, C])
+    forwards = dependency_matrix(["c", "a", "b"], found, None, [row("a", "b"), row("a", "c"), row("b", "a")])
+    backwards = dependency_matrix(["c", "a", "b"], found, None, [row("b", "a"), row("a", "c"), row("a", "b")])
+    for matrix in (forwards, backwards):
+        assert list(matrix.rows) == ["c", "a", "b"]
+        assert list(matrix.rows["a"]) == ["c", "b"]
+        assert matrix.model_dump_json() == forwards.model_dump_json()

@@ -70,12 +70,19 @@ def matrix_ids(actors: str) -> list[str]:
 def dependency_matrix(
     ids: list[str], found: dict[str, models.Ref], kind: str | None, rows: list[dict[str, Any]]
 ) -> models.DependencyMatrix:
-    """rows[a][b] for each pair with a dependency; every id in `ids` has a row, maybe empty."""
-    cells: dict[str, dict[str, models.MatrixCell]] = {i: {} for i in ids}
-    for row in rows:
-        cells[row["from"]][row["to"]] = models.MatrixCell(
-            weight=row["weight"], on=sorted(row["on"]), evidence=sorted(set(row["evidence"]))
-        )
+    """rows[a][b] for each pair with a dependency; every id in `ids` has a row, maybe empty.
+
+    Rows and cells go in the order of `ids`: the statement's rows come in no defined order.
+    """
+    by_pair = {(row["from"], row["to"]): row for row in rows}
+    cells: dict[str, dict[str, models.MatrixCell]] = {
+        a: {
+            b: models.MatrixCell(weight=row["weight"], on=sorted(row["on"]), evidence=sorted(set(row["evidence"])))
+            for b in ids
+            if (row := by_pair.get((a, b))) is not None
+        }
+        for a in ids
+    }
     return models.DependencyMatrix(actors=[found[i] for i in ids], kind=kind, rows=cells)
 
 
