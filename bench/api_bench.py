@@ -49,8 +49,7 @@ from queries import statement
 from queries.driver import create_sync_driver
 from schema.paths import DATA
 from schema.settings import Settings
-from service.centrality import WeightedGraph, compute
-from service.routers.centrality import RELATIONS
+from service.read_models.centrality import RELATIONS, WeightedGraph, compute
 
 HEADING = "## Query API (issue 6)"
 HOME = OUT / "api" / "neo4j"

@@ -14,6 +14,7 @@ from pydantic import BaseModel
 from service import models
 from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
+from service.read_models import details
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, model_rows, wants_csv
 
 router = APIRouter(tags=["browse"])
@@ -22,15 +23,6 @@ Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
 Id = Annotated[str, Path(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorBody, "description": "unknown id"}}
-
-
-# The ingest's bookkeeping (ingest.plan): a content hash, and the stamp of loads before it.
-BOOKKEEPING = frozenset({"digest", "load"})
-
-
-def _clean(node: dict[str, Any] | None) -> dict[str, Any]:
-    """Node properties minus the ingest's bookkeeping."""
-    return {k: v for k, v in (node or {}).items() if k not in BOOKKEEPING}
 
 
 async def _page(
@@ -44,18 +36,18 @@ async def _page(
 ) -> Any:
     """Read one page of a list statement; answer the page as JSON, or its items as CSV."""
     row = (await _read(graph, query, **params))[0]
-    items = [item_model(**_clean(i)) for i in row["items"]]
+    items = [item_model(**details.clean(i)) for i in row["items"]]
     if wants_csv(request, fmt):
         rows, columns = model_rows(items)
         return csv_response(rows, columns, query.removeprefix("list_"))
     return page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
 
 
-async def _one(graph: ReaderDep, query: str, key: str, what: str, **params: Any) -> dict[str, Any]:
+async def _one(graph: ReaderDep, query: str, what: str, **params: Any) -> dict[str, Any]:
     rows = await graph.read(query, **params)
     if not rows:
         raise NotFound(f"no {what} {next(iter(params.values()))!r}")
-    return {**rows[0], **_clean(rows[0][key])}
+    return rows[0]
 
 
 async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -99,8 +91,7 @@ async def list_missions(
 
 @router.get("/missions/{id}", response_model=models.MissionDetail, responses=NOT_FOUND, summary="One mission")
 async def mission(graph: ReaderDep, id: Id) -> models.MissionDetail:
-    found = await _one(graph, "mission", "mission", "mission", id=id)
-    return models.MissionDetail(**found)
+    return details.mission(await _one(graph, "mission", "mission", id=id))
 
 
 @router.get(
@@ -133,10 +124,7 @@ async def list_organisations(
     "/organisations/{id}", response_model=models.OrganisationDetail, responses=NOT_FOUND, summary="One organisation"
 )
 async def organisation(graph: ReaderDep, id: Id) -> models.OrganisationDetail:
-    found = await _one(graph, "organisation", "organisation", "organisation", id=id)
-    found["leads"] = [{"id": x["id"], "name": x.get("label")} for x in found["leads"]]
-    found["interviews"] = [{"id": x["id"], "name": x.get("role")} for x in found["interviews"]]
-    return models.OrganisationDetail(**found)
+    return details.organisation(await _one(graph, "organisation", "organisation", id=id))
 
 
 @router.get(
@@ -173,10 +161,7 @@ async def list_resolutions(
     summary="One resolution, by number",
 )
 async def resolution(graph: ReaderDep, number: Annotated[int, Path(ge=1, le=99999)]) -> models.ResolutionDetail:
-    found = await _one(graph, "resolution", "resolution", "resolution", number=number)
-    found["missions"] = [m["id"] for m in found["missions"]]
-    found["mandates"] = [{"id": m["id"], "name": m.get("mission")} for m in found["mandates"]]
-    return models.ResolutionDetail(**found)
+    return details.resolution(await _one(graph, "resolution", "resolution", number=number))
 
 
 @router.get(
@@ -210,16 +195,7 @@ async def list_interviews(
     summary="One interview and the claims citing it",
 )
 async def interview(graph: ReaderDep, id: Id) -> models.InterviewDetail:
-    found = await _one(graph, "interview", "interview", "interview", id=id)
-    claims = found.pop("claims")
-    found["organisation"] = found["organisations"][0]["id"] if found["organisations"] else None
-    found["mission"] = found["missions"][0]["id"] if found["missions"] else None
-    citing = sorted(claims, key=lambda c: (c.get("line") or 0, c["id"]))
-    return models.InterviewDetail(
-        **found,
-        claims=len(citing),
-        claims_citing=[models.ClaimSummary(chapter=int(c["section"].split(".")[0]), **c) for c in citing],
-    )
+    return details.interview(await _one(graph, "interview", "interview", id=id))
 
 
 @router.get("/claims", response_model=models.ClaimPage, responses=CSV_RESPONSE, summary="List and filter claims")
@@ -256,12 +232,7 @@ async def list_claims(
 
 @router.get("/claims/{id}", response_model=models.ClaimDetail, responses=NOT_FOUND, summary="One claim")
 async def claim(graph: ReaderDep, id: Id) -> models.ClaimDetail:
-    found = await _one(graph, "claim", "claim", "claim", id=id)
-    found["interviews"] = [i["id"] for i in found["interviews"]]
-    found["codes"] = [c["id"] for c in found["codes"]]
-    found["mentions"] = [a["id"] for a in found["mentions"]]
-    found["cites"] = [{"id": s["id"], "name": s.get("title") or s.get("citation")} for s in found["literature"]]
-    return models.ClaimDetail(**found)
+    return details.claim(await _one(graph, "claim", "claim", id=id))
 
 
 @router.get(

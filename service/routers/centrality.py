@@ -7,13 +7,13 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 
 from service import models
-from service.centrality import Metric, WeightedGraph, compute
 from service.deps import ReaderDep
 from service.errors import BadInput
+from service.read_models import centrality as read_model
+from service.read_models.centrality import Metric
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
 router = APIRouter(tags=["centrality"])
-RELATIONS = ["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FUNDS"]
 
 
 @router.get(
@@ -40,27 +40,12 @@ async def centrality(
     limit: Annotated[int, Query(ge=1, le=1000, description="how many of the ranking to return")] = 50,
     fmt: FormatParam = None,
 ) -> Any:
-    chosen = RELATIONS if relations is None else [r.strip().upper() for r in relations.split(",") if r.strip()]
-    unknown = sorted(set(chosen) - set(RELATIONS))
+    chosen = read_model.chosen_relations(relations)
+    unknown = read_model.unknown_relations(chosen)
     if unknown or not chosen:
-        raise BadInput(f"relations: unknown {unknown}; choose from {RELATIONS}")
+        raise BadInput(f"relations: unknown {unknown}; choose from {read_model.RELATIONS}")
     rows = await graph.read("actor_graph", relations=chosen, kind=kind, mission=mission)
-    names = {r["from"]: r["from_name"] for r in rows} | {r["to"]: r["to_name"] for r in rows}
-    weighted = WeightedGraph.from_relations((r["from"], r["to"], float(r["claims"])) for r in rows)
-    scores = compute(weighted, metric)
-    ranked = sorted(scores.items(), key=lambda item: (-item[1], item[0]))[:limit]
-    ranking = [models.CentralityScore(rank=n, id=i, name=names.get(i), score=s) for n, (i, s) in enumerate(ranked, 1)]
+    answer = read_model.centrality(rows, metric, chosen, kind, mission, limit)
     if wants_csv(request, fmt):
-        return csv_response([r.model_dump() for r in ranking], ["rank", "id", "name", "score"], f"centrality-{metric}")
-    return models.Centrality(
-        metric=metric,
-        graph=models.CentralityGraph(
-            nodes=len(weighted.nodes),
-            edges=len(weighted.edges),
-            relations=chosen,
-            kind=kind,
-            mission=mission,
-            weighting="edge weight = supporting claims; parallel relations merged",
-        ),
-        ranking=ranking,
-    )
+        return csv_response(read_model.table(answer), read_model.COLUMNS, f"centrality-{metric}")
+    return answer

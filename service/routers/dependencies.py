@@ -9,21 +9,19 @@ from fastapi import APIRouter, Query, Request
 from service import models
 from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
+from service.read_models import dependencies as read_model
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
 router = APIRouter(tags=["dependencies"])
 
 ActorId = Annotated[str, Query(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="mission or organisation id")]
 Kind = Annotated[Literal["power", "resource"] | None, Query(description="power or resource; both when absent")]
-STEP_COLUMNS = ["chain", "step", "from", "to", "kind", "on", "weight", "evidence", "interviews", "literature"]
 
 
 async def _actors(graph: ReaderDep, ids: list[str]) -> dict[str, models.Ref]:
-    rows = await graph.read("actors", ids=ids)
-    found = {row["id"]: models.Ref(id=row["id"], name=row["name"], acronym=row["acronym"]) for row in rows}
-    missing = [i for i in ids if i not in found]
-    if missing:
-        raise NotFound(f"no mission or organisation {', '.join(map(repr, missing))}")
+    found = read_model.actor_refs(await graph.read("actors", ids=ids))
+    if unknown := read_model.missing(ids, found):
+        raise NotFound(f"no mission or organisation {', '.join(map(repr, unknown))}")
     return found
 
 
@@ -45,31 +43,11 @@ async def dependencies(
     fmt: FormatParam = None,
 ) -> Any:
     subject = (await _actors(graph, [actor]))[actor]
-    queries = {"out": ["dependencies_out"], "in": ["dependencies_in"], "both": ["dependencies_out", "dependencies_in"]}
-    chains: list[models.DependencyChain] = []
-    for query in queries[direction]:
-        for row in await graph.read(query, actor=actor, kind=kind, depth=depth):
-            chains.append(
-                models.DependencyChain(
-                    actors=[models.Ref(**a) for a in row["actors"]],
-                    steps=[models.DependencyStep(**s) for s in row["steps"]],
-                )
-            )
-    answer = models.Dependencies(
-        actor=subject,
-        direction=direction,
-        kind=kind,
-        depth=depth,
-        direct=[c.steps[0] for c in chains if len(c.steps) == 1],
-        chains=chains,
-    )
+    params = {"actor": actor, "kind": kind, "depth": depth}
+    rows = [row for name in read_model.STATEMENTS[direction] for row in await graph.read(name, **params)]
+    answer = read_model.dependencies(subject, direction, kind, depth, rows)
     if wants_csv(request, fmt):
-        rows = [
-            {"chain": n, "step": i, **step.model_dump(by_alias=True)}
-            for n, chain in enumerate(chains, start=1)
-            for i, step in enumerate(chain.steps, start=1)
-        ]
-        return csv_response(rows, STEP_COLUMNS, f"dependencies-{actor}")
+        return csv_response(read_model.steps_table(answer), read_model.STEP_COLUMNS, f"dependencies-{actor}")
     return answer
 
 
@@ -86,16 +64,13 @@ async def dependency_matrix(
     kind: Kind = None,
     fmt: FormatParam = None,
 ) -> Any:
-    ids = list(dict.fromkeys(a.strip() for a in actors.split(",") if a.strip()))
+    ids = read_model.matrix_ids(actors)
     if not 2 <= len(ids) <= 50:
         raise BadInput("actors: give 2 to 50 comma-separated ids")
     found = await _actors(graph, ids)
-    rows: dict[str, dict[str, models.MatrixCell]] = {i: {} for i in ids}
-    for row in await graph.read("dependency_matrix", actors=ids, kind=kind):
-        rows[row["from"]][row["to"]] = models.MatrixCell(
-            weight=row["weight"], on=sorted(row["on"]), evidence=sorted(set(row["evidence"]))
-        )
+    rows = await graph.read("dependency_matrix", actors=ids, kind=kind)
+    matrix = read_model.dependency_matrix(ids, found, kind, rows)
     if wants_csv(request, fmt):
-        table = [{"depends on →": a, **{b: (rows[a][b].weight if b in rows[a] else 0) for b in ids}} for a in ids]
-        return csv_response(table, ["depends on →", *ids], "dependency-matrix")
-    return models.DependencyMatrix(actors=[found[i] for i in ids], kind=kind, rows=rows)
+        table, columns = read_model.matrix_table(matrix)
+        return csv_response(table, columns, "dependency-matrix")
+    return matrix

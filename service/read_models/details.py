@@ -1,0 +1,66 @@
+"""One mission, organisation, resolution, interview or claim, from the row of its statement.
+
+Input: the one row of `mission`, `organisation`, `resolution`, `interview` or `claim`: the node's
+properties under its kind's name, beside the lists of what it is linked to.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from service import models
+
+# The ingest's bookkeeping (ingest.plan): a content hash, and the stamp of loads before it.
+BOOKKEEPING = frozenset({"digest", "load"})
+
+
+def clean(node: dict[str, Any] | None) -> dict[str, Any]:
+    """Node properties minus the ingest's bookkeeping."""
+    return {k: v for k, v in (node or {}).items() if k not in BOOKKEEPING}
+
+
+def _flat(row: dict[str, Any], key: str) -> dict[str, Any]:
+    """The row with the node's properties lifted beside its links."""
+    return {**row, **clean(row[key])}
+
+
+def mission(row: dict[str, Any]) -> models.MissionDetail:
+    return models.MissionDetail(**_flat(row, "mission"))
+
+
+def organisation(row: dict[str, Any]) -> models.OrganisationDetail:
+    found = _flat(row, "organisation")
+    found["leads"] = [{"id": x["id"], "name": x.get("label")} for x in found["leads"]]
+    found["interviews"] = [{"id": x["id"], "name": x.get("role")} for x in found["interviews"]]
+    return models.OrganisationDetail(**found)
+
+
+def resolution(row: dict[str, Any]) -> models.ResolutionDetail:
+    found = _flat(row, "resolution")
+    found["missions"] = [m["id"] for m in found["missions"]]
+    found["mandates"] = [{"id": m["id"], "name": m.get("mission")} for m in found["mandates"]]
+    return models.ResolutionDetail(**found)
+
+
+def interview(row: dict[str, Any]) -> models.InterviewDetail:
+    """The interview with the claims citing it, in the thesis's order (by line)."""
+    found = _flat(row, "interview")
+    claims = found.pop("claims")
+    found["organisation"] = found["organisations"][0]["id"] if found["organisations"] else None
+    found["mission"] = found["missions"][0]["id"] if found["missions"] else None
+    citing = sorted(claims, key=lambda c: (c.get("line") or 0, c["id"]))
+    return models.InterviewDetail(
+        **found,
+        claims=len(citing),
+        # A claim's section is numbered from its chapter: 5.2.3 is in chapter 5.
+        claims_citing=[models.ClaimSummary(chapter=int(c["section"].split(".")[0]), **c) for c in citing],
+    )
+
+
+def claim(row: dict[str, Any]) -> models.ClaimDetail:
+    found = _flat(row, "claim")
+    found["interviews"] = [i["id"] for i in found["interviews"]]
+    found["codes"] = [c["id"] for c in found["codes"]]
+    found["mentions"] = [a["id"] for a in found["mentions"]]
+    found["cites"] = [{"id": s["id"], "name": s.get("title") or s.get("citation")} for s in found["literature"]]
+    return models.ClaimDetail(**found)

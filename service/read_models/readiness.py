@@ -1,0 +1,56 @@
+"""What `/ready` reports: the Neo4j server, whether the schema is online, the dataset and graph counts.
+
+Input: the rows of `system/server_info`, `system/schema_state`, `system/counts` and `system/dataset`,
+the names schema/constraints.cypher declares, and where the service connects.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from service import models
+
+
+def dataset(row: dict[str, Any] | None) -> models.DatasetInfo | None:
+    """The `:Dataset` node's properties, or None before a first ingest."""
+    if not row:
+        return None
+    counts = row.get("counts")
+    return models.DatasetInfo(
+        version=str(row.get("version", "")),
+        loaded_at=str(row.get("loaded_at", "")),
+        # Neo4j has no map properties: the ingest stores counts as a JSON string.
+        counts=json.loads(counts) if isinstance(counts, str) else {},
+        pending=row.get("pending"),
+    )
+
+
+def schema_state(expected: set[str], index_rows: list[dict[str, Any]]) -> models.SchemaState:
+    """Applied when every expected constraint and index is ONLINE; the others are listed as missing."""
+    online = {row["name"] for row in index_rows if row["state"] == "ONLINE"}
+    missing = sorted(expected - online)
+    return models.SchemaState(
+        applied=not missing, expected=len(expected), online=len(expected & online), missing=missing
+    )
+
+
+def readiness(
+    server: dict[str, Any],
+    index_rows: list[dict[str, Any]],
+    counts: dict[str, Any],
+    dataset_row: dict[str, Any] | None,
+    expected: set[str],
+    uri: str,
+    database: str,
+) -> models.Ready:
+    schema = schema_state(expected, index_rows)
+    return models.Ready(
+        status="ready" if schema.applied else "schema-missing",
+        neo4j=models.Neo4jInfo(
+            name=server["name"], version=server["version"], edition=server["edition"], uri=uri, database=database
+        ),
+        schema_=schema,
+        dataset=dataset(dataset_row),
+        counts=models.GraphCounts(**counts),
+    )
