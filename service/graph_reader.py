@@ -6,16 +6,22 @@ through `service.deps.ReaderDep`.
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, LiteralString
 
-from neo4j import READ_ACCESS, AsyncDriver, AsyncTransaction, RoutingControl
+from neo4j import READ_ACCESS, AsyncDriver, AsyncTransaction, Query, RoutingControl
 from neo4j.exceptions import BrokenRecordError, TransientError
 from neo4j.graph import Node, Path, Relationship
 
 from queries import statement
 from service.cypher_check import refusals, writes
-from service.errors import BadInput, QueryRefused
+from service.errors import BadInput, DatabaseUnavailable, QueryRefused
+
+# How long past its own time limit a statement may go unanswered before Neo4j counts as unresponsive.
+UNRESPONSIVE_GRACE_S = 5.0
 
 
 @dataclass(frozen=True)
@@ -27,13 +33,25 @@ class GraphReader:
     async def read(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """Run the named statement in a READ transaction; records as plain dicts."""
         query = statement(name)
-        records, _, _ = await self.driver.execute_query(
-            query.text,
-            params,
-            database_=self.database,
-            routing_=RoutingControl.READ,
-        )
+        async with self._deadline():
+            records, _, _ = await self.driver.execute_query(
+                Query(query.text, timeout=self.timeout_s),
+                params,
+                database_=self.database,
+                routing_=RoutingControl.READ,
+            )
         return [record.data() for record in records]
+
+    @contextlib.asynccontextmanager
+    async def _deadline(self) -> AsyncIterator[None]:
+        """Neo4j ends a transaction at `timeout_s`; a server that does not answer at all (frozen,
+        or a network that drops packets) is given a few seconds more, then the caller gets 503."""
+        limit = self.timeout_s + UNRESPONSIVE_GRACE_S
+        try:
+            async with asyncio.timeout(limit):
+                yield
+        except TimeoutError:
+            raise DatabaseUnavailable(f"Neo4j did not answer within {limit:g} s") from None
 
     async def read_statement(
         self, text: LiteralString, params: dict[str, Any], row_cap: int
@@ -47,7 +65,10 @@ class GraphReader:
         check_parameters(params)
         if not _encodable(text):
             raise BadInput("the query holds a character that is not valid Unicode (a lone surrogate)")
-        async with self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session:
+        async with (
+            self._deadline(),
+            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
+        ):
             tx = await session.begin_transaction(timeout=self.timeout_s)
             try:
                 await self._refuse_unless_read_only(tx, text, params)

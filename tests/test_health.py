@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import threading
+import time
 from collections.abc import Iterator
 
 import httpx
@@ -12,6 +13,7 @@ from neo4j import Driver
 
 from db.local_server import free_port
 from schema.settings import Settings
+from service.graph_reader import UNRESPONSIVE_GRACE_S
 from tests.conftest import LiveServer, make_settings
 
 
@@ -42,6 +44,11 @@ def test_openapi_docs_are_served(api: httpx.Client) -> None:
     assert "503" in paths["/ready"]["get"]["responses"]
 
 
+# The relayed service's query time limit, and when a frozen Neo4j must have produced a 503.
+FROZEN_QUERY_TIMEOUT_S = 2.0
+FROZEN_DEADLINE_S = FROZEN_QUERY_TIMEOUT_S + UNRESPONSIVE_GRACE_S
+
+
 class TcpRelay:
     """A loopback TCP relay to Neo4j's Bolt port that the test can cut and restore."""
 
@@ -51,11 +58,15 @@ class TcpRelay:
         self.loop = asyncio.new_event_loop()
         self.server: asyncio.Server | None = None
         self.connections: set[asyncio.StreamWriter] = set()
+        # Cleared to freeze the relay: connections stay open but nothing passes (like kill -STOP).
+        self.flowing = asyncio.Event()
+        self.flowing.set()
         threading.Thread(target=self.loop.run_forever, daemon=True).start()
 
     async def _pipe(self, reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
         try:
             while data := await reader.read(65536):
+                await self.flowing.wait()
                 writer.write(data)
                 await writer.drain()
         except (ConnectionError, asyncio.CancelledError):
@@ -86,6 +97,12 @@ class TcpRelay:
     def cut(self) -> None:
         asyncio.run_coroutine_threadsafe(self._cut(), self.loop).result(5)
 
+    def freeze(self) -> None:
+        self.loop.call_soon_threadsafe(self.flowing.clear)
+
+    def thaw(self) -> None:
+        self.loop.call_soon_threadsafe(self.flowing.set)
+
 
 @pytest.fixture
 def relayed_api(seeded: Driver, settings: Settings) -> Iterator[tuple[httpx.Client, TcpRelay]]:
@@ -93,11 +110,34 @@ def relayed_api(seeded: Driver, settings: Settings) -> Iterator[tuple[httpx.Clie
     relay.open()
     # bolt:// (direct), since a routing table would send the driver straight to the real port.
     relayed = make_settings(
-        settings.db_home, settings.neo4j_password.get_secret_value(), neo4j_uri=f"bolt://127.0.0.1:{relay.port}"
+        settings.db_home,
+        settings.neo4j_password.get_secret_value(),
+        neo4j_uri=f"bolt://127.0.0.1:{relay.port}",
+        query_timeout_s=FROZEN_QUERY_TIMEOUT_S,
     )
     with LiveServer(relayed) as server, httpx.Client(base_url=server.url, timeout=30) as client:
         yield client, relay
+    relay.thaw()
     relay.cut()
+
+
+def test_requests_get_503_within_seconds_while_neo4j_is_frozen(relayed_api: tuple[httpx.Client, TcpRelay]) -> None:
+    """Neo4j alive but silent (kill -STOP, a dropped network): answers come at the deadline, as 503."""
+    client, relay = relayed_api
+    assert client.get("/missions/unmik").status_code == 200
+    relay.freeze()
+    try:
+        for route in ("/missions/unmik", "/dependencies?actor=unmik"):
+            started = time.monotonic()
+            answer = client.get(route)
+            waited = time.monotonic() - started
+            assert answer.status_code == 503, route
+            assert answer.json()["error"] == "database_unavailable"
+            assert "Retry-After" in answer.headers
+            assert waited < FROZEN_DEADLINE_S + 5, f"{route} took {waited:.1f} s"
+    finally:
+        relay.thaw()
+    assert client.get("/missions/unmik").status_code == 200
 
 
 def test_ready_is_503_with_retry_after_while_neo4j_is_unreachable_and_recovers(
