@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from schema import registry
 from service import models
 from service.centrality import Metric, WeightedGraph, compute
 from service.deps import ReaderDep
@@ -13,7 +14,7 @@ from service.errors import BadInput
 from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
 router = APIRouter(tags=["centrality"])
-RELATIONS = ["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FUNDS"]
+RELATIONS = [relation.type for relation in registry.EVIDENCED_RELATIONS]
 
 
 @router.get(
