@@ -452,6 +452,7 @@ class EvidencedRelation:
     title: str
     property_title: str
     comment: str | None = None
+    property_comment: str | None = None
 
 
 EVIDENCED_RELATIONS: tuple[EvidencedRelation, ...] = (
@@ -464,6 +465,7 @@ EVIDENCED_RELATIONS: tuple[EvidencedRelation, ...] = (
         "depends on",
         "pk:relationFrom depends on pk:relationTo (power or resource dependency, pk:dependencyKind) "
         "for pk:dependencyOn.",
+        "Direct form of a pk:Dependency.",
     ),
     EvidencedRelation(
         "COORDINATES_WITH", "coordinates-with", "Coordination", "coordinatesWith", "Coordination", "coordinates with"

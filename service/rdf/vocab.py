@@ -14,6 +14,7 @@ from typing import Any
 
 from schema import registry
 from schema.paths import SCHEMA
+from service.rdf.declarations import ontology_declarations, shapes_declarations
 from service.rdf.terms import Iri
 
 FILE_NAMESPACE = "http://127.0.0.1:8000/ontology#"
@@ -89,11 +90,13 @@ def bound_text(filename: str, base: str) -> str:
 
 
 def ontology_turtle(base: str) -> str:
-    return bound_text(ONTOLOGY_FILE.name, base)
+    """schema/ontology.ttl with the declarations the registry implies (service.rdf.declarations)."""
+    return (_read(ONTOLOGY_FILE.name) + ontology_declarations()).replace(FILE_NAMESPACE, namespace(base))
 
 
 def shapes_turtle(base: str) -> str:
-    return bound_text(SHAPES_FILE.name, base)
+    """schema/shapes.ttl with the shapes every node kind gets (service.rdf.declarations)."""
+    return (_read(SHAPES_FILE.name) + shapes_declarations()).replace(FILE_NAMESPACE, namespace(base))
 
 
 def context(base: str) -> dict[str, Any]:
