@@ -31,8 +31,6 @@ from ingest.dataset import KINDS, REFERENCES, Dataset, load_dataset
 from schema import registry
 from schema.paths import DATA
 
-# Kinds a reference to several kinds (a claim's mentions) may point into: those sharing a label.
-ACTOR_KINDS = tuple(k.kind for label in registry.extra_labels() for k in registry.kinds_with_label(label))
 # Probability that a claim or interview draws its references from its own copy.
 LOCAL = 0.75
 # Shorter id prefixes for some kinds (the rest use their IRI segment, from schema.registry);
@@ -120,7 +118,7 @@ class Generator:
         self.rng = random.Random(seed)  # noqa: S311 - reproducible data, not a secret
         self.line = 0
         self.index = {kind: {rid: i for i, rid in enumerate(by_id)} for kind, by_id in template.kinds.items()}
-        self.kind_of = {rid: kind for kind in ACTOR_KINDS for rid in template.kinds.get(kind, {})}
+        self.kind_of = {rid: kind for kind in registry.actor_kinds() for rid in template.kinds.get(kind, {})}
         interviews = template.kinds.get("interviews", {})
         self.interview_span = {
             case: max(int(i.number) for i in interviews.values() if i.case == case) for case in ("drc", "kosovo")

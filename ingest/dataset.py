@@ -319,7 +319,7 @@ def load_dataset(folder: Path) -> Dataset:
 
 
 # Missions and organisations are both "actors" (a shared label): one id must name one actor across the two.
-_ACTOR_KINDS = {kind.kind for label in registry.extra_labels() for kind in registry.kinds_with_label(label)}
+_ACTOR_KINDS = set(registry.actor_kinds())
 
 
 def _shares_iri_space(kind_a: str, kind_b: str) -> bool:

@@ -28,7 +28,7 @@ EDGE_FIELDS: dict[tuple[str, str], tuple[str, str, bool]] = {
     for r in registry.FIELD_RELATIONS
 }
 # Missions and organisations share the Actor label: a field may point at either.
-(ACTOR_LABEL,) = registry.extra_labels()
+ACTOR_LABEL = registry.ACTOR_LABEL
 
 # Nested lists that become nodes of their own, linked from the record.
 NESTED: dict[str, str] = {kind.kind: kind.nested for kind in registry.nested_kinds() if kind.nested}

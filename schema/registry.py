@@ -103,6 +103,9 @@ class NodeKind:
         return None if self.nested else f"{self.kind}.yaml"
 
 
+# The second label of the kinds whose nodes are actors (missions and organisations).
+ACTOR_LABEL = "Actor"
+
 # Properties of every record (a kind's own table wins over these).
 COMMON_PROPERTIES = _props(id=(DCT + "identifier", "str"), note=(RDFS + "comment", "str"))
 _CONCEPT_NOTE = {"note": (SKOS + "scopeNote", "en")}
@@ -151,7 +154,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         (ORG + "Organization",),
         _props(name=(RDFS + "label", "str"), acronym=("pk:acronym", "str"), kind=("pk:kind", "str")),
         comment="A UN organ, department, agency, regional body, state, government, NGO or donor; not a mission.",
-        extra_labels=("Actor",),
+        extra_labels=(ACTOR_LABEL,),
         search=("name", "acronym"),
     ),
     NodeKind(
@@ -173,7 +176,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             hq_lon=(GEO + "long", "decimal"),
         ),
         comment="A peace operation (UN or other), e.g. UNMIK, MONUC, KFOR, EULEX.",
-        extra_labels=("Actor",),
+        extra_labels=(ACTOR_LABEL,),
         search=("name", "acronym"),
     ),
     NodeKind(
@@ -490,6 +493,12 @@ def curated_kinds() -> tuple[NodeKind, ...]:
 
 def nested_kinds() -> tuple[NodeKind, ...]:
     return tuple(k for k in NODE_KINDS if k.nested is not None)
+
+
+def actor_kinds() -> tuple[str, ...]:
+    """The kinds whose nodes are actors (missions, organisations): one id names one actor across them,
+    and a field may point at any of them by the shared label."""
+    return tuple(k.kind for k in NODE_KINDS if ACTOR_LABEL in k.extra_labels)
 
 
 def extra_labels() -> tuple[str, ...]:

@@ -46,7 +46,7 @@ def _class(local: str, title: str, comment: str | None, superclasses: tuple[str,
 
 def _actor_class() -> str:
     """The standard class every actor kind shares (org:Organization): the evidenced relations' domain and range."""
-    actors = [kind for label in registry.extra_labels() for kind in registry.kinds_with_label(label)]
+    actors = [registry.KIND_BY_NAME[name] for name in registry.actor_kinds()]
     shared = set.intersection(*(set(kind.standard_classes) for kind in actors))
     (only,) = shared
     return only
