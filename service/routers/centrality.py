@@ -33,7 +33,7 @@ async def centrality(
     mission: Annotated[
         str | None,
         Query(
-            pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            pattern=registry.ID_PATTERN,
             description="only evidence from claims that mention this mission or cite its interviews",
         ),
     ] = None,
