@@ -28,11 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from ingest.dataset import KINDS, REFERENCES, Dataset, load_dataset
+from schema import registry
 from schema.paths import DATA
 
 # Probability that a claim or interview draws its references from its own copy.
 LOCAL = 0.75
-# Id prefixes per kind; interviews keep the `<case>-<number>` form the graph rows rely on.
+# Shorter id prefixes for some kinds (the rest use their IRI segment, from schema.registry);
+# interviews keep the `<case>-<number>` form the graph rows rely on.
 PREFIX = {
     "sources": "src",
     "territories": "ter",
@@ -116,7 +118,7 @@ class Generator:
         self.rng = random.Random(seed)  # noqa: S311 - reproducible data, not a secret
         self.line = 0
         self.index = {kind: {rid: i for i, rid in enumerate(by_id)} for kind, by_id in template.kinds.items()}
-        self.kind_of = {rid: kind for kind in ("missions", "organisations") for rid in template.kinds.get(kind, {})}
+        self.kind_of = {rid: kind for kind in registry.actor_kinds() for rid in template.kinds.get(kind, {})}
         interviews = template.kinds.get("interviews", {})
         self.interview_span = {
             case: max(int(i.number) for i in interviews.values() if i.case == case) for case in ("drc", "kosovo")
@@ -134,7 +136,8 @@ class Generator:
         if kind == "interviews":
             case, _, number = real_id.rpartition("-")
             return f"{case}-{self._interview_number(case, int(number), copy)}"
-        return f"{PREFIX[kind]}-{copy * len(self.index[kind]) + self.index[kind][real_id] + 1}"
+        prefix = PREFIX.get(kind) or registry.KIND_BY_NAME[kind].iri_segment
+        return f"{prefix}-{copy * len(self.index[kind]) + self.index[kind][real_id] + 1}"
 
     def _interview_number(self, case: str, number: int, copy: int) -> int:
         return copy * self.interview_span[case] + number

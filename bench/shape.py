@@ -15,6 +15,7 @@ from pathlib import Path
 
 from ingest.dataset import Dataset, load_dataset
 from ingest.graph_rows import build_rows
+from schema import registry
 
 
 @dataclass
@@ -69,7 +70,8 @@ def measure(dataset: Dataset) -> Shape:
     cited = Counter(i for c in claims for i in c.interviews)
     h["claims per interview"] = _lengths(cited[i] for i in kinds.get("interviews", {}))
     mentioned = Counter(m for c in claims for m in c.mentions)
-    h["mentions per actor"] = _lengths(mentioned[a] for a in [*missions, *kinds.get("organisations", {})])
+    actors = [a for kind in registry.actor_kinds() for a in kinds.get(kind, {})]
+    h["mentions per actor"] = _lengths(mentioned[a] for a in actors)
     coded = Counter(code for c in claims for code in c.codes)
     h["claims per code"] = _lengths(coded[code] for code in kinds.get("codes", {}))
     h["figures per mission"] = _lengths(len(m.figures) for m in missions.values())

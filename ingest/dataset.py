@@ -16,57 +16,14 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ingest import records
+from schema import registry
 
-# File name -> record model. The order is the order in which kinds are written.
-KINDS: dict[str, type[records.Strict]] = {
-    "sources": records.Source,
-    "territories": records.Territory,
-    "organisations": records.Organisation,
-    "missions": records.Mission,
-    "units": records.Unit,
-    "posts": records.Post,
-    "tasks": records.Task,
-    "resolutions": records.Resolution,
-    "mandates": records.Mandate,
-    "codes": records.Code,
-    "interviews": records.Interview,
-    "claims": records.Claim,
-}
+# File name -> record model (the class in ingest.records named after the kind's label), in the
+# order in which kinds are written; both from schema.registry.
+KINDS: dict[str, type[records.Strict]] = {kind.kind: getattr(records, kind.label) for kind in registry.curated_kinds()}
 
 # (kind, field) -> kinds its ids must resolve in. `field` may be dotted into nested models.
-REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {
-    ("organisations", "parent"): ("organisations",),
-    ("organisations", "territory"): ("territories",),
-    ("missions", "lead"): ("organisations",),
-    ("missions", "lead_department"): ("organisations",),
-    ("missions", "territory"): ("territories",),
-    ("missions", "predecessor"): ("missions",),
-    ("missions", "successor"): ("missions",),
-    ("missions", "military_counterpart"): ("missions",),
-    ("missions", "part_of"): ("missions",),
-    ("units", "mission"): ("missions",),
-    ("units", "part_of"): ("units",),
-    ("units", "led_by"): ("organisations",),
-    ("posts", "mission"): ("missions",),
-    ("posts", "unit"): ("units",),
-    ("posts", "in_unit"): ("units",),
-    ("posts", "also"): ("posts",),
-    ("tasks", "broader"): ("tasks",),
-    ("resolutions", "missions"): ("missions",),
-    ("mandates", "mission"): ("missions",),
-    ("mandates", "resolution"): ("resolutions",),
-    ("mandates", "previous"): ("mandates",),
-    ("mandates", "tasks"): ("tasks",),
-    ("codes", "broader"): ("codes",),
-    ("codes", "related"): ("codes",),
-    ("interviews", "organisation"): ("organisations",),
-    ("interviews", "mission"): ("missions",),
-    ("claims", "interviews"): ("interviews",),
-    ("claims", "cites"): ("sources",),
-    ("claims", "codes"): ("codes",),
-    ("claims", "research_question"): ("codes",),
-    ("claims", "mentions"): ("missions", "organisations"),
-}
+REFERENCES: dict[tuple[str, str], tuple[str, ...]] = {(r.kind, r.field): r.targets for r in registry.FIELD_RELATIONS}
 # Claims code dependency evidence: a claim coded with one of these asserts a DEPENDS_ON or says why not.
 DEPENDENCY_CODES = {"power-dependency", "resource-dependency"}
 
@@ -100,9 +57,6 @@ class Dataset:
 
     def ids(self, kind: str) -> set[str]:
         return set(self.kinds.get(kind, {}))
-
-    def all_ids(self) -> set[str]:
-        return {record_id for kind in self.kinds.values() for record_id in kind}
 
 
 class DatasetInvalid(Exception):
@@ -364,8 +318,8 @@ def load_dataset(folder: Path) -> Dataset:
     return dataset
 
 
-# Missions and organisations are both "actors": one id must name one actor across the two.
-_ACTOR_KINDS = {"missions", "organisations"}
+# Missions and organisations are both "actors" (a shared label): one id must name one actor across the two.
+_ACTOR_KINDS = set(registry.actor_kinds())
 
 
 def _shares_iri_space(kind_a: str, kind_b: str) -> bool:

@@ -16,67 +16,25 @@ from pydantic import BaseModel
 
 from ingest import records
 from ingest.dataset import Dataset
+from schema import registry
 
-# kind -> (node labels, fields that become relationships instead of properties)
-NODE_LABELS: dict[str, str] = {
-    "sources": "Source",
-    "territories": "Territory",
-    "organisations": "Organisation:Actor",
-    "missions": "Mission:Actor",
-    "units": "Unit",
-    "posts": "Post",
-    "tasks": "Task",
-    "resolutions": "Resolution",
-    "mandates": "Mandate",
-    "codes": "Code",
-    "interviews": "Interview",
-    "claims": "Claim",
-    "figures": "Figure",
-    "statements": "Statement",
-}
+# kind -> node labels (`Mission:Actor`), from schema.registry.
+NODE_LABELS: dict[str, str] = {kind.kind: kind.labels for kind in registry.NODE_KINDS}
 
 # (kind, field) -> (relationship type, target kind, reversed?). Reversed edges point at the record.
+# A field that may point at several kinds targets "actors", the label they share.
 EDGE_FIELDS: dict[tuple[str, str], tuple[str, str, bool]] = {
-    ("organisations", "parent"): ("PART_OF", "organisations", False),
-    ("organisations", "territory"): ("LOCATED_IN", "territories", False),
-    ("missions", "lead"): ("LEADS", "organisations", True),
-    ("missions", "lead_department"): ("LEADS", "organisations", True),
-    ("missions", "territory"): ("DEPLOYED_IN", "territories", False),
-    ("missions", "successor"): ("SUCCEEDED_BY", "missions", False),
-    ("missions", "predecessor"): ("SUCCEEDED_BY", "missions", True),
-    ("missions", "military_counterpart"): ("MILITARY_COUNTERPART", "missions", False),
-    ("missions", "part_of"): ("PART_OF", "missions", False),
-    ("units", "mission"): ("PART_OF", "missions", False),
-    ("units", "part_of"): ("PART_OF", "units", False),
-    ("units", "led_by"): ("LEADS", "organisations", True),
-    ("posts", "mission"): ("POST_IN", "missions", False),
-    ("posts", "unit"): ("LEADS", "units", False),
-    ("posts", "in_unit"): ("POST_IN", "units", False),
-    ("posts", "also"): ("HELD_WITH", "posts", False),
-    ("tasks", "broader"): ("BROADER", "tasks", False),
-    ("resolutions", "missions"): ("CONCERNS", "missions", False),
-    ("mandates", "mission"): ("MANDATE_OF", "missions", False),
-    ("mandates", "resolution"): ("SETS", "resolutions", True),
-    ("mandates", "previous"): ("PRECEDES", "mandates", True),
-    ("mandates", "tasks"): ("INCLUDES", "tasks", False),
-    ("codes", "broader"): ("BROADER", "codes", False),
-    ("codes", "related"): ("RELATED", "codes", False),
-    ("interviews", "organisation"): ("AFFILIATED_WITH", "organisations", False),
-    ("interviews", "mission"): ("CONCERNS", "missions", False),
-    ("claims", "interviews"): ("CITES", "interviews", False),
-    ("claims", "cites"): ("CITES", "sources", False),
-    ("claims", "codes"): ("CODED_AS", "codes", False),
-    ("claims", "research_question"): ("CODED_AS", "codes", False),
-    ("claims", "mentions"): ("MENTIONS", "actors", False),
+    (r.kind, r.field): (r.type, r.targets[0] if len(r.targets) == 1 else "actors", r.reversed)
+    for r in registry.FIELD_RELATIONS
 }
 # Missions and organisations share the Actor label: a field may point at either.
-ACTOR_LABEL = "Actor"
+ACTOR_LABEL = registry.ACTOR_LABEL
 
 # Nested lists that become nodes of their own, linked from the record.
-NESTED: dict[str, str] = {"figures": "HAS_FIGURE", "statements": "HAS_STATEMENT"}
+NESTED: dict[str, str] = {kind.kind: kind.nested for kind in registry.nested_kinds() if kind.nested}
 # Provenance is flattened onto nodes and edges under these names; never record properties.
 LOCATOR_FIELDS = ("section", "line", "paragraph", "page", "file", "row", "key")
-UNSC = "unsc"
+UNSC = registry.ADOPTER
 
 
 @dataclass

@@ -14,7 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-Slug = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+from schema import registry
+
+Slug = Annotated[str, StringConstraints(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
 
 # Reduced-precision ISO 8601 dates: sources often give only a year or a month.
 _PARTIAL_DATE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")

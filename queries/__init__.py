@@ -1,7 +1,8 @@
 """Cypher statements live in `.cypher` files, never in Python strings: this module reads them.
 
 A statement file starts with `//` header lines (what it answers, its parameters, `:param`
-lines for Neo4j Browser); the header is kept for `GET /queries`, the body is what runs.
+lines for Neo4j Browser); the header is kept for `GET /queries`, the body is what runs. Lines
+marked to repeat per label are expanded from the domain registry (queries.templates).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import LiteralString
+
+from queries.templates import expand
 
 QUERIES = Path(__file__).resolve().parent
 
@@ -53,7 +56,7 @@ def statement(name: str) -> CypherFile:
         raise KeyError(name)
     raw = path.read_text(encoding="utf-8")
     header = "\n".join(line.lstrip()[2:].strip() for line in raw.splitlines() if line.lstrip().startswith("//"))
-    return CypherFile(name, header, strip_comments(raw))
+    return CypherFile(name, header, strip_comments(expand(raw)))
 
 
 # The ingest's writes and the schema step's wait are not offered to callers of POST /queries.

@@ -8,6 +8,7 @@ from typing import LiteralString
 from neo4j import Driver
 
 from queries import statement, strip_comments
+from queries.templates import expand
 from schema.paths import SCHEMA
 
 CONSTRAINTS = SCHEMA / "constraints.cypher"
@@ -25,8 +26,9 @@ def apply_schema(driver: Driver, database: str) -> int:
 
 
 def schema_statements() -> list[LiteralString]:
-    """The statements of schema/constraints.cypher, one per `;`-terminated block."""
-    body = strip_comments(CONSTRAINTS.read_text(encoding="utf-8"))
+    """The statements of schema/constraints.cypher (per-label lines expanded from the registry),
+    one per `;`-terminated block."""
+    body = strip_comments(expand(CONSTRAINTS.read_text(encoding="utf-8")))
     return [part.strip() for part in body.split(";") if part.strip()]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from neo4j import Driver
 
+from schema import registry
 from schema.graph_schema import apply_schema, expected_schema_names
 from schema.settings import Settings
 
@@ -32,11 +33,13 @@ def _constraints(driver: Driver, database: str) -> dict[str, tuple[str, list[str
 
 
 def test_every_design_label_has_a_unique_id_constraint(seeded: Driver, settings: Settings) -> None:
+    """The design's labels (an oracle written apart) and every label of the registry."""
     constraints = _constraints(seeded, settings.neo4j_database)
     unique_id_labels = {
         labels[0] for kind, labels, props in constraints.values() if kind == "UNIQUENESS" and props == ["id"]
     }
-    assert unique_id_labels >= DESIGN_LABELS, f"missing: {DESIGN_LABELS - unique_id_labels}"
+    expected = DESIGN_LABELS | set(registry.id_labels())
+    assert unique_id_labels >= expected, f"missing: {expected - unique_id_labels}"
 
 
 def test_apply_is_idempotent_and_everything_is_online(seeded: Driver, settings: Settings) -> None:

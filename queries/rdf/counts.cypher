@@ -1,4 +1,5 @@
-// Node counts by label and the number of evidenced actor relations, for the VoID description.
+// Node counts by label and the number of evidenced actor relations (their types filled in from
+// schema.registry by queries.templates), for the VoID description.
 // Parameters: none.
 CALL () {
   MATCH (n)
@@ -8,7 +9,7 @@ CALL () {
   RETURN collect({label: label, nodes: nodes}) AS labels
 }
 CALL () {
-  MATCH ()-[r:DEPENDS_ON|COORDINATES_WITH|TENSION_WITH|REPORTS_TO|FUNDS]->()
+  MATCH ()-[r:__EVIDENCED_TYPES__]->()
   RETURN count(r) AS relations
 }
 RETURN labels, relations

@@ -3,7 +3,8 @@
 // as ONE record. The export walks every label of service.rdf.iris.TYPES page by page, each page
 // an index seek on the label's id constraint. One record per page rather than one per node:
 // the async driver's cost is per message received, and it was most of the export's time.
-// __LABEL__ is filled in from service.rdf.iris.TYPES (an allow-list), never from input.
+// __LABEL__ is filled in from service.rdf.iris.TYPES (an allow-list), never from input, and the
+// evidenced relation types from schema.registry (queries.templates).
 // FROM_SOURCE is left out: a node's own source/locator properties say the same. A plain
 // relationship's provenance repeats its record's, so only its `source` (the named graph) and
 // `field` travel; evidenced relations and INCLUDES (a mandate's own tasks source) bring all.
@@ -16,8 +17,7 @@ RETURN collect({labels: labels(n),
                 props: properties(n),
                 out: [(n)-[r]->(m) WHERE type(r) <> 'FROM_SOURCE' |
                        {type: type(r),
-                        props: CASE WHEN type(r) IN ['DEPENDS_ON', 'COORDINATES_WITH', 'TENSION_WITH', 'REPORTS_TO',
-                                                     'FUNDS', 'INCLUDES']
+                        props: CASE WHEN type(r) IN [__EVIDENCED_TYPE_NAMES__, 'INCLUDES']
                                     THEN properties(r) ELSE r {.source, .field} END,
                         other: m {.id, .number},
                         other_labels: labels(m)}]}) AS rows,

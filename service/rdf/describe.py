@@ -17,7 +17,7 @@ from typing import Any
 
 from service.errors import NotFound
 from service.graph_reader import GraphReader
-from service.rdf.iris import LABELS, SCHEMES, parse_relation, primary_label
+from service.rdf.iris import IRI_KEYS, LABELS, SCHEMES, parse_relation, primary_label
 from service.rdf.mapping import (
     LABEL,
     SCHEME_LABELS,
@@ -66,7 +66,7 @@ async def describe_node(graph: GraphReader, mapper: Mapper, type_segment: str, k
     if label is None:
         raise NotFound(f"there is no resource type {type_segment!r}")
     number: int | None = None
-    if label == "Resolution":
+    if IRI_KEYS.get(label) == "number":
         if not key.isdigit():
             raise NotFound(f"a resolution IRI ends with its number, e.g. /resolution/1244, not {key!r}")
         number = int(key)

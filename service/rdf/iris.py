@@ -10,38 +10,21 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from schema import registry
 from service.rdf.terms import Iri
 
 # Neo4j label -> IRI type segment. The order is the priority when a node has several labels.
-TYPES: dict[str, str] = {
-    "Mission": "mission",
-    "Organisation": "organisation",
-    "Unit": "unit",
-    "Post": "post",
-    "Territory": "territory",
-    "Resolution": "resolution",
-    "Mandate": "mandate",
-    "Task": "task",
-    "Interview": "interview",
-    "Claim": "claim",
-    "Code": "code",
-    "Source": "source",
-    "Figure": "figure",
-    "Statement": "statement",
-}
+TYPES: dict[str, str] = {kind.label: kind.iri_segment for kind in registry.NODE_KINDS}
 LABELS: dict[str, str] = {segment: label for label, segment in TYPES.items()}
 # The actor relations claims assert; each is exported as a qualified relation resource.
-EVIDENCED: dict[str, str] = {
-    "DEPENDS_ON": "depends-on",
-    "COORDINATES_WITH": "coordinates-with",
-    "TENSION_WITH": "tension-with",
-    "REPORTS_TO": "reports-to",
-    "FUNDS": "funds",
-}
+EVIDENCED: dict[str, str] = {relation.type: relation.slug for relation in registry.EVIDENCED_RELATIONS}
 EVIDENCED_BY_SLUG = {slug: rel for rel, slug in EVIDENCED.items()}
-SCHEMES: dict[str, str] = {"task": "Task", "code": "Code"}
+# Concept scheme name -> the label of its concepts.
+SCHEMES: dict[str, str] = {kind.scheme.name: kind.label for kind in registry.NODE_KINDS if kind.scheme}
+# The label whose IRIs carry another property than the id (a resolution's number).
+IRI_KEYS: dict[str, str] = {kind.label: kind.iri_key for kind in registry.NODE_KINDS if kind.iri_key != "id"}
 
-_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+_SLUG = re.compile(registry.ID_PATTERN)
 
 
 def primary_label(labels: list[str]) -> str | None:
@@ -94,7 +77,7 @@ class Iris:
         self.base = base
 
     def node(self, label: str, node_id: str, number: int | None = None) -> Iri:
-        key = str(number) if label == "Resolution" and number is not None else node_id
+        key = str(number) if number is not None and IRI_KEYS.get(label) == "number" else node_id
         return Iri(f"{self.base}{TYPES[label]}/{key}")
 
     def of(self, labels: list[str], node_id: str, number: int | None = None) -> Iri:
@@ -114,7 +97,3 @@ class Iris:
 
     def sub(self, iri: str, fragment: str) -> Iri:
         return Iri(f"{iri}#{fragment}")
-
-    def local_path(self, iri: str) -> str | None:
-        """`/mission/unmik` for an IRI of this base (links in HTML pages work on any host)."""
-        return "/" + iri[len(self.base) :] if iri.startswith(self.base) else None

@@ -16,20 +16,20 @@ The named graph of a quad is the source that states it (`{base}graph/<source>`),
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from typing import Any
 
+from schema import registry
 from service.rdf import terms as t
 from service.rdf.iris import EVIDENCED, Iris, RelationKey, primary_label
 from service.rdf.terms import Iri, Lit, Quad, Term
-from service.rdf.vocab import DC, DCT, GEO, ORG, PROV, RDF, RDFS, SCHEMA_ORG, SKOS, Terms
+from service.rdf.vocab import DCT, PROV, RDF, RDFS, SKOS, Terms
 
 Row = dict[str, Any]
 Convert = Callable[[Any], Term]
 
 A = Iri(RDF + "type")
 LABEL = Iri(RDFS + "label")
-COMMENT = Iri(RDFS + "comment")
 SEE_ALSO = Iri(RDFS + "seeAlso")
 IDENTIFIER = Iri(DCT + "identifier")
 PRIMARY_SOURCE = Iri(PROV + "hadPrimarySource")
@@ -46,7 +46,8 @@ SKOS_PREF_LABEL = Iri(SKOS + "prefLabel")
 PROVENANCE_KEYS = ("source", "section", "line", "paragraph", "page", "file", "row", "key", "quote")
 # Written by the ingest for its own bookkeeping, or redundant with a relationship (`of`).
 SKIPPED_KEYS = frozenset({"digest", "load", "of", "tasks_source"})
-SCHEME_LABELS = {"Task": ("task", "Mandate task scheme"), "Code": ("code", "Analytical framework codebook")}
+# concept label -> (scheme name, title)
+SCHEME_LABELS = {kind.label: (kind.scheme.name, kind.scheme.title) for kind in registry.schemes() if kind.scheme}
 
 
 def _iri(value: Any) -> Term:
@@ -85,120 +86,35 @@ def _scalar(value: Any) -> Term:
     return t.scalar(value)
 
 
-# label -> (pk class, standard classes also asserted)
-CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
-    "Mission": ("Mission", (ORG + "Organization",)),
-    "Organisation": ("Organisation", (ORG + "Organization",)),
-    "Unit": ("Unit", (ORG + "OrganizationalUnit",)),
-    "Post": ("Post", (ORG + "Post",)),
-    "Territory": ("Territory", (SCHEMA_ORG + "Place",)),
-    "Resolution": ("Resolution", (SCHEMA_ORG + "Legislation",)),
-    "Mandate": ("Mandate", (ORG + "ChangeEvent",)),
-    "Task": ("Task", (SKOS + "Concept",)),
-    "Interview": ("Interview", (PROV + "Entity",)),
-    "Claim": ("Claim", (SCHEMA_ORG + "Claim",)),
-    "Code": ("Code", (SKOS + "Concept",)),
-    "Source": ("Source", (PROV + "Entity",)),
-    "Figure": ("Figure", (SCHEMA_ORG + "QuantitativeValue",)),
-    "Statement": ("Statement", (PROV + "Entity",)),
-}
-RELATION_CLASSES: dict[str, str] = {
-    "DEPENDS_ON": "Dependency",
-    "COORDINATES_WITH": "Coordination",
-    "TENSION_WITH": "Tension",
-    "REPORTS_TO": "Reporting",
-    "FUNDS": "Funding",
-}
-RELATION_PROPERTIES: dict[str, str] = {
-    "DEPENDS_ON": "dependsOn",
-    "COORDINATES_WITH": "coordinatesWith",
-    "TENSION_WITH": "tensionWith",
-    "REPORTS_TO": "reportsTo",
-    "FUNDS": "funds",
+# A datatype name of schema.registry -> its converter.
+CONVERTERS: dict[str, Convert] = {
+    "str": _str,
+    "en": _en,
+    "int": _int,
+    "decimal": _dec,
+    "bool": _bool,
+    "date": _date,
+    "year": _year,
+    "iri": _iri,
+    "scalar": _scalar,
 }
 
+
+def _table(props: Mapping[str, registry.Prop]) -> dict[str, tuple[str, Convert]]:
+    return {name: (prop.predicate, CONVERTERS[prop.datatype]) for name, prop in props.items()}
+
+
+# label -> (pk class, standard classes also asserted)
+CLASSES: dict[str, tuple[str, tuple[str, ...]]] = {
+    kind.label: (kind.rdf_class, kind.standard_classes) for kind in registry.NODE_KINDS
+}
+RELATION_CLASSES: dict[str, str] = {r.type: r.rdf_class for r in registry.EVIDENCED_RELATIONS}
+RELATION_PROPERTIES: dict[str, str] = {r.type: r.rdf_property for r in registry.EVIDENCED_RELATIONS}
+
 # Properties of every record; `pk:x` strings are project terms, the rest full IRIs.
-COMMON: dict[str, tuple[str, Convert]] = {"id": (DCT + "identifier", _str), "note": (RDFS + "comment", _str)}
-CONCEPT_NOTE: dict[str, tuple[str, Convert]] = {"note": (SKOS + "scopeNote", _en)}
+COMMON: dict[str, tuple[str, Convert]] = _table(registry.COMMON_PROPERTIES)
 PROPERTIES: dict[str, dict[str, tuple[str, Convert]]] = {
-    "Source": {
-        "kind": ("pk:kind", _str),
-        "title": (DCT + "title", _str),
-        "author": (DC + "creator", _str),
-        "year": (DCT + "issued", _year),
-        "publisher": (DC + "publisher", _str),
-        "url": (SCHEMA_ORG + "url", _iri),
-        "licence": (DC + "rights", _str),
-        "citation": (DCT + "bibliographicCitation", _str),
-    },
-    "Territory": {"name": (LABEL, _str), "iso3": ("pk:iso3166Alpha3", _str), "note_on_code": ("pk:noteOnCode", _str)},
-    "Organisation": {"name": (LABEL, _str), "acronym": ("pk:acronym", _str), "kind": ("pk:kind", _str)},
-    "Mission": {
-        "name": (LABEL, _str),
-        "acronym": ("pk:acronym", _str),
-        "kind": ("pk:kind", _str),
-        "start": (SCHEMA_ORG + "startDate", _date),
-        "end": (SCHEMA_ORG + "endDate", _date),
-        "active": ("pk:active", _bool),
-        "hq": ("pk:headquarters", _str),
-        "hq_lat": (GEO + "lat", _dec),
-        "hq_lon": (GEO + "long", _dec),
-    },
-    "Unit": {
-        "name": (LABEL, _str),
-        "kind": ("pk:kind", _str),
-        "valid_from": (SCHEMA_ORG + "startDate", _date),
-        "valid_to": (SCHEMA_ORG + "endDate", _date),
-    },
-    "Post": {"title": (LABEL, _str)},
-    "Task": {
-        "pref_label": (SKOS_PREF_LABEL, _en),
-        "definition": (SKOS + "definition", _en),
-        "alt_labels": (SKOS + "altLabel", _en),
-        **CONCEPT_NOTE,
-    },
-    "Code": {
-        "pref_label": (SKOS_PREF_LABEL, _en),
-        "alt_labels": (SKOS + "altLabel", _en),
-        "definition": (SKOS + "definition", _en),
-        "kind": ("pk:kind", _str),
-        "chapter_section": ("pk:thesisSection", _str),
-        **CONCEPT_NOTE,
-    },
-    "Resolution": {
-        "number": ("pk:resolutionNumber", _int),
-        "year": ("pk:year", _year),
-        "date": (SCHEMA_ORG + "legislationDate", _date),
-        "action": ("pk:action", _str),
-        "summary": (DCT + "abstract", _str),
-        "un_digital_library": (SEE_ALSO, _iri),
-        "un_voting_record": ("pk:votingRecord", _iri),
-    },
-    "Mandate": {},
-    "Interview": {
-        "case": ("pk:case", _str),
-        "number": ("pk:interviewNumber", _int),
-        "role": ("pk:role", _str),
-        "un_staff": ("pk:unStaff", _bool),
-    },
-    "Claim": {
-        "chapter": ("pk:chapter", _int),
-        "subsection": ("pk:subsection", _str),
-        "text": (SCHEMA_ORG + "text", _str),
-        "no_assertion": ("pk:noAssertion", _str),
-    },
-    "Figure": {
-        "measure": ("pk:measure", _str),
-        "value": (SCHEMA_ORG + "value", _dec),
-        "refers_to": ("pk:refersTo", _date),
-        "description": (DCT + "description", _str),
-    },
-    "Statement": {
-        "field": ("pk:field", _str),
-        "value": (RDF + "value", _scalar),
-        "preferred": ("pk:preferred", _bool),
-        "reason": ("pk:reason", _str),
-    },
+    kind.label: _table(kind.properties) for kind in registry.NODE_KINDS
 }
 LOCATOR: dict[str, tuple[str, Convert]] = {
     "section": ("pk:section", _str),
@@ -213,34 +129,18 @@ LOCATOR: dict[str, tuple[str, Convert]] = {
 
 # (type, from label, to label) -> predicate; None for from/to = any label. First match wins.
 EDGES: list[tuple[str, str | None, str | None, str]] = [
-    ("PART_OF", "Unit", "Mission", ORG + "unitOf"),
-    ("PART_OF", None, None, ORG + "subOrganizationOf"),
-    ("LOCATED_IN", None, None, "pk:locatedIn"),
-    ("LEADS", None, None, "pk:leads"),
-    ("DEPLOYED_IN", None, None, "pk:deployedIn"),
-    ("SUCCEEDED_BY", None, None, "pk:succeededBy"),
-    ("MILITARY_COUNTERPART", None, None, "pk:militaryCounterpart"),
-    ("POST_IN", None, None, ORG + "postIn"),
-    ("HELD_WITH", None, None, "pk:heldWith"),
-    ("BROADER", None, None, SKOS + "broader"),
-    ("RELATED", None, None, SKOS + "related"),
-    ("CONCERNS", None, None, "pk:concerns"),
-    ("MANDATE_OF", None, None, "pk:mandateOf"),
-    ("SETS", None, None, "pk:sets"),
-    ("PRECEDES", None, None, "pk:precedes"),
-    ("INCLUDES", None, None, "pk:includesTask"),
-    ("AFFILIATED_WITH", None, None, "pk:affiliatedWith"),
-    ("CITES", None, None, "pk:cites"),
-    ("CODED_AS", None, None, "pk:codedAs"),
-    ("MENTIONS", None, None, SCHEMA_ORG + "mentions"),
-    ("HAS_FIGURE", None, None, "pk:figure"),
-    ("HAS_STATEMENT", None, None, "pk:statement"),
+    edge
+    for r in registry.RELATION_TYPES
+    if r.predicate is not None and not r.inverted
+    for edge in [*((r.type, a, b, p) for a, b, p in r.by_ends), (r.type, None, None, r.predicate)]
 ]
 # A relationship whose subject and object are swapped in RDF, to use the standard term.
-INVERTED_EDGES: dict[str, str] = {"ADOPTED": SCHEMA_ORG + "legislationPassedBy"}
-# CODED_AS from a claim's `research_question` field is its own property.
-RESEARCH_QUESTION = "pk:researchQuestion"
-SKIPPED_EDGES = frozenset({"FROM_SOURCE"})
+INVERTED_EDGES: dict[str, str] = {r.type: r.predicate for r in registry.RELATION_TYPES if r.inverted and r.predicate}
+# (type, the record field that stated it) -> its own property (a claim's research_question).
+FIELD_EDGES: dict[tuple[str, str], str] = {
+    (r.type, name): predicate for r in registry.RELATION_TYPES for name, predicate in r.by_field.items()
+}
+SKIPPED_EDGES = frozenset(r.type for r in registry.RELATION_TYPES if r.predicate is None)
 # Relationships that are not one direct triple from the node to the far node.
 SPECIAL_EDGES = SKIPPED_EDGES | EVIDENCED.keys() | INVERTED_EDGES.keys()
 
@@ -424,8 +324,9 @@ class Mapper:
     # -- relationships -------------------------------------------------------------------------
 
     def predicate(self, rel: str, from_label: str, to_label: str, props: dict[str, Any]) -> Iri | None:
-        if rel == "CODED_AS" and props.get("field") == "research_question":
-            return self.term(RESEARCH_QUESTION)
+        by_field = FIELD_EDGES.get((rel, props.get("field") or ""))
+        if by_field is not None:
+            return self.term(by_field)
         for from_match, to_match, predicate in self._edges.get(rel, ()):
             if (from_match is None or from_match == from_label) and (to_match is None or to_match == to_label):
                 return predicate

@@ -12,7 +12,9 @@ import json
 from functools import cache
 from typing import Any
 
+from schema import registry
 from schema.paths import SCHEMA
+from service.rdf.declarations import ontology_declarations, shapes_declarations
 from service.rdf.terms import Iri
 
 FILE_NAMESPACE = "http://127.0.0.1:8000/ontology#"
@@ -20,19 +22,19 @@ ONTOLOGY_FILE = SCHEMA / "ontology.ttl"
 SHAPES_FILE = SCHEMA / "shapes.ttl"
 CONTEXT_FILE = SCHEMA / "context.jsonld"
 
-RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+# The standard namespaces of schema.registry, for the RDF modules.
+RDF = registry.RDF
+RDFS = registry.RDFS
+ORG = registry.ORG
+PROV = registry.PROV
+SKOS = registry.SKOS
+DCT = registry.DCT
+DC = registry.DC
+SCHEMA_ORG = registry.SCHEMA_ORG
+GEO = registry.GEO
 OWL = "http://www.w3.org/2002/07/owl#"
 XSD = "http://www.w3.org/2001/XMLSchema#"
-ORG = "http://www.w3.org/ns/org#"
-PROV = "http://www.w3.org/ns/prov#"
-SKOS = "http://www.w3.org/2004/02/skos/core#"
-DCT = "http://purl.org/dc/terms/"
-DC = "http://purl.org/dc/elements/1.1/"
-SCHEMA_ORG = "https://schema.org/"
-GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 VOID = "http://rdfs.org/ns/void#"
-SH = "http://www.w3.org/ns/shacl#"
 
 STANDARD_PREFIXES: dict[str, str] = {
     "rdf": RDF,
@@ -88,11 +90,13 @@ def bound_text(filename: str, base: str) -> str:
 
 
 def ontology_turtle(base: str) -> str:
-    return bound_text(ONTOLOGY_FILE.name, base)
+    """schema/ontology.ttl with the declarations the registry implies (service.rdf.declarations)."""
+    return (_read(ONTOLOGY_FILE.name) + ontology_declarations()).replace(FILE_NAMESPACE, namespace(base))
 
 
 def shapes_turtle(base: str) -> str:
-    return bound_text(SHAPES_FILE.name, base)
+    """schema/shapes.ttl with the shapes every node kind gets (service.rdf.declarations)."""
+    return (_read(SHAPES_FILE.name) + shapes_declarations()).replace(FILE_NAMESPACE, namespace(base))
 
 
 def context(base: str) -> dict[str, Any]:

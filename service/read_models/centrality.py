@@ -26,11 +26,12 @@ from typing import Any, Literal
 
 import igraph
 
+from schema import registry
 from service import models
 
 Metric = Literal["degree", "betweenness", "pagerank", "eigenvector"]
 DAMPING = 0.85
-RELATIONS = ["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FUNDS"]
+RELATIONS = [relation.type for relation in registry.EVIDENCED_RELATIONS]
 COLUMNS = ["rank", "id", "name", "score"]
 WEIGHTING = "edge weight = supporting claims; parallel relations merged"
 # igraph's random number generator is the process's; it is seeded only while this holds it.

@@ -11,6 +11,7 @@ from fastapi import APIRouter, Path, Query, Request
 from neo4j.exceptions import ClientError
 from pydantic import BaseModel
 
+from schema import registry
 from service import models
 from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
@@ -21,7 +22,7 @@ router = APIRouter(tags=["browse"])
 
 Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
 Offset = Annotated[int, Query(ge=0, description="items to skip")]
-Id = Annotated[str, Path(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=80)]
+Id = Annotated[str, Path(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorBody, "description": "unknown id"}}
 
 

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from schema import registry
 from service import models
 from service.deps import ReaderDep
 from service.errors import BadInput
@@ -32,7 +33,7 @@ async def centrality(
     mission: Annotated[
         str | None,
         Query(
-            pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$",
+            pattern=registry.ID_PATTERN,
             description="only evidence from claims that mention this mission or cite its interviews",
         ),
     ] = None,

@@ -6,6 +6,7 @@ from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Query, Request
 
+from schema import registry
 from service import models
 from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
@@ -14,7 +15,7 @@ from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
 router = APIRouter(tags=["dependencies"])
 
-ActorId = Annotated[str, Query(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", description="mission or organisation id")]
+ActorId = Annotated[str, Query(pattern=registry.ID_PATTERN, description="mission or organisation id")]
 Kind = Annotated[Literal["power", "resource"] | None, Query(description="power or resource; both when absent")]
 
 

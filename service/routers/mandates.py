@@ -6,6 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Request
 
+from schema import registry
 from service import models
 from service.deps import ReaderDep
 from service.errors import NotFound
@@ -24,7 +25,7 @@ router = APIRouter(tags=["mandates"])
 async def mandate_evolution(
     graph: ReaderDep,
     request: Request,
-    id: Annotated[str, Path(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$")],
+    id: Annotated[str, Path(pattern=registry.ID_PATTERN)],
     fmt: FormatParam = None,
 ) -> Any:
     found = await graph.read("mission", id=id)

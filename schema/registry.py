@@ -1,0 +1,543 @@
+"""The domain registry: every node kind, relation type and evidenced relation, stated once.
+
+Each layer derives its own tables from here: the ingest (which file, which model, which field
+becomes which relationship), the graph schema (one id constraint per label, the full-text index),
+the Cypher templates (one describe branch per label) and the RDF layer (IRI segment, classes,
+property table, predicates, the generated class declarations and base shapes). Adding a kind is
+one `NodeKind` here, its record model in `ingest/records.py` (named after the label) and its data
+file.
+
+Pure data and small lookups: this module imports nothing from ingest/, service/ or db/.
+Predicates are `pk:x` (a project term) or a full IRI; a property's datatype is a name (`str`,
+`int`, `date`, `iri`, `en`, `decimal`, `bool`, `year`, `scalar`) that the RDF layer maps to its
+converter.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from types import MappingProxyType
+
+# ------------------------------------------------------------------------------------ ids
+
+# A slug: lowercase letters and digits in dash-separated words. Record ids, IRI ids, actor ids.
+SLUG = "[a-z0-9]+(-[a-z0-9]+)*"
+ID_PATTERN = f"^{SLUG}$"
+ID_MAX_LENGTH = 80
+# An evidenced relation's id joins slugs with `--` (slugs never contain `--`).
+RELATION_ID_PATTERN = f"^{SLUG}(--{SLUG})*$"
+
+# ------------------------------------------------------------------------------ namespaces
+
+ORG = "http://www.w3.org/ns/org#"
+PROV = "http://www.w3.org/ns/prov#"
+SKOS = "http://www.w3.org/2004/02/skos/core#"
+DCT = "http://purl.org/dc/terms/"
+DC = "http://purl.org/dc/elements/1.1/"
+SCHEMA_ORG = "https://schema.org/"
+GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+RDF = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS = "http://www.w3.org/2000/01/rdf-schema#"
+
+DATATYPES = frozenset({"str", "int", "date", "iri", "en", "decimal", "bool", "year", "scalar"})
+
+
+@dataclass(frozen=True)
+class Prop:
+    """How one node property is exported: its predicate and the datatype name of its values."""
+
+    predicate: str
+    datatype: str
+
+
+def _props(**table: tuple[str, str]) -> Mapping[str, Prop]:
+    return MappingProxyType({name: Prop(predicate, datatype) for name, (predicate, datatype) in table.items()})
+
+
+@dataclass(frozen=True)
+class Scheme:
+    """A SKOS concept scheme whose concepts are the records of one kind (`{base}scheme/{name}`)."""
+
+    name: str
+    title: str
+
+
+@dataclass(frozen=True)
+class NodeKind:
+    """One kind of record and node.
+
+    `kind` is the data file's stem (`missions` -> data/missions.yaml), or for a nested kind the
+    list field that holds its items inside other records (`figures`), which `nested` then names
+    the relationship of (the owner -> HAS_FIGURE -> the item). `iri_key` is the property an IRI
+    carries after the segment (a resolution's number, every other node's id). `rdf_class` is
+    the `pk:` class; `standard_classes` are asserted on every resource as well, `superclasses`
+    are stated only in the ontology. `search` lists the properties the full-text index covers.
+    `sourced`: every record names a source and a locator (a Source node itself does not).
+    """
+
+    kind: str
+    label: str
+    iri_segment: str
+    rdf_class: str
+    title: str
+    standard_classes: tuple[str, ...]
+    properties: Mapping[str, Prop]
+    comment: str | None = None
+    superclasses: tuple[str, ...] = ()
+    extra_labels: tuple[str, ...] = ()
+    nested: str | None = None
+    iri_key: str = "id"
+    scheme: Scheme | None = None
+    search: tuple[str, ...] = ()
+    sourced: bool = True
+
+    @property
+    def labels(self) -> str:
+        """The node's labels as the ingest writes them, primary first: `Mission:Actor`."""
+        return ":".join((self.label, *self.extra_labels))
+
+    @property
+    def file(self) -> str | None:
+        """The curated data file the records come from; None for a nested kind."""
+        return None if self.nested else f"{self.kind}.yaml"
+
+
+# The second label of the kinds whose nodes are actors (missions and organisations).
+ACTOR_LABEL = "Actor"
+
+# Properties of every record (a kind's own table wins over these).
+COMMON_PROPERTIES = _props(id=(DCT + "identifier", "str"), note=(RDFS + "comment", "str"))
+_CONCEPT_NOTE = {"note": (SKOS + "scopeNote", "en")}
+
+# The order is the order in which kinds are read and written; nested kinds come last.
+NODE_KINDS: tuple[NodeKind, ...] = (
+    NodeKind(
+        "sources",
+        "Source",
+        "source",
+        "Source",
+        "Source",
+        (PROV + "Entity",),
+        _props(
+            kind=("pk:kind", "str"),
+            title=(DCT + "title", "str"),
+            author=(DC + "creator", "str"),
+            year=(DCT + "issued", "year"),
+            publisher=(DC + "publisher", "str"),
+            url=(SCHEMA_ORG + "url", "iri"),
+            licence=(DC + "rights", "str"),
+            citation=(DCT + "bibliographicCitation", "str"),
+        ),
+        comment="A document or dataset facts come from: the thesis, a UN data table, a work the thesis cites.",
+        search=("title",),
+        sourced=False,
+    ),
+    NodeKind(
+        "territories",
+        "Territory",
+        "territory",
+        "Territory",
+        "Territory",
+        (SCHEMA_ORG + "Place",),
+        _props(name=(RDFS + "label", "str"), iso3=("pk:iso3166Alpha3", "str"), note_on_code=("pk:noteOnCode", "str")),
+        comment="A country or territory; pk:iso3166Alpha3 where one exists.",
+        superclasses=(DCT + "Location",),
+        search=("name",),
+    ),
+    NodeKind(
+        "organisations",
+        "Organisation",
+        "organisation",
+        "Organisation",
+        "Organisation",
+        (ORG + "Organization",),
+        _props(name=(RDFS + "label", "str"), acronym=("pk:acronym", "str"), kind=("pk:kind", "str")),
+        comment="A UN organ, department, agency, regional body, state, government, NGO or donor; not a mission.",
+        extra_labels=(ACTOR_LABEL,),
+        search=("name", "acronym"),
+    ),
+    NodeKind(
+        "missions",
+        "Mission",
+        "mission",
+        "Mission",
+        "Mission",
+        (ORG + "Organization",),
+        _props(
+            name=(RDFS + "label", "str"),
+            acronym=("pk:acronym", "str"),
+            kind=("pk:kind", "str"),
+            start=(SCHEMA_ORG + "startDate", "date"),
+            end=(SCHEMA_ORG + "endDate", "date"),
+            active=("pk:active", "bool"),
+            hq=("pk:headquarters", "str"),
+            hq_lat=(GEO + "lat", "decimal"),
+            hq_lon=(GEO + "long", "decimal"),
+        ),
+        comment="A peace operation (UN or other), e.g. UNMIK, MONUC, KFOR, EULEX.",
+        extra_labels=(ACTOR_LABEL,),
+        search=("name", "acronym"),
+    ),
+    NodeKind(
+        "units",
+        "Unit",
+        "unit",
+        "Unit",
+        "Unit",
+        (ORG + "OrganizationalUnit",),
+        _props(
+            name=(RDFS + "label", "str"),
+            kind=("pk:kind", "str"),
+            valid_from=(SCHEMA_ORG + "startDate", "date"),
+            valid_to=(SCHEMA_ORG + "endDate", "date"),
+        ),
+        comment="A component of a mission: pillar, office, section.",
+        search=("name",),
+    ),
+    NodeKind(
+        "posts",
+        "Post",
+        "post",
+        "Post",
+        "Post",
+        (ORG + "Post",),
+        _props(title=(RDFS + "label", "str")),
+        comment="A post in a mission (SRSG, DSRSG, ...).",
+        search=("title",),
+    ),
+    NodeKind(
+        "tasks",
+        "Task",
+        "task",
+        "Task",
+        "Mandate task",
+        (SKOS + "Concept",),
+        _props(
+            pref_label=(SKOS + "prefLabel", "en"),
+            definition=(SKOS + "definition", "en"),
+            alt_labels=(SKOS + "altLabel", "en"),
+            **_CONCEPT_NOTE,
+        ),
+        comment="A concept of the mandate-task scheme ({base}scheme/task); see schema/tasks.md.",
+        scheme=Scheme("task", "Mandate task scheme"),
+        search=("pref_label",),
+    ),
+    NodeKind(
+        "resolutions",
+        "Resolution",
+        "resolution",
+        "Resolution",
+        "Security Council resolution",
+        (SCHEMA_ORG + "Legislation",),
+        _props(
+            number=("pk:resolutionNumber", "int"),
+            year=("pk:year", "year"),
+            date=(SCHEMA_ORG + "legislationDate", "date"),
+            action=("pk:action", "str"),
+            summary=(DCT + "abstract", "str"),
+            un_digital_library=(RDFS + "seeAlso", "iri"),
+            un_voting_record=("pk:votingRecord", "iri"),
+        ),
+        comment="A UN Security Council resolution; its IRI carries its number ({base}resolution/1244).",
+        iri_key="number",
+        search=("summary",),
+    ),
+    NodeKind(
+        "mandates",
+        "Mandate",
+        "mandate",
+        "Mandate",
+        "Mandate",
+        (ORG + "ChangeEvent",),
+        _props(),
+        comment="One mission's mandate as set or changed by one resolution: a change event of the mission.",
+    ),
+    NodeKind(
+        "codes",
+        "Code",
+        "code",
+        "Code",
+        "Code",
+        (SKOS + "Concept",),
+        _props(
+            pref_label=(SKOS + "prefLabel", "en"),
+            alt_labels=(SKOS + "altLabel", "en"),
+            definition=(SKOS + "definition", "en"),
+            kind=("pk:kind", "str"),
+            chapter_section=("pk:thesisSection", "str"),
+            **_CONCEPT_NOTE,
+        ),
+        comment="A concept of the thesis's analytical framework ({base}scheme/code); see schema/codebook.md.",
+        scheme=Scheme("code", "Analytical framework codebook"),
+        search=("pref_label",),
+    ),
+    NodeKind(
+        "interviews",
+        "Interview",
+        "interview",
+        "Interview",
+        "Interview",
+        (PROV + "Entity",),
+        _props(
+            case=("pk:case", "str"),
+            number=("pk:interviewNumber", "int"),
+            role=("pk:role", "str"),
+            un_staff=("pk:unStaff", "bool"),
+        ),
+        comment="An anonymised research interview of the thesis (Appendix 1).",
+        search=("role",),
+    ),
+    NodeKind(
+        "claims",
+        "Claim",
+        "claim",
+        "Claim",
+        "Claim",
+        (SCHEMA_ORG + "Claim",),
+        _props(
+            chapter=("pk:chapter", "int"),
+            subsection=("pk:subsection", "str"),
+            text=(SCHEMA_ORG + "text", "str"),
+            no_assertion=("pk:noAssertion", "str"),
+        ),
+        comment="One coded piece of evidence: a citation of interviews (or of a literature source) in the "
+        "thesis, paraphrased in schema:text.",
+        superclasses=(PROV + "Entity",),
+        search=("text", "quote"),
+    ),
+    NodeKind(
+        "figures",
+        "Figure",
+        "figure",
+        "Figure",
+        "Figure",
+        (SCHEMA_ORG + "QuantitativeValue",),
+        _props(
+            measure=("pk:measure", "str"),
+            value=(SCHEMA_ORG + "value", "decimal"),
+            refers_to=("pk:refersTo", "date"),
+            description=(DCT + "description", "str"),
+        ),
+        comment="A size, budget or ceiling of a mission or mandate, for the year or date in pk:refersTo.",
+        superclasses=(PROV + "Entity",),
+        nested="HAS_FIGURE",
+    ),
+    NodeKind(
+        "statements",
+        "Statement",
+        "statement",
+        "Statement",
+        "Statement",
+        (PROV + "Entity",),
+        _props(
+            field=("pk:field", "str"),
+            value=(RDF + "value", "scalar"),
+            preferred=("pk:preferred", "bool"),
+            reason=("pk:reason", "str"),
+        ),
+        comment="One source's value (rdf:value) for one field (pk:field) of a record, kept where sources "
+        "disagree; pk:preferred marks the value the graph uses, pk:reason says why.",
+        nested="HAS_STATEMENT",
+    ),
+)
+
+# -------------------------------------------------------------------------------- relations
+
+
+@dataclass(frozen=True)
+class FieldRelation:
+    """A record field whose ids become relationships: `(kind, field) -> type` to nodes of `targets`.
+
+    Reversed relationships point at the record (`missions.lead`: the organisation LEADS the mission).
+    """
+
+    kind: str
+    field: str
+    type: str
+    targets: tuple[str, ...]
+    reversed: bool = False
+
+
+FIELD_RELATIONS: tuple[FieldRelation, ...] = (
+    FieldRelation("organisations", "parent", "PART_OF", ("organisations",)),
+    FieldRelation("organisations", "territory", "LOCATED_IN", ("territories",)),
+    FieldRelation("missions", "lead", "LEADS", ("organisations",), reversed=True),
+    FieldRelation("missions", "lead_department", "LEADS", ("organisations",), reversed=True),
+    FieldRelation("missions", "territory", "DEPLOYED_IN", ("territories",)),
+    FieldRelation("missions", "successor", "SUCCEEDED_BY", ("missions",)),
+    FieldRelation("missions", "predecessor", "SUCCEEDED_BY", ("missions",), reversed=True),
+    FieldRelation("missions", "military_counterpart", "MILITARY_COUNTERPART", ("missions",)),
+    FieldRelation("missions", "part_of", "PART_OF", ("missions",)),
+    FieldRelation("units", "mission", "PART_OF", ("missions",)),
+    FieldRelation("units", "part_of", "PART_OF", ("units",)),
+    FieldRelation("units", "led_by", "LEADS", ("organisations",), reversed=True),
+    FieldRelation("posts", "mission", "POST_IN", ("missions",)),
+    FieldRelation("posts", "unit", "LEADS", ("units",)),
+    FieldRelation("posts", "in_unit", "POST_IN", ("units",)),
+    FieldRelation("posts", "also", "HELD_WITH", ("posts",)),
+    FieldRelation("tasks", "broader", "BROADER", ("tasks",)),
+    FieldRelation("resolutions", "missions", "CONCERNS", ("missions",)),
+    FieldRelation("mandates", "mission", "MANDATE_OF", ("missions",)),
+    FieldRelation("mandates", "resolution", "SETS", ("resolutions",), reversed=True),
+    FieldRelation("mandates", "previous", "PRECEDES", ("mandates",), reversed=True),
+    FieldRelation("mandates", "tasks", "INCLUDES", ("tasks",)),
+    FieldRelation("codes", "broader", "BROADER", ("codes",)),
+    FieldRelation("codes", "related", "RELATED", ("codes",)),
+    FieldRelation("interviews", "organisation", "AFFILIATED_WITH", ("organisations",)),
+    FieldRelation("interviews", "mission", "CONCERNS", ("missions",)),
+    FieldRelation("claims", "interviews", "CITES", ("interviews",)),
+    FieldRelation("claims", "cites", "CITES", ("sources",)),
+    FieldRelation("claims", "codes", "CODED_AS", ("codes",)),
+    FieldRelation("claims", "research_question", "CODED_AS", ("codes",)),
+    FieldRelation("claims", "mentions", "MENTIONS", ("missions", "organisations")),
+)
+
+
+@dataclass(frozen=True)
+class RelationType:
+    """A relationship type and the RDF predicate it becomes.
+
+    `predicate` is None for a relationship that is no triple (FROM_SOURCE: the node's own
+    provenance says it). `inverted`: subject and object swap in RDF, to use the standard term.
+    `by_ends` (from label, to label, predicate) and `by_field` (the record field that stated the
+    relationship -> predicate) name a more specific predicate, checked first.
+    """
+
+    type: str
+    predicate: str | None
+    inverted: bool = False
+    by_ends: tuple[tuple[str, str, str], ...] = ()
+    by_field: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+
+
+RELATION_TYPES: tuple[RelationType, ...] = (
+    RelationType("PART_OF", ORG + "subOrganizationOf", by_ends=(("Unit", "Mission", ORG + "unitOf"),)),
+    RelationType("LOCATED_IN", "pk:locatedIn"),
+    RelationType("LEADS", "pk:leads"),
+    RelationType("DEPLOYED_IN", "pk:deployedIn"),
+    RelationType("SUCCEEDED_BY", "pk:succeededBy"),
+    RelationType("MILITARY_COUNTERPART", "pk:militaryCounterpart"),
+    RelationType("POST_IN", ORG + "postIn"),
+    RelationType("HELD_WITH", "pk:heldWith"),
+    RelationType("BROADER", SKOS + "broader"),
+    RelationType("RELATED", SKOS + "related"),
+    RelationType("CONCERNS", "pk:concerns"),
+    RelationType("MANDATE_OF", "pk:mandateOf"),
+    RelationType("SETS", "pk:sets"),
+    RelationType("PRECEDES", "pk:precedes"),
+    RelationType("INCLUDES", "pk:includesTask"),
+    RelationType("AFFILIATED_WITH", "pk:affiliatedWith"),
+    RelationType("CITES", "pk:cites"),
+    RelationType("CODED_AS", "pk:codedAs", by_field=MappingProxyType({"research_question": "pk:researchQuestion"})),
+    RelationType("MENTIONS", SCHEMA_ORG + "mentions"),
+    RelationType("HAS_FIGURE", "pk:figure"),
+    RelationType("HAS_STATEMENT", "pk:statement"),
+    # The Security Council adopted every resolution (written by the ingest, not from a field).
+    RelationType("ADOPTED", SCHEMA_ORG + "legislationPassedBy", inverted=True),
+    RelationType("FROM_SOURCE", None),
+)
+
+# Who ADOPTED every resolution: the organisation with this id, where the dataset has it.
+ADOPTER = "unsc"
+
+
+@dataclass(frozen=True)
+class EvidencedRelation:
+    """An actor relation that claims assert: one relationship per (from, type, kind, on, to) in the
+    graph, a qualified `pk:ActorRelation` resource of `rdf_class` in RDF (plus the direct triple
+    `rdf_property`), at `{base}relation/<from>--<slug>--[<kind>--<on>--]<to>`."""
+
+    type: str
+    slug: str
+    rdf_class: str
+    rdf_property: str
+    title: str
+    property_title: str
+    comment: str | None = None
+    property_comment: str | None = None
+
+
+EVIDENCED_RELATIONS: tuple[EvidencedRelation, ...] = (
+    EvidencedRelation(
+        "DEPENDS_ON",
+        "depends-on",
+        "Dependency",
+        "dependsOn",
+        "Dependency",
+        "depends on",
+        "pk:relationFrom depends on pk:relationTo (power or resource dependency, pk:dependencyKind) "
+        "for pk:dependencyOn.",
+        "Direct form of a pk:Dependency.",
+    ),
+    EvidencedRelation(
+        "COORDINATES_WITH", "coordinates-with", "Coordination", "coordinatesWith", "Coordination", "coordinates with"
+    ),
+    EvidencedRelation("TENSION_WITH", "tension-with", "Tension", "tensionWith", "Tension", "in tension with"),
+    EvidencedRelation("REPORTS_TO", "reports-to", "Reporting", "reportsTo", "Reporting line", "reports to"),
+    EvidencedRelation("FUNDS", "funds", "Funding", "funds", "Funding", "funds"),
+)
+
+# ---------------------------------------------------------------------------------- lookups
+
+KIND_BY_NAME: Mapping[str, NodeKind] = MappingProxyType({k.kind: k for k in NODE_KINDS})
+KIND_BY_LABEL: Mapping[str, NodeKind] = MappingProxyType({k.label: k for k in NODE_KINDS})
+RELATION_BY_TYPE: Mapping[str, RelationType] = MappingProxyType({r.type: r for r in RELATION_TYPES})
+EVIDENCED_BY_TYPE: Mapping[str, EvidencedRelation] = MappingProxyType({r.type: r for r in EVIDENCED_RELATIONS})
+
+
+def curated_kinds() -> tuple[NodeKind, ...]:
+    """The kinds read from a data file of their own, in write order."""
+    return tuple(k for k in NODE_KINDS if k.nested is None)
+
+
+def nested_kinds() -> tuple[NodeKind, ...]:
+    return tuple(k for k in NODE_KINDS if k.nested is not None)
+
+
+def actor_kinds() -> tuple[str, ...]:
+    """The kinds whose nodes are actors (missions, organisations): one id names one actor across them,
+    and a field may point at any of them by the shared label."""
+    return tuple(k.kind for k in NODE_KINDS if ACTOR_LABEL in k.extra_labels)
+
+
+def extra_labels() -> tuple[str, ...]:
+    """Second labels shared by several kinds (Actor), in first-use order."""
+    return tuple(dict.fromkeys(label for k in NODE_KINDS for label in k.extra_labels))
+
+
+def kinds_with_label(label: str) -> tuple[NodeKind, ...]:
+    """The kinds whose nodes carry `label`, as primary or extra label."""
+    return tuple(k for k in NODE_KINDS if k.label == label or label in k.extra_labels)
+
+
+def target_label(targets: tuple[str, ...]) -> str:
+    """The one label every node of `targets` carries: the kind's own, or the extra label they share."""
+    if len(targets) == 1:
+        return KIND_BY_NAME[targets[0]].label
+    shared = set.intersection(*(set(KIND_BY_NAME[t].extra_labels) for t in targets))
+    if len(shared) != 1:
+        raise ValueError(f"kinds {targets} share no single label")
+    return shared.pop()
+
+
+def id_labels() -> tuple[str, ...]:
+    """Every label with a unique-id constraint: each kind's, and the shared extra labels (one id names one actor)."""
+    return (*(k.label for k in NODE_KINDS), *extra_labels())
+
+
+def constraint_name(label: str) -> str:
+    """`mission_id` for Mission: the names /ready checks."""
+    return f"{label.lower()}_id"
+
+
+def search_labels() -> tuple[str, ...]:
+    return tuple(k.label for k in NODE_KINDS if k.search)
+
+
+def search_properties() -> tuple[str, ...]:
+    return tuple(dict.fromkeys(p for k in NODE_KINDS for p in k.search))
+
+
+def schemes() -> tuple[NodeKind, ...]:
+    return tuple(k for k in NODE_KINDS if k.scheme is not None)
