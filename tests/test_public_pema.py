@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import date
+import json
+from datetime import UTC, date, datetime
 from pathlib import Path
 
 import pytest
 
 from ingest.public import SOURCES, SourceFileError
+from ingest.public.missions import SHARED_DATA
 from ingest.public.pema import date_witnesses, read_pema, task_codes, tasks_gained_and_dropped
 
 pytestmark = pytest.mark.unit
@@ -100,3 +102,21 @@ def test_bad_cell_names_file_row_and_column(tmp_path: Path) -> None:
     path.write_text("".join(lines), encoding="utf-8")
     with pytest.raises(SourceFileError, match=r"PEMA_Feb22_v1.2.csv, row 3, column 'Date': not a date"):
         read_pema(tmp_path)
+
+
+def test_witnesses_disagree_with_the_data_hub_as_source_txt_says() -> None:
+    """pema/SOURCE.txt: 17 of 365 v1.2 rows and 23 of 553 single-resolution v2 rows disagree with DGC-SCRES."""
+    folder = SOURCES / "un-psdata-dgc-scres"
+    path = (folder if folder.is_dir() else SHARED_DATA / "un-psdata-dgc-scres") / "DGC-SCRES.json"
+    hub = {
+        int(str(r["symbol"])[6:].split("(")[0]): datetime.fromtimestamp(r["date"] / 1000, UTC).date()
+        for r in json.loads(path.read_text(encoding="utf-8"))
+        if str(r["symbol"]).startswith("S/RES/")
+    }
+    witnesses = date_witnesses(PEMA)
+    for file, rows, disagree in (("pema/PEMA_Feb22_v1.2.csv", 365, 17), ("pema/PEMA_raw_v2.csv", 553, 23)):
+        mine = [w for w in witnesses if w.locator.file == file]
+        assert (len(mine), sum(w.date != hub[w.resolution] for w in mine)) == (rows, disagree)
+    # a PEMA day/month swap and a Data Hub error, both kept as witnesses
+    assert hub[2410] == date(2018, 4, 10)
+    assert hub[811] == date(1992, 3, 12)
