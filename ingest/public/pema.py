@@ -47,6 +47,7 @@ from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
 from ingest.public.missions import resolve_mission
+from ingest.public.source_warning import SourceWarning
 from ingest.public.task_changes import TaskChange
 
 SOURCE = "pema"
@@ -113,17 +114,11 @@ class Duplicate:
 
 
 @dataclass(frozen=True)
-class Warning:
-    locator: Locator
-    message: str
-
-
-@dataclass(frozen=True)
 class Pema:
     rows: tuple[PemaRow, ...]
     mandates: tuple[PemaMandate, ...]
     duplicates: tuple[Duplicate, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[SourceWarning, ...]
 
 
 def _task_column(column: str) -> tuple[str, str] | None:
@@ -180,9 +175,9 @@ def _date(value: str, version: str, locator: Locator) -> date | None:
         raise SourceFileError(locator, f"not a date: {value!r}") from None
 
 
-def _read(sources: Path, relative: str, version: str) -> tuple[list[PemaRow], list[Warning]]:
+def _read(sources: Path, relative: str, version: str) -> tuple[list[PemaRow], list[SourceWarning]]:
     rows: list[PemaRow] = []
-    warnings: list[Warning] = []
+    warnings: list[SourceWarning] = []
     date_column = "Date" if version == "v1.2" else "Date2"
     with source_file(sources, relative).open(encoding="utf-8", newline="") as handle:
         for line, record in enumerate(csv.DictReader(handle), start=2):
@@ -198,11 +193,11 @@ def _read(sources: Path, relative: str, version: str) -> tuple[list[PemaRow], li
                 raise SourceFileError(at("Year"), f"not a year: {record['Year']!r}") from None
             mission = resolve_mission(name, SOURCE, str(year))
             if mission is None:
-                warnings.append(Warning(at("NamePKO"), f"mission name {name!r} is not in the missions crosswalk"))
+                warnings.append(SourceWarning(at("NamePKO"), f"mission name {name!r} is not in the missions crosswalk"))
             written = record[date_column].strip()
             parsed = _date(written, version, at(date_column))
             if parsed is None:
-                warnings.append(Warning(at(date_column), "no date"))
+                warnings.append(SourceWarning(at(date_column), "no date"))
             cells = []
             for column, value in record.items():
                 task = _task_column(column)

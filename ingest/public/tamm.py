@@ -32,6 +32,7 @@ from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
 from ingest.public.missions import resolve_mission
+from ingest.public.source_warning import SourceWarning
 from ingest.public.task_changes import TaskChange
 
 SOURCE = "tamm"
@@ -71,17 +72,11 @@ class TammMandate:
 
 
 @dataclass(frozen=True)
-class Warning:
-    locator: Locator
-    message: str
-
-
-@dataclass(frozen=True)
 class Tamm:
     months: tuple[TammMonth, ...]
     mandates: tuple[TammMandate, ...]
     task_codes: tuple[str, ...]
-    warnings: tuple[Warning, ...]
+    warnings: tuple[SourceWarning, ...]
 
 
 def instrument_kind(value: str, locator: Locator) -> tuple[str, tuple[int, ...]]:
@@ -108,7 +103,7 @@ def _dummy(value: str, locator: Locator) -> bool:
 
 def read_tamm(sources: Path = SOURCES) -> Tamm:
     months: list[TammMonth] = []
-    warnings: list[Warning] = []
+    warnings: list[SourceWarning] = []
     with source_file(sources, FILE).open(encoding="ascii", newline="") as handle:
         reader = csv.DictReader(handle)
         columns = _task_columns(list(reader.fieldnames or []))
@@ -127,7 +122,7 @@ def read_tamm(sources: Path = SOURCES) -> Tamm:
             when = f"{year:04d}-{month:02d}"
             mission = resolve_mission(name, SOURCE, when)
             if mission is None:
-                warnings.append(Warning(at("mission"), f"mission name {name!r} is not in the missions crosswalk"))
+                warnings.append(SourceWarning(at("mission"), f"mission name {name!r} is not in the missions crosswalk"))
             tasks = frozenset(c for c in columns if _dummy(row[c], at(c)))
             ch7 = _dummy(row["ch7"], at("ch7"))
             instrument = row["unsc_resolution"].strip()
@@ -140,7 +135,7 @@ def read_tamm(sources: Path = SOURCES) -> Tamm:
         if key in seen:
             first_row = seen[key].locator.row
             message = f"second row for {m.mission_name} {m.when} (first: row {first_row}); not used"
-            warnings.append(Warning(m.locator, message))
+            warnings.append(SourceWarning(m.locator, message))
             continue
         seen[key] = m
         kept.append(m)
