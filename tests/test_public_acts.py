@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from functools import cache
 
 import pytest
 
-from ingest.public import SOURCES
 from ingest.public.acts import acts_from_topic, pema_acts, tamm_acts, topic_acts
-from ingest.public.missions import SHARED_DATA, excluded_names
+from ingest.public.dgc_scres import DgcResolution, read_dgc
+from ingest.public.missions import excluded_names
 from ingest.public.pema import read_pema
 from ingest.public.tamm import read_tamm
 
@@ -17,16 +16,8 @@ pytestmark = pytest.mark.unit
 
 
 @cache
-def topic_lines() -> dict[int, tuple[str, str]]:
-    """Resolution number -> (record id, topic line), read straight from the Data Hub file."""
-    folder = SOURCES / "un-psdata-dgc-scres"
-    path = (folder if folder.is_dir() else SHARED_DATA / "un-psdata-dgc-scres") / "DGC-SCRES.json"
-    out = {}
-    for record in json.loads(path.read_text(encoding="utf-8")):
-        symbol = str(record["symbol"])
-        if symbol.startswith("S/RES/"):
-            out[int(symbol[6:].split("(")[0])] = (str(record["id"]), record["description"] or "")
-    return out
+def hub() -> dict[int, DgcResolution]:
+    return read_dgc().by_number()
 
 
 @pytest.mark.parametrize(
@@ -45,18 +36,17 @@ def topic_lines() -> dict[int, tuple[str, str]]:
     ],
 )
 def test_acts_from_real_topic_lines(resolution: int, acts: list[tuple[str, str]]) -> None:
-    assert acts_from_topic(topic_lines()[resolution][1]) == acts
+    assert acts_from_topic(hub()[resolution].description or "") == acts
 
 
 def test_topic_acts_carry_mission_and_locator() -> None:
-    key, line = topic_lines()[1279]
-    (act,) = topic_acts([(1279, key, line)])
+    (act,) = topic_acts([hub()[1279]])
     assert (act.mission, act.act, act.source) == ("monuc", "establishes", "un-psdata-dgc-scres")
-    assert (act.locator.key, act.locator.column) == (key, "description")
+    assert (act.locator.key, act.locator.column) == (hub()[1279].locator.key, "description")
 
 
 def test_every_topic_act_names_a_known_mission_or_an_excluded_name() -> None:
-    acts = topic_acts((n, key, line) for n, (key, line) in topic_lines().items())
+    acts = topic_acts(hub().values())
     assert len(acts) > 800
     unresolved = {a.name.casefold() for a in acts if a.mission is None}
     assert unresolved <= set(excluded_names())
@@ -78,6 +68,5 @@ def test_tamm_first_mandate_establishes_and_sources_disagree_side_by_side() -> N
     # UNMIK's S/2008/354 is no SC resolution, so it gives no act
     assert [a.resolution for a in acts if a.mission == "unmik"] == [1244]
     # MONUC's establishment: TAMM says 1258 (its first coded mandate), the topic line says 1279; both kept.
-    key, line = topic_lines()[1279]
-    both = [a for a in acts if a.mission == "monuc" and a.act == "establishes"] + topic_acts([(1279, key, line)])
+    both = [a for a in acts if a.mission == "monuc" and a.act == "establishes"] + topic_acts([hub()[1279]])
     assert {(a.source, a.resolution) for a in both} == {("tamm", 1258), ("un-psdata-dgc-scres", 1279)}

@@ -2,15 +2,15 @@
 
 from __future__ import annotations
 
-import json
-from datetime import UTC, date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
 from ingest.public import SOURCES, SourceFileError
-from ingest.public.missions import SHARED_DATA
-from ingest.public.pema import date_witnesses, read_pema, task_codes, tasks_gained_and_dropped
+from ingest.public.dgc_scres import read_dgc
+from ingest.public.pema import date_witnesses, read_pema, task_codes, tasks_gained_and_dropped, witnesses
+from ingest.public.resolution_dates import reconcile_all
 
 pytestmark = pytest.mark.unit
 PEMA = read_pema()
@@ -106,17 +106,21 @@ def test_bad_cell_names_file_row_and_column(tmp_path: Path) -> None:
 
 def test_witnesses_disagree_with_the_data_hub_as_source_txt_says() -> None:
     """pema/SOURCE.txt: 17 of 365 v1.2 rows and 23 of 553 single-resolution v2 rows disagree with DGC-SCRES."""
-    folder = SOURCES / "un-psdata-dgc-scres"
-    path = (folder if folder.is_dir() else SHARED_DATA / "un-psdata-dgc-scres") / "DGC-SCRES.json"
-    hub = {
-        int(str(r["symbol"])[6:].split("(")[0]): datetime.fromtimestamp(r["date"] / 1000, UTC).date()
-        for r in json.loads(path.read_text(encoding="utf-8"))
-        if str(r["symbol"]).startswith("S/RES/")
-    }
-    witnesses = date_witnesses(PEMA)
+    hub = {r.number: r for r in read_dgc().resolutions}
+    mine = date_witnesses(PEMA)
     for file, rows, disagree in (("pema/PEMA_Feb22_v1.2.csv", 365, 17), ("pema/PEMA_raw_v2.csv", 553, 23)):
-        mine = [w for w in witnesses if w.locator.file == file]
-        assert (len(mine), sum(w.date != hub[w.resolution] for w in mine)) == (rows, disagree)
-    # a PEMA day/month swap and a Data Hub error, both kept as witnesses
-    assert hub[2410] == date(2018, 4, 10)
-    assert hub[811] == date(1992, 3, 12)
+        these = [w for w in mine if w.locator.file == file]
+        assert (len(these), sum(w.date != hub[w.resolution].date for w in these)) == (rows, disagree)
+
+
+def test_reconciliation_sets_pema_swaps_aside() -> None:
+    """The resolution-date rule with PEMA's witnesses: PEMA's two files are one source, so its day/month
+    swap of S/RES/2410 (04-Oct-18) never outvotes the Data Hub's 2018-04-10."""
+    hub = {r.number: r for r in read_dgc().resolutions}
+    reconciled = {r.number: r for r in reconcile_all([hub[2410], hub[2053]], others=witnesses(PEMA))}
+    assert reconciled[2410].preferred is not None
+    assert reconciled[2410].preferred.date == date(2018, 4, 10)
+    assert {w.source for w in reconciled[2410].witnesses} == {"un-psdata-dgc-scres", "pema"}
+    # S/RES/2053: PEMA v1.2 and v2 both say 27 July 2012, but they are one source: the Data Hub's 27 June
+    assert reconciled[2053].preferred is not None
+    assert reconciled[2053].preferred.date == date(2012, 6, 27)

@@ -29,6 +29,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ingest.public import Locator
+from ingest.public.dgc_scres import SOURCE as DGC
+from ingest.public.dgc_scres import DgcResolution
 from ingest.public.missions import resolve_mission, topic_acronyms
 from ingest.public.pema import PemaMandate
 from ingest.public.tamm import TammMandate
@@ -78,14 +80,17 @@ def acts_from_topic(description: str) -> list[tuple[str, str]]:
     return out
 
 
-def topic_acts(records: Iterable[tuple[int, str, str]]) -> list[Act]:
-    """Acts of Data Hub topic lines given as (resolution number, record id, description)."""
+def topic_acts(resolutions: Iterable[DgcResolution]) -> list[Act]:
+    """Acts of the Data Hub topic lines (DGC-SCRES `description`, as the dgc_scres reader gives it)."""
     out = []
-    for number, key, description in records:
-        locator = Locator("un-psdata-dgc-scres", "un-psdata-dgc-scres/DGC-SCRES.json", key=key, column="description")
+    for resolution in resolutions:
+        description = resolution.description or ""
+        locator = Locator(
+            resolution.locator.source, resolution.locator.file, key=resolution.locator.key, column="description"
+        )
         for act, acronym in acts_from_topic(description):
-            mission = resolve_mission(acronym, "un-psdata-dgc-scres")
-            out.append(Act(number, mission, acronym, act, "un-psdata-dgc-scres", locator, description))
+            mission = resolve_mission(acronym, DGC)
+            out.append(Act(resolution.number, mission, acronym, act, DGC, locator, description))
     return out
 
 

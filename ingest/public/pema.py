@@ -47,6 +47,7 @@ from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
 from ingest.public.missions import resolve_mission
+from ingest.public.resolution_dates import DATASET, Witness
 from ingest.public.source_warning import SourceWarning
 from ingest.public.task_changes import TaskChange
 
@@ -308,3 +309,8 @@ def tasks_gained_and_dropped(mandates: Iterable[PemaMandate]) -> list[TaskChange
             )
         )
     return changes
+
+
+def witnesses(pema: Pema) -> list[Witness]:
+    """`date_witnesses` as the resolution-date reconciliation takes them (resolution_dates.Witness)."""
+    return [Witness(w.resolution, w.date, SOURCE, w.locator, kind=DATASET) for w in date_witnesses(pema)]
