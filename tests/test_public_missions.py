@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 import yaml
 
-from ingest.public.crosswalk import CROSSWALKS, crosswalk
+from ingest.public.crosswalk import CROSSWALKS, Crosswalk, CrosswalkError, crosswalk
 from ingest.public.missions import (
     excluded_names,
     mission_ids,
@@ -96,3 +98,22 @@ def test_passmore_codes_stand_for_one_name() -> None:
     assert len(codes) == 72
     assert codes["1.0"] == "BINUB"
     assert sorted(code for code, name in codes.items() if name == "UNOCI") == ["21.0", "55.0"]
+
+
+def test_a_dated_entry_needs_year_and_month(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text("- {name: UNAVEM, id: unavem, reason: r, source: s, until: '1995'}\n")
+    with pytest.raises(CrosswalkError, match="until must be YYYY-MM"):
+        Crosswalk.read(tmp_path / "m.yaml")
+
+
+def test_a_dated_entry_holds_only_in_its_period(tmp_path: Path) -> None:
+    (tmp_path / "m.yaml").write_text(
+        "- {name: UNAVEM, id: unavem, reason: r, source: s, until: 1995-01}\n"
+        "- {name: UNAVEM, id: unavem-iii, reason: r, source: s, from: 1995-02}\n"
+    )
+    walk = Crosswalk.read(tmp_path / "m.yaml")
+    assert [getattr(walk.lookup("UNAVEM", "s", when), "id", None) for when in ("1995-01-31", "1995-02", None)] == [
+        "unavem",
+        "unavem-iii",
+        None,
+    ]
