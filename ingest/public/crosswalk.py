@@ -2,12 +2,15 @@
 
 Each crosswalk is a curated file `data/crosswalk/<name>.yaml`, a list of mappings
 `{name, id, reason}` with an optional `source` (a Source id) when a name means something
-else in another source. Every mapping carries its reason; a name no mapping covers is returned
+else in another source, and an optional period `from` / `until` (YYYY-MM, inclusive) when one
+source uses one name for different records over time (e.g. Passmore's "UNAVEM" covers UNAVEM I-III).
+Every mapping carries its reason; a name no mapping covers is returned
 as None, and the reader reports it (file, row) as an unmapped name.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -25,6 +28,23 @@ class Mapping:
     id: str
     reason: str
     source: str | None = None
+    valid_from: str | None = None  # YYYY-MM: the mapping holds for rows dated from this month
+    valid_until: str | None = None  # YYYY-MM: ... up to and including this month
+
+    def holds_on(self, when: str | None) -> bool:
+        """Whether the mapping holds for a row dated `when` (YYYY-MM or YYYY-MM-DD; None: undated)."""
+        if self.valid_from is None and self.valid_until is None:
+            return True
+        if when is None:
+            return False
+        month = when[:7]
+        return (self.valid_from is None or self.valid_from <= month) and (
+            self.valid_until is None or month <= self.valid_until
+        )
+
+
+_MONTH = re.compile(r"^\d{4}-\d{2}$")
+FIELDS = {"name", "id", "reason", "source", "from", "until"}
 
 
 class CrosswalkError(Exception):
@@ -53,28 +73,41 @@ class Crosswalk:
         for index, entry in enumerate(entries, start=1):
             if not isinstance(entry, dict) or not {"name", "id", "reason"} <= entry.keys():
                 raise CrosswalkError(f"{path}: entry {index}: needs name, id and reason")
-            unknown = entry.keys() - {"name", "id", "reason", "source"}
+            unknown = entry.keys() - FIELDS
             if unknown:
                 raise CrosswalkError(f"{path}: entry {index}: unknown field(s) {sorted(unknown)}")
-            mappings.append(Mapping(str(entry["name"]), str(entry["id"]), str(entry["reason"]), entry.get("source")))
+            for bound in ("from", "until"):
+                if bound in entry and not _MONTH.match(str(entry[bound])):
+                    raise CrosswalkError(f"{path}: entry {index}: {bound} must be YYYY-MM, not {entry[bound]!r}")
+            mappings.append(
+                Mapping(
+                    str(entry["name"]),
+                    str(entry["id"]),
+                    str(entry["reason"]),
+                    entry.get("source"),
+                    str(entry["from"]) if "from" in entry else None,
+                    str(entry["until"]) if "until" in entry else None,
+                )
+            )
         crosswalk = cls(path.stem, tuple(mappings))
         crosswalk._check_unambiguous(path)
         return crosswalk
 
     def _check_unambiguous(self, path: Path) -> None:
-        seen: dict[tuple[str, str | None], str] = {}
+        seen: dict[tuple[str, str | None, str | None, str | None], str] = {}
         for mapping in self.mappings:
-            key = (_key(mapping.name), mapping.source)
+            key = (_key(mapping.name), mapping.source, mapping.valid_from, mapping.valid_until)
             if key in seen and seen[key] != mapping.id:
                 raise CrosswalkError(f"{path}: {mapping.name!r} maps to both {seen[key]!r} and {mapping.id!r}")
             seen[key] = mapping.id
 
-    def lookup(self, name: str, source: str | None = None) -> Mapping | None:
-        """The mapping of `name` as `source` writes it: a source-specific mapping wins over a general one."""
+    def lookup(self, name: str, source: str | None = None, when: str | None = None) -> Mapping | None:
+        """The mapping of `name` as `source` writes it in a row dated `when` (YYYY-MM[-DD]):
+        a source-specific mapping wins over a general one; a dated mapping holds only in its period."""
         key = _key(name)
         general = None
         for mapping in self.mappings:
-            if _key(mapping.name) != key:
+            if _key(mapping.name) != key or not mapping.holds_on(when):
                 continue
             if mapping.source == source and source is not None:
                 return mapping
