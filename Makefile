@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test setup env db-start db-stop schema ingest serve lint system-tools
+.PHONY: run test test-unit setup env db-start db-stop schema ingest serve lint system-tools
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -55,6 +55,11 @@ system-tools:
 	  else echo "missing:$$missing; run: sudo apt-get install$$missing"; exit 1; fi; \
 	fi
 
-# Sets everything up and runs the whole suite; the tests start their own Neo4j on other ports.
+# Sets everything up and runs the whole suite (both tiers); the tests start their own Neo4j on other ports.
 test: lint system-tools
 	$(BIN)/pytest
+
+# The unit tier only: no Neo4j, no Java, well under 30 s. The variable makes a test that still
+# reaches the Neo4j fixture fail instead of starting a server.
+test-unit: setup
+	PKGRAPH_TEST_NO_NEO4J=1 $(BIN)/pytest -m unit

@@ -53,6 +53,9 @@ def make_settings(home: Path, password: str, **overrides: object) -> Settings:
 
 @pytest.fixture(scope="session")
 def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
+    if os.environ.get("PKGRAPH_TEST_NO_NEO4J"):
+        # `make test-unit` sets it: a test that reaches Neo4j while classified unit is a wrong tier.
+        raise RuntimeError("PKGRAPH_TEST_NO_NEO4J is set, yet a test asked for the Neo4j session")
     home = tmp_path_factory.mktemp("neo4j")
     test_settings = make_settings(home, secrets.token_urlsafe(18))
     local_server.start(test_settings)
@@ -113,3 +116,17 @@ def api(seeded: Driver, settings: Settings) -> Iterator[httpx.Client]:
     """An HTTP client of the real service over a real socket, on the seeded graph."""
     with LiveServer(settings) as server, httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
+
+
+# Fixtures that need the session's Neo4j; a test using one of them, directly or through another
+# fixture, is `integration`. item.fixturenames is the closure, so fixtures built on these count too.
+NEO4J_FIXTURES = frozenset({"settings", "driver", "seeded", "api"})
+
+
+@pytest.hookimpl(tryfirst=True)  # before `-m` deselects, which reads the markers set here
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        if item.get_closest_marker("integration") or item.get_closest_marker("unit"):
+            continue  # marked by hand: a test that runs Java or a build without using a fixture
+        needs_neo4j = NEO4J_FIXTURES.intersection(getattr(item, "fixturenames", ()))
+        item.add_marker(pytest.mark.integration if needs_neo4j else pytest.mark.unit)

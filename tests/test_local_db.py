@@ -10,6 +10,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 from db.local_server import free_port
 from schema.settings import Settings
 
@@ -29,6 +31,11 @@ def _env(home: Path, **extra: str) -> dict[str, str]:
         "PKGRAPH_DB_HTTP_PORT": str(free_port()),
     }
     return env | extra
+
+
+# These run `java -version` (and one starts the JVM) before they fail as they should, so they need
+# Java, like the Neo4j tests; the others fail before any tool is looked for.
+needs_java = pytest.mark.integration
 
 
 def test_missing_password_names_the_variable(tmp_path: Path) -> None:
@@ -57,6 +64,7 @@ def test_missing_java_says_what_to_install(tmp_path: Path) -> None:
     assert "JDK 17 or 21" in done.stderr
 
 
+@needs_java
 def test_missing_maven_says_what_to_install(tmp_path: Path) -> None:
     bin_dir = tmp_path / "bin"
     bin_dir.mkdir()
@@ -66,6 +74,7 @@ def test_missing_maven_says_what_to_install(tmp_path: Path) -> None:
     assert "mvn not found" in done.stderr
 
 
+@needs_java
 def test_port_in_use_names_the_port_and_the_setting(tmp_path: Path) -> None:
     with socket.socket() as busy:
         busy.bind(("127.0.0.1", 0))
@@ -77,6 +86,7 @@ def test_port_in_use_names_the_port_and_the_setting(tmp_path: Path) -> None:
     assert "PKGRAPH_DB_BOLT_PORT" in done.stderr
 
 
+@needs_java
 def test_a_server_that_cannot_start_exits_non_zero_with_its_log(tmp_path: Path) -> None:
     # A later start (the password is set already) with 1k of heap: the JVM refuses and says so in its log.
     auth = tmp_path / "home" / "data" / "dbms" / "auth.ini"
