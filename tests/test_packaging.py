@@ -1,0 +1,82 @@
+"""`pip install .` ships what the code reads beside itself: a wheel is built and its file list
+compared with the source tree (the oracle is a walk of the folders, not the setuptools config)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+
+import pytest
+
+from schema.paths import PROJECT_ROOT
+
+PACKAGES = ("service", "ingest", "schema", "queries", "db")
+# What each package reads at run time besides its modules, as globs relative to the package.
+DATA_FILES = {
+    "queries": ("**/*.cypher",),
+    "schema": ("*.cypher", "*.ttl", "*.jsonld", "*.md"),
+    "db": ("pom.xml", "neo4j.conf.template"),
+    "service": ("templates/**/*", "static/**/*"),
+}
+
+
+def _source_files() -> set[str]:
+    """Every module of every package (a folder with __init__.py), every py.typed and data file."""
+    wanted: set[str] = set()
+    for package in PACKAGES:
+        root = PROJECT_ROOT / package
+        for init in root.rglob("__init__.py"):
+            wanted |= {path.relative_to(PROJECT_ROOT).as_posix() for path in init.parent.glob("*.py")}
+            wanted |= {path.relative_to(PROJECT_ROOT).as_posix() for path in init.parent.glob("py.typed")}
+        for pattern in DATA_FILES.get(package, ()):
+            wanted |= {p.relative_to(PROJECT_ROOT).as_posix() for p in root.glob(pattern) if p.is_file()}
+    return {name for name in wanted if "__pycache__" not in name}
+
+
+@pytest.fixture(scope="module")
+def wheel(tmp_path_factory: pytest.TempPathFactory) -> zipfile.ZipFile:
+    # Built from a copy, so the build leaves no build/ or egg-info in the checkout.
+    source = tmp_path_factory.mktemp("source")
+    for name in ("pyproject.toml", "README.md"):
+        shutil.copy(PROJECT_ROOT / name, source / name)
+    for package in PACKAGES:
+        shutil.copytree(PROJECT_ROOT / package, source / package, ignore=shutil.ignore_patterns("__pycache__"))
+    out = tmp_path_factory.mktemp("wheel")
+    done = subprocess.run(
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(source)],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    (built,) = out.glob("pkgraph-*.whl")
+    return zipfile.ZipFile(built)
+
+
+@pytest.mark.integration  # builds a package: no Neo4j, but slow for the unit tier
+def test_the_wheel_holds_every_module_and_data_file(wheel: zipfile.ZipFile) -> None:
+    shipped = {name for name in wheel.namelist() if not name.split("/")[0].endswith(".dist-info")}
+    wanted = _source_files()
+    assert wanted - shipped == set()
+    assert shipped - wanted == set()
+    # The oracle itself must not be empty where the service needs files.
+    for needed in (
+        "queries/mission.cypher",
+        "queries/ingest/create_nodes.cypher",
+        "schema/constraints.cypher",
+        "schema/ontology.ttl",
+        "schema/context.jsonld",
+        "db/pom.xml",
+        "db/neo4j.conf.template",
+    ):
+        assert needed in shipped
+
+
+@pytest.mark.integration
+def test_the_wheel_installs_the_pkgraph_command(wheel: zipfile.ZipFile) -> None:
+    (entry_points,) = (name for name in wheel.namelist() if name.endswith(".dist-info/entry_points.txt"))
+    lines = wheel.read(entry_points).decode().splitlines()
+    assert "pkgraph = db.cli:main" in lines
