@@ -40,7 +40,8 @@ class Settings(BaseSettings):
     max_body_bytes: int = Field(1_000_000, ge=1024, validation_alias=_env("PKGRAPH_MAX_BODY_BYTES"))
     query_timeout_s: float = Field(10.0, gt=0, validation_alias=_env("PKGRAPH_QUERY_TIMEOUT"))
 
-    # The local Neo4j that `pkgraph db` runs (not used when NEO4J_URI points elsewhere).
+    # The local Neo4j that `pkgraph db` runs (not used when NEO4J_URI points elsewhere). Its home is in
+    # the project folder: the checkout, or the working directory of an installed pkgraph (schema/paths.py).
     db_home: Path = Field(PROJECT_ROOT / ".pkgraph" / "neo4j", validation_alias=_env("PKGRAPH_DB_HOME"))
     db_cache: Path = Field(Path.home() / ".cache" / "pkgraph", validation_alias=_env("PKGRAPH_DB_CACHE"))
     db_bolt_port: int = Field(7687, ge=1, le=65535, validation_alias=_env("PKGRAPH_DB_BOLT_PORT"))
