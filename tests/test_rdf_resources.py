@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
 from pathlib import Path
 
 import httpx
@@ -11,8 +12,10 @@ import rdflib
 from rdflib import RDF, URIRef
 from rdflib.compare import graph_diff, to_isomorphic
 
+from ingest.dataset import Dataset, load_dataset
 from schema.settings import Settings
 from service.rdf.vocab import namespace
+from tests.conftest import DATA
 
 FIXTURES = Path(__file__).parent / "fixtures" / "rdf"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
@@ -24,6 +27,37 @@ RDF_ACCEPT = {
     "application/trig": "trig",
 }
 FORMAT_PARAM = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml", "trig": "trig"}
+
+
+class _Headings(HTMLParser):
+    def __init__(self, tag: str) -> None:
+        super().__init__()
+        self.tag, self.open, self.found = tag, False, list[str]()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == self.tag:
+            self.open = True
+            self.found.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self.open = self.open and tag != self.tag
+
+    def handle_data(self, data: str) -> None:
+        if self.open:
+            self.found[-1] += data
+
+
+def headings(page: str, tag: str) -> list[str]:
+    """The text of every `tag` element of an HTML page, whitespace collapsed."""
+    parser = _Headings(tag)
+    parser.feed(page)
+    return [" ".join(text.split()) for text in parser.found]
+
+
+@pytest.fixture(scope="module")
+def dataset() -> Dataset:
+    """The oracle for what pages and relations must say: the files the graph was loaded from."""
+    return load_dataset(DATA)
 
 
 def parse(response: httpx.Response, rdflib_format: str) -> rdflib.Graph:
@@ -74,15 +108,13 @@ def test_rdf_by_format_parameter(api: httpx.Client, settings: Settings, key: str
     assert (URIRef(f"{settings.base_iri}organisation/unsc"), None, None) in graph
 
 
-def test_a_browser_gets_a_readable_page_with_links(api: httpx.Client) -> None:
+def test_a_browser_gets_a_readable_page_with_links(api: httpx.Client, dataset: Dataset) -> None:
     response = api.get("/mission/monuc", headers={"Accept": BROWSER})
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     page = response.text
-    assert (
-        "<h1>United Nations Organization Mission in the Democratic Republic of the Congo</h1>" in page
-        or "MONUC" in page
-    )
+    # The heading is the mission's name as data/missions.yaml states it, not merely a page naming MONUC.
+    assert headings(page, "h1") == [dataset.kinds["missions"]["monuc"].name]
     assert 'href="/mission/monusco"' in page
     assert 'href="/relation/monuc--depends-on--' in page  # evidence: the qualified relations
     assert "#provenance" in page
@@ -153,17 +185,37 @@ def test_every_type_dereferences(api: httpx.Client, settings: Settings) -> None:
         assert (URIRef(settings.base_iri + path), rdflib.RDFS.label, None) in graph, path
 
 
-def test_a_qualified_relation_dereferences_with_its_evidence(api: httpx.Client, settings: Settings) -> None:
+def asserting_claims(dataset: Dataset, source: str, kind: str, on: str, target: str) -> dict[str, set[str]]:
+    """Claim id -> interviews it cites, for the claims of data/ asserting this DEPENDS_ON relation."""
+    return {
+        claim.id: set(claim.interviews)
+        for claim in dataset.kinds["claims"].values()
+        for assertion in claim.asserts
+        if (assertion.source_actor, assertion.type, assertion.kind, assertion.on, assertion.to)
+        == (source, "DEPENDS_ON", kind, on, target)
+    }
+
+
+def test_a_qualified_relation_dereferences_with_its_evidence(
+    api: httpx.Client, settings: Settings, dataset: Dataset
+) -> None:
     body = api.get("/mission/monuc", params={"format": "json"}).json()
     relations = [iri for iri in body["resources"] if "/relation/monuc--depends-on--" in iri]
-    assert relations
-    path = relations[0][len(settings.base_iri) - 1 :]
-    response = api.get(path, params={"format": "json"})
-    assert response.status_code == 200
-    properties = response.json()["properties"]
-    assert properties["prov:wasDerivedFrom"]
-    assert properties["pk:weight"][0] >= 0
-    assert properties["pk:relationFrom"][0]["iri"] == f"{settings.base_iri}mission/monuc"
+    # MONUC depends on the Council for its mandate and for funding (data/claims.yaml), at least.
+    assert {"power--mandate--unsc", "resource--funding--unsc"} <= {iri.split("--", 2)[2] for iri in relations}
+    for iri in relations:
+        source, _, kind, on, target = iri.rsplit("/", 1)[1].split("--")
+        claims = asserting_claims(dataset, source, kind, on, target)
+        response = api.get(iri[len(settings.base_iri) - 1 :], params={"format": "json"})
+        assert response.status_code == 200, iri
+        properties = response.json()["properties"]
+        # Evidence: exactly the claims that assert it; weight: the distinct interviews they cite.
+        assert {value["iri"] for value in properties["prov:wasDerivedFrom"]} == {
+            f"{settings.base_iri}claim/{claim}" for claim in claims
+        }, iri
+        assert properties["pk:weight"] == [len(set().union(*claims.values()))], iri
+        assert properties["pk:relationFrom"][0]["iri"] == f"{settings.base_iri}mission/monuc"
+        assert properties["pk:relationTo"][0]["iri"] == f"{settings.base_iri}organisation/{target}", iri
 
 
 def test_a_concept_scheme_lists_its_top_concepts(api: httpx.Client, settings: Settings) -> None:

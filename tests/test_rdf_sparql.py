@@ -13,8 +13,9 @@ import pytest
 import rdflib
 from neo4j import Driver
 
+from ingest.dataset import load_dataset
 from schema.settings import Settings
-from tests.conftest import LiveServer
+from tests.conftest import DATA, LiveServer
 
 COUNT_MISSIONS = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a pk:Mission }"
 
@@ -26,7 +27,7 @@ def test_select_by_get_gives_sparql_json(api: httpx.Client) -> None:
     assert response.json()["results"]["bindings"][0]["n"]["value"] == "91"
 
 
-def test_select_by_form_post_as_csv_and_tsv(api: httpx.Client) -> None:
+def test_select_by_form_post_as_csv_and_tsv(api: httpx.Client, settings: Settings) -> None:
     query = """
         PREFIX org: <http://www.w3.org/ns/org#>
         SELECT ?unit ?label WHERE { ?unit org:unitOf ?mission ; rdfs:label ?label .
@@ -35,8 +36,11 @@ def test_select_by_form_post_as_csv_and_tsv(api: httpx.Client) -> None:
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/csv")
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert rows
-    assert all(row["unit"].endswith(tuple("0123456789abcdefghijklmnopqrstuvwxyz")) for row in rows)
+    # Every unit data/units.yaml puts in UNMIK, with its name, in label order.
+    units = [unit for unit in load_dataset(DATA).kinds["units"].values() if unit.mission == "unmik"]
+    expected = sorted((unit.name, f"{settings.base_iri}unit/{unit.id}") for unit in units)
+    assert len(expected) > 1
+    assert [(row["label"], row["unit"]) for row in rows] == expected
     tsv = api.post("/sparql", data={"query": query}, params={"format": "tsv"})
     assert tsv.headers["content-type"].startswith("text/tab-separated-values")
     assert len(tsv.text.strip().splitlines()) == len(rows) + 1
