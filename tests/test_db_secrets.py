@@ -14,6 +14,9 @@ from db import local_server
 from schema.settings import Settings
 from tests.conftest import make_settings
 
+# Every test here runs Java and Maven (neo4j-admin), with or without the session's Neo4j.
+pytestmark = pytest.mark.integration
+
 # Spaces, quotes, a backslash, `#` and `$`: what an argument file or a shell could mangle.
 AWKWARD = 'a b"c\\d#e $x \'q\''
 
