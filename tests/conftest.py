@@ -123,10 +123,20 @@ def api(seeded: Driver, settings: Settings) -> Iterator[httpx.Client]:
 NEO4J_FIXTURES = frozenset({"settings", "driver", "seeded", "api"})
 
 
+TESTS = Path(__file__).resolve().parent
+TIERS = ("unit", "integration")
+
+
 @pytest.hookimpl(tryfirst=True)  # before `-m` deselects, which reads the markers set here
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
     for item in items:
-        if item.get_closest_marker("integration") or item.get_closest_marker("unit"):
-            continue  # marked by hand: a test that runs Java or a build without using a fixture
-        needs_neo4j = NEO4J_FIXTURES.intersection(getattr(item, "fixturenames", ()))
-        item.add_marker(pytest.mark.integration if needs_neo4j else pytest.mark.unit)
+        needs_neo4j = bool(NEO4J_FIXTURES.intersection(getattr(item, "fixturenames", ())))
+        if item.get_closest_marker("unit") and needs_neo4j:
+            raise pytest.UsageError(f"{item.nodeid} is marked unit but uses a Neo4j fixture")
+        # By hand `integration`: a test that runs Java or a build without using a Neo4j fixture.
+        tier = "integration" if needs_neo4j or item.get_closest_marker("integration") else "unit"
+        item.add_marker(tier)
+        # Once tests live in tests/unit/ and tests/integration/, the folder must say the tier.
+        folder = item.path.relative_to(TESTS).parts[0] if item.path.is_relative_to(TESTS) else None
+        if folder in TIERS and folder != tier:
+            raise pytest.UsageError(f"{item.nodeid} belongs to the {tier} tier, not in tests/{folder}/")
