@@ -13,26 +13,17 @@ import pytest
 from schema.paths import PROJECT_ROOT
 
 PACKAGES = ("service", "ingest", "schema", "queries", "db")
-# What each package reads at run time besides its modules, as globs relative to the package.
-DATA_FILES = {
-    "queries": ("**/*.cypher",),
-    "schema": ("*.cypher", "*.ttl", "*.jsonld", "*.md"),
-    "db": ("pom.xml", "neo4j.conf.template"),
-    "service": ("templates/**/*", "static/**/*"),
-}
 
 
 def _source_files() -> set[str]:
-    """Every module of every package (a folder with __init__.py), every py.typed and data file."""
-    wanted: set[str] = set()
-    for package in PACKAGES:
-        root = PROJECT_ROOT / package
-        for init in root.rglob("__init__.py"):
-            wanted |= {path.relative_to(PROJECT_ROOT).as_posix() for path in init.parent.glob("*.py")}
-            wanted |= {path.relative_to(PROJECT_ROOT).as_posix() for path in init.parent.glob("py.typed")}
-        for pattern in DATA_FILES.get(package, ()):
-            wanted |= {p.relative_to(PROJECT_ROOT).as_posix() for p in root.glob(pattern) if p.is_file()}
-    return {name for name in wanted if "__pycache__" not in name}
+    """Every file in the package folders: modules, py.typed, queries, schema files, templates, ...
+    Nothing there is source-only, so a file type the package data does not name fails here."""
+    return {
+        path.relative_to(PROJECT_ROOT).as_posix()
+        for package in PACKAGES
+        for path in (PROJECT_ROOT / package).rglob("*")
+        if path.is_file() and "__pycache__" not in path.parts and path.suffix != ".pyc"
+    }
 
 
 @pytest.fixture(scope="module")
