@@ -1,13 +1,15 @@
 """Read `data/` into validated records, or report every problem with its file, record and field.
 
 Parsing and validation finish before anything is written, so a bad edit never reaches the graph.
-Cross-file checks (dangling references, duplicate ids, successor cycles) run on the whole set.
+Two steps: `read_folder` parses one source's files and validates each record; `check_union` runs
+the cross-record checks (dangling references, duplicate ids, successor cycles) over every source
+read in a run together, so a reference from one source into another resolves.
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -54,9 +56,14 @@ class Dataset:
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
     # Kinds whose file could not be parsed: references into them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
+    # kind -> the file its records come from, as problems name it (default `<kind>.yaml`).
+    files: dict[str, str] = field(default_factory=dict)
 
     def ids(self, kind: str) -> set[str]:
         return set(self.kinds.get(kind, {}))
+
+    def file_of(self, kind: str) -> str:
+        return self.files.get(kind, f"{kind}.yaml")
 
 
 class DatasetInvalid(Exception):
@@ -81,9 +88,9 @@ _Loader.add_implicit_resolver(
 )
 
 
-def _record_lines(path: Path) -> list[int]:
-    """1-based line of each top-level list item: parsed again only when reporting an error."""
-    node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+def _record_lines(text: str) -> list[int]:
+    """1-based line of each top-level list item: composed again only when reporting an error."""
+    node = yaml.compose(text, Loader=yaml.SafeLoader)
     if not isinstance(node, yaml.SequenceNode):
         return []
     return [item.start_mark.line + 1 for item in node.value]
@@ -94,11 +101,11 @@ def _field_path(loc: tuple[int | str, ...]) -> str:
 
 
 def _read_file(
-    path: Path, model: type[records.Strict], problems: list[Problem], invalid_ids: set[str]
+    path: Path, text: str, model: type[records.Strict], problems: list[Problem], invalid_ids: set[str]
 ) -> dict[str, Any]:
     name = path.name
     try:
-        raw = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)  # noqa: S506 - a safe loader
+        raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problems.append(Problem(name, None, None, f"not valid YAML: {err}", mark.line + 1 if mark else None))
@@ -115,7 +122,7 @@ def _read_file(
         try:
             record = model.model_validate(item)
         except ValidationError as err:
-            lines = lines if lines is not None else _record_lines(path)
+            lines = lines if lines is not None else _record_lines(text)
             line = lines[index] if index < len(lines) else None
             label = str(record_id) if record_id is not None else f"#{index + 1}"
             if isinstance(record_id, str):
@@ -125,7 +132,7 @@ def _read_file(
             continue
         key = str(getattr(record, "id"))  # noqa: B009 - every kind has an id
         if key in out:
-            lines = lines if lines is not None else _record_lines(path)
+            lines = lines if lines is not None else _record_lines(text)
             problems.append(
                 Problem(name, key, "id", "duplicate id in this file", lines[index] if index < len(lines) else None)
             )
@@ -144,26 +151,45 @@ def _values(record: BaseModel, dotted: str) -> Iterator[str]:
         yield from (v for v in value if isinstance(v, str))
 
 
-def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
+class _Union:
+    """The records of every source read in a run, and ids defined outside them (loaded by other
+    sources into the graph): what a reference may resolve to."""
+
+    def __init__(self, datasets: Sequence[Dataset], known: Mapping[str, set[str]]) -> None:
+        self.unreadable = set().union(*(d.unreadable for d in datasets))
+        self._ids: dict[str, set[str]] = {kind: set(ids) for kind, ids in known.items()}
+        for dataset in datasets:
+            for kind in {*dataset.kinds, *dataset.invalid_ids}:
+                self._ids.setdefault(kind, set()).update(dataset.ids(kind), dataset.invalid_ids.get(kind, ()))
+
+    def ids(self, *kinds: str) -> set[str]:
+        return set().union(*(self._ids.get(kind, set()) for kind in kinds))
+
+
+def _check_references(dataset: Dataset, union: _Union, problems: list[Problem]) -> None:
     for (kind, ref_field), targets in REFERENCES.items():
-        if dataset.unreadable & set(targets):
+        if union.unreadable & set(targets):
             continue
-        known = set().union(*(dataset.ids(t) | dataset.invalid_ids.get(t, set()) for t in targets))
+        known = union.ids(*targets)
         for record_id, record in dataset.kinds.get(kind, {}).items():
             for value in _values(record, ref_field):
                 if value not in known:
                     problems.append(
-                        Problem(f"{kind}.yaml", record_id, ref_field, f"{value!r} is not an id in {'/'.join(targets)}")
+                        Problem(
+                            dataset.file_of(kind),
+                            record_id,
+                            ref_field,
+                            f"{value!r} is not an id in {'/'.join(targets)}",
+                        )
                     )
-    actors = dataset.ids("missions") | dataset.ids("organisations")
-    actors |= dataset.invalid_ids.get("missions", set()) | dataset.invalid_ids.get("organisations", set())
+    actors = union.ids("missions", "organisations")
     for record_id, claim in dataset.kinds.get("claims", {}).items():
         for index, assertion in enumerate(claim.asserts):
             for name, value in (("from", assertion.source_actor), ("to", assertion.to)):
                 if value not in actors:
                     problems.append(
                         Problem(
-                            "claims.yaml",
+                            dataset.file_of("claims"),
                             record_id,
                             f"asserts.{index}.{name}",
                             f"{value!r} is not a mission or organisation id",
@@ -173,21 +199,26 @@ def _check_references(dataset: Dataset, problems: list[Problem]) -> None:
         if DEPENDENCY_CODES & set(claim.codes) and not names_dependency and claim.no_assertion is None:
             problems.append(
                 Problem(
-                    "claims.yaml",
+                    dataset.file_of("claims"),
                     record_id,
                     "asserts",
                     "coded as a dependency: assert a DEPENDS_ON or write no_assertion: 'none stated: ...'",
                 )
             )
-    if "sources" in dataset.unreadable:
+    if "sources" in union.unreadable:
         return
-    sources = dataset.ids("sources")
+    sources = union.ids("sources")
     for kind, by_id in dataset.kinds.items():
         for record_id, record in by_id.items():
             for path, provenance in _provenances(record):
                 if provenance.source not in sources:
                     problems.append(
-                        Problem(f"{kind}.yaml", record_id, path, f"source {provenance.source!r} is not in sources.yaml")
+                        Problem(
+                            dataset.file_of(kind),
+                            record_id,
+                            path,
+                            f"source {provenance.source!r} is not in sources.yaml",
+                        )
                     )
 
 
@@ -204,7 +235,8 @@ def _provenances(record: BaseModel, prefix: str = "") -> Iterator[tuple[str, rec
 
 
 def _check_chains(dataset: Dataset, problems: list[Problem]) -> None:
-    """Successor and mandate chains must be acyclic, or the evolution query never ends."""
+    """Successor and mandate chains must be acyclic, or the evolution query never ends. `dataset`
+    holds the records of every source read, so a chain through two sources is followed."""
     chains = (
         ("missions", "successor"),
         ("mandates", "previous"),
@@ -230,7 +262,7 @@ def _check_chains(dataset: Dataset, problems: list[Problem]) -> None:
             for nxt in graph.get(node, []):
                 if state.get(nxt) == 1:
                     cycle = [*path[path.index(nxt) :], nxt] if nxt in path else [node, nxt]
-                    problems.append(Problem(f"{kind}.yaml", node, link, "cycle: " + " -> ".join(cycle)))
+                    problems.append(Problem(dataset.file_of(kind), node, link, "cycle: " + " -> ".join(cycle)))
                 elif nxt in graph and state.get(nxt) is None:
                     visit(nxt, [*path, nxt])
             state[node] = 2
@@ -251,7 +283,7 @@ def _check_statements(dataset: Dataset, problems: list[Problem]) -> None:
                 if statement.field not in type(record).model_fields:
                     problems.append(
                         Problem(
-                            f"{kind}.yaml",
+                            dataset.file_of(kind),
                             record_id,
                             "statements",
                             f"statement about unknown field {statement.field!r}",
@@ -264,7 +296,7 @@ def _check_statements(dataset: Dataset, problems: list[Problem]) -> None:
                 if len(preferred) != 1:
                     problems.append(
                         Problem(
-                            f"{kind}.yaml",
+                            dataset.file_of(kind),
                             record_id,
                             f"statements.{name}",
                             f"{len(group)} conflicting statements need exactly one preferred",
@@ -274,14 +306,17 @@ def _check_statements(dataset: Dataset, problems: list[Problem]) -> None:
                 if preferred[0].reason is None:
                     problems.append(
                         Problem(
-                            f"{kind}.yaml", record_id, f"statements.{name}", "the preferred statement needs a reason"
+                            dataset.file_of(kind),
+                            record_id,
+                            f"statements.{name}",
+                            "the preferred statement needs a reason",
                         )
                     )
                 current = getattr(record, name, None)
                 if str(current) != str(preferred[0].value):
                     problems.append(
                         Problem(
-                            f"{kind}.yaml",
+                            dataset.file_of(kind),
                             record_id,
                             name,
                             f"holds {current!r} but the preferred statement says {preferred[0].value!r}",
@@ -289,30 +324,80 @@ def _check_statements(dataset: Dataset, problems: list[Problem]) -> None:
                     )
 
 
-def load_dataset(folder: Path) -> Dataset:
-    """Parse and validate every data file in `folder`; raise DatasetInvalid listing all problems."""
+def read_folder(folder: Path, files: Mapping[str, bytes] | None = None) -> tuple[Dataset, list[Problem]]:
+    """Parse the data files of one source and validate each record on its own; the cross-record
+    checks are `check_union`'s. `files` holds file contents already read (by name), so a caller
+    that hashes the files reads them once."""
     problems: list[Problem] = []
     if not folder.is_dir():
-        raise DatasetInvalid([Problem(str(folder), None, None, "data folder does not exist")])
+        return Dataset(folder), [Problem(str(folder), None, None, "data folder does not exist")]
     dataset = Dataset(folder)
     for kind, model in KINDS.items():
         path = folder / f"{kind}.yaml"
-        if path.exists():
+        content = files.get(path.name) if files is not None else None
+        if content is not None or path.exists():
             before = len(problems)
-            dataset.kinds[kind] = _read_file(path, model, problems, dataset.invalid_ids.setdefault(kind, set()))
+            text = (content if content is not None else path.read_bytes()).decode("utf-8")
+            invalid = dataset.invalid_ids.setdefault(kind, set())
+            dataset.kinds[kind] = _read_file(path, text, model, problems, invalid)
             if not dataset.kinds[kind] and len(problems) > before and problems[before].record is None:
                 dataset.unreadable.add(kind)
-    seen: dict[str, str] = {}
-    for kind, by_id in dataset.kinds.items():
-        if kind == "sources":
-            continue
-        for record_id in by_id:
-            if record_id in seen and seen[record_id] != kind and _shares_iri_space(kind, seen[record_id]):
-                problems.append(Problem(f"{kind}.yaml", record_id, "id", f"id also used in {seen[record_id]}.yaml"))
-            seen.setdefault(record_id, kind)
-    _check_references(dataset, problems)
-    _check_chains(dataset, problems)
-    _check_statements(dataset, problems)
+    return dataset, problems
+
+
+def check_union(datasets: Sequence[Dataset], known: Mapping[str, set[str]] | None = None) -> list[Problem]:
+    """The cross-record checks over the records of every source read in a run. `known` gives ids by
+    kind defined elsewhere (records other sources have loaded into the graph): references to them
+    resolve too."""
+    problems: list[Problem] = []
+    union = _Union(datasets, known or {})
+    seen: dict[str, tuple[str, Dataset]] = {}
+    for dataset in datasets:
+        for kind, by_id in dataset.kinds.items():
+            if kind == "sources":
+                continue
+            for record_id in by_id:
+                if record_id in seen and seen[record_id][0] != kind and _shares_iri_space(kind, seen[record_id][0]):
+                    other = seen[record_id][1].file_of(seen[record_id][0])
+                    problems.append(Problem(dataset.file_of(kind), record_id, "id", f"id also used in {other}"))
+                seen.setdefault(record_id, (kind, dataset))
+    problems += _given_twice(datasets)
+    for dataset in datasets:
+        _check_references(dataset, union, problems)
+    _check_chains(_merged(datasets), problems)
+    for dataset in datasets:
+        _check_statements(dataset, problems)
+    return problems
+
+
+def _given_twice(datasets: Sequence[Dataset]) -> list[Problem]:
+    """One record, one source: two sources giving the same id of a kind would both write the node."""
+    first: dict[tuple[str, str], Dataset] = {}
+    problems = []
+    for dataset in datasets:
+        for kind, by_id in dataset.kinds.items():
+            for record_id in by_id:
+                owner = first.setdefault((kind, record_id), dataset)
+                if owner is not dataset:
+                    where = f"{owner.folder}/{owner.file_of(kind)}"
+                    problems.append(Problem(dataset.file_of(kind), record_id, "id", f"id also given by {where}"))
+    return problems
+
+
+def _merged(datasets: Sequence[Dataset]) -> Dataset:
+    if len(datasets) == 1:
+        return datasets[0]
+    merged = Dataset(datasets[0].folder)
+    for dataset in datasets:
+        for kind, by_id in dataset.kinds.items():
+            merged.kinds.setdefault(kind, {}).update(by_id)
+    return merged
+
+
+def load_dataset(folder: Path) -> Dataset:
+    """Parse and validate every data file in `folder` as one source; raise DatasetInvalid listing all problems."""
+    dataset, problems = read_folder(folder)
+    problems += check_union([dataset])
     if problems:
         raise DatasetInvalid(problems)
     return dataset
