@@ -1,0 +1,55 @@
+"""Sources as adapters: each turns its input files into records by kind, behind one interface.
+
+The ingest pipeline (ingest.pipeline) knows sources only through `SourceAdapter`: an `id` (the
+`:Dataset` node and the `load` stamp of every element it writes), a `version()` (a content hash of
+its input files) and `read()`. The curated YAML in `data/` is the first adapter
+(ingest.sources.curated); the public datasets in `data/sources/` plug in the same way, with a
+reader of their CSV or JSON (ingest.public) that attaches the provenance to every record itself.
+
+A reader reports what it cannot read as `Problem`s (file, line, record, field) in its `Reading`
+rather than raising, so one run lists every problem of every source before anything is written.
+References between records are checked by the pipeline over all sources together.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Protocol, runtime_checkable
+
+from ingest.dataset import Dataset, Problem
+
+
+@dataclass
+class Reading:
+    """What one source's files hold: records by kind (each validated on its own), with provenance
+    attached, and the problems met on the way."""
+
+    records: Dataset
+    problems: list[Problem] = field(default_factory=list)
+
+
+@runtime_checkable
+class SourceAdapter(Protocol):
+    """One source of records, loaded and versioned on its own."""
+
+    @property
+    def id(self) -> str:
+        """The `:Dataset` id of this source (for a public dataset, its Source record's id)."""
+        ...
+
+    def version(self) -> str:
+        """A content hash of the input files: the same files give the same version."""
+        ...
+
+    def read(self) -> Reading:
+        """Parse the input files into records by kind, each validated on its own."""
+        ...
+
+
+def default_adapters(data: Path) -> list[SourceAdapter]:
+    """Every source `pkgraph ingest` loads by default: the curated YAML in `data`, then the public
+    datasets (their adapters are added here as they are written)."""
+    from ingest.sources.curated import CuratedYaml
+
+    return [CuratedYaml(data)]
