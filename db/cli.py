@@ -38,31 +38,45 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
-    from ingest.dataset import DatasetInvalid, load_dataset
+    from ingest import pipeline
+    from ingest.plan import PlanConflict
+    from ingest.sources import default_adapters
 
+    every = default_adapters(Path(args.data))
+    chosen = [adapter for adapter in every if not args.source or adapter.id in args.source]
+    unknown = sorted(set(args.source or ()) - {adapter.id for adapter in every})
+    if unknown:
+        known = ", ".join(adapter.id for adapter in every)
+        print(f"error: unknown source {', '.join(unknown)} (sources: {known})", file=sys.stderr)
+        return 2
     try:
-        dataset = load_dataset(Path(args.data))
-    except DatasetInvalid as err:
+        if args.check:
+            others = [adapter for adapter in every if adapter not in chosen]
+            validated = pipeline.validate(chosen, pipeline.file_ids(others))
+            for source, records in validated.records.items():
+                counts = ", ".join(f"{len(by_id)} {kind}" for kind, by_id in records.kinds.items())
+                print(f"valid: {counts}" + (f" ({source})" if len(validated.records) > 1 else ""))
+            return 0
+        assert settings is not None
+        from db.ingest_report import print_summary, progress_bar
+        from schema.graph_schema import apply_schema
+
+        with create_sync_driver(settings) as driver:
+            apply_schema(driver, settings.neo4j_database)
+            with progress_bar(quiet=args.quiet) as advance:
+                summaries = pipeline.ingest(
+                    driver, settings.neo4j_database, chosen, progress=advance, tx_elements=args.tx_elements
+                )
+    except pipeline.SourcesInvalid as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(err.problems)} problem(s); nothing was written", file=sys.stderr)
         return 2
-    counts = {kind: len(records) for kind, records in dataset.kinds.items()}
-    if args.check:
-        print("valid: " + ", ".join(f"{n} {kind}" for kind, n in counts.items()))
-        return 0
-    assert settings is not None
-    from db.ingest_report import print_summary, progress_bar
-    from ingest.graph_rows import build_rows
-    from ingest.loader import load_rows
-    from schema.graph_schema import apply_schema
-
-    rows = build_rows(dataset)
-    with create_sync_driver(settings) as driver:
-        apply_schema(driver, settings.neo4j_database)
-        with progress_bar(quiet=args.quiet) as advance:
-            summary = load_rows(driver, settings.neo4j_database, rows, dataset, advance, args.tx_elements)
-    print_summary(summary)
+    except PlanConflict as err:
+        print(f"error: {err}; nothing of that source was written", file=sys.stderr)
+        return 2
+    for summary in summaries:
+        print_summary(summary)
     return 0
 
 
@@ -98,6 +112,13 @@ def build_parser() -> argparse.ArgumentParser:
     ingest = commands.add_parser("ingest", help="validate data/ and load what changed into Neo4j, atomically")
     ingest.add_argument("data", nargs="?", default=str(DATA), help="data folder (default: data/)")
     ingest.add_argument("--check", action="store_true", help="validate only; never connects to Neo4j")
+    ingest.add_argument(
+        "--source",
+        action="append",
+        metavar="ID",
+        help="load only this source (repeatable; default: every source): `curated` is FOLDER's YAML, a public "
+        "dataset goes by its Source id",
+    )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar (there is none when not on a terminal)")
     ingest.add_argument(
         "--tx-elements",

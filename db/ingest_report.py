@@ -35,7 +35,7 @@ def print_summary(summary: LoadSummary) -> None:
     if not console.is_terminal:
         print(summary)
         return
-    table = Table(title=f"dataset {summary.version} loaded ({summary.mode})")
+    table = Table(title=f"dataset {summary.dataset} {summary.version} loaded ({summary.mode})")
     table.add_column("label / relationship")
     for column in OUTCOMES:
         table.add_column(column, justify="right")

@@ -1,16 +1,17 @@
-"""Write a validated dataset into Neo4j: all of it lands, or none of it.
+"""Write one source's rows into Neo4j: all of them land, or none of them.
 
-The load reads what the graph holds of earlier loads (identity, element id, `digest`), plans the
-difference (ingest.plan) and writes only that: CREATE for new elements, SET for changed ones,
-DELETE for what the files no longer give. Loading the same files twice leaves the same graph, and
-the second run writes nothing but the `:Dataset` node.
+The load reads what the graph holds of the source's earlier loads (identity, element id,
+`digest`), plans the difference (ingest.plan) and writes only that: CREATE for new elements, SET
+for changed ones, DELETE for what the files no longer give. Other sources' elements are never
+written. Loading the same files twice leaves the same graph, and the second run writes nothing but
+the source's `:Dataset` node. ingest.pipeline calls this once per source.
 
 Two modes, chosen by the size of the plan:
 
 - one transaction (plans of up to `tx_elements` rows, which covers the curated data many times
   over): the lock on `:Dataset`, the read, every write and the dataset record commit together;
 - a staged load (larger plans): the new elements are created in transactions of about `tx_elements`
-  rows each, under a load id recorded as `:Dataset.pending`; the last transaction holds the
+  rows each, under a load id recorded as the source's `:Dataset.pending`; the last transaction holds the
   updates, the deletions and the dataset record (the swap). If any transaction fails, what the
   load created so far is deleted again (by element id) and the error is raised: the graph is left
   as it was. While a staged load writes, readers can see its new elements; the version in
@@ -20,7 +21,6 @@ Two modes, chosen by the size of the plan:
 from __future__ import annotations
 
 import datetime
-import hashlib
 import itertools
 import json
 import re
@@ -30,10 +30,10 @@ from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction, Session, Transaction
 
-from ingest.dataset import KINDS, Dataset
-from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows, build_rows
-from ingest.plan import PRIMARY_LABELS, GraphState, NodeKey, Plan, make_plan, node_keys
+from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows
+from ingest.plan import PRIMARY_LABELS, GraphState, NodeKey, Plan, make_plan, node_keys, owner
 from queries import statement
+from schema.datasets import CURATED
 
 BATCH = 10_000
 # A staged transaction of this many rows fits the default 1 GB heap (db.memory.transaction.total.max =
@@ -41,16 +41,6 @@ BATCH = 10_000
 TX_ELEMENTS = 25_000
 _ALLOWED_LABELS = {part for labels in NODE_LABELS.values() for part in labels.split(":")} | {ACTOR_LABEL}
 _TYPE = re.compile(r"^[A-Z][A-Z_]*$")
-
-
-def dataset_version(dataset: Dataset) -> str:
-    """Content hash of the data files, in a fixed order: the same files give the same version."""
-    digest = hashlib.sha256()
-    for kind in KINDS:
-        path = dataset.folder / f"{kind}.yaml"
-        if path.exists():
-            digest.update(kind.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
 
 
 def checked_labels(labels: str) -> list[str]:
@@ -73,7 +63,23 @@ OUTCOMES = ("created", "updated", "deleted", "unchanged")
 
 
 @dataclass(frozen=True)
+class SourceLoad:
+    """One source's rows, and what its `:Dataset` node records of them."""
+
+    dataset: str  # the source's id
+    version: str  # content hash of its files
+    rows: GraphRows
+    counts: dict[str, int]  # records read per kind
+
+    @property
+    def adopts_unstamped(self) -> bool:
+        """Elements from before the `load` stamp named a source were the curated data's."""
+        return self.dataset == CURATED
+
+
+@dataclass(frozen=True)
 class LoadSummary:
+    dataset: str
     version: str
     # label or relationship type -> {created, updated, deleted, unchanged}
     tally: dict[str, dict[str, int]]
@@ -91,7 +97,7 @@ class LoadSummary:
         return f"staged, {self.transactions} transactions" if self.staged else "one transaction"
 
     def __str__(self) -> str:
-        lines = [f"dataset {self.version} loaded ({self.mode})"]
+        lines = [f"dataset {self.dataset} {self.version} loaded ({self.mode})"]
         for name, counts in self.tally.items():
             described = ", ".join(f"{counts.get(k, 0)} {k}" for k in OUTCOMES)
             lines.append(f"  {name:<22} {described}")
@@ -186,32 +192,42 @@ def _run(tx: ManagedTransaction | Transaction, write: _Write, created: _Created)
         created.edges += record["created"]
 
 
-def _read_state(tx: ManagedTransaction) -> GraphState:
+def _read_state(tx: ManagedTransaction, load: SourceLoad) -> GraphState:
     state = GraphState()
     nodes = tx.run(statement("ingest/read_nodes").text, primary=sorted(PRIMARY_LABELS)).single(strict=True)
-    identities = zip(nodes["labels"], nodes["ids"], strict=True)
-    state.nodes = dict(zip(identities, zip(nodes["eids"], nodes["digests"], strict=True), strict=True))
-    edges = tx.run(statement("ingest/read_edges").text).single(strict=True)
+    for label, node_id, element_id, stamp, by in zip(
+        nodes["labels"], nodes["ids"], nodes["eids"], nodes["digests"], nodes["owners"], strict=True
+    ):
+        source = owner(by)
+        if source == load.dataset:
+            state.nodes[(label, node_id)] = (element_id, stamp)
+        else:
+            state.foreign[(label, node_id)] = (element_id, source)
+    edges = tx.run(statement("ingest/read_edges").text, dataset=load.dataset, adopt=load.adopts_unstamped).single(
+        strict=True
+    )
     keys = zip(edges["types"], edges["froms"], edges["tos"], edges["keys"], strict=True)
     state.edges = dict(zip(keys, zip(edges["eids"], edges["digests"], strict=True), strict=True))
     return state
 
 
-def _lock_and_plan(tx: ManagedTransaction, rows: GraphRows, load_id: str | None) -> Plan:
-    """Lock `:Dataset` (and mark a staged load pending), then plan against what the graph holds."""
-    tx.run(statement("ingest/lock_dataset").text, load=load_id).consume()
-    return make_plan(rows, _read_state(tx))
+def _lock_and_plan(tx: ManagedTransaction, load: SourceLoad, load_id: str | None) -> Plan:
+    """Lock the source's `:Dataset` (and mark a staged load pending), then plan against what the graph holds."""
+    tx.run(statement("ingest/lock_dataset").text, dataset=load.dataset, load=load_id).consume()
+    return make_plan(load.rows, _read_state(tx, load), load.dataset)
 
 
-def _record(tx: ManagedTransaction | Transaction, version: str, dataset: Dataset, rows: GraphRows) -> None:
-    node_total, edge_total = rows.count()
+def _record(tx: ManagedTransaction | Transaction, load: SourceLoad) -> None:
+    node_total, edge_total = load.rows.count()
     tx.run(
         statement("ingest/record_dataset").text,
-        version=version,
+        dataset=load.dataset,
+        version=load.version,
         loaded_at=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        counts=json.dumps({kind: len(by_id) for kind, by_id in dataset.kinds.items()}, sort_keys=True),
+        counts=json.dumps(load.counts, sort_keys=True),
         nodes=node_total,
         relationships=edge_total,
+        adopt=load.adopts_unstamped,
     ).consume()
 
 
@@ -219,30 +235,18 @@ class _TooLarge(Exception):
     """The plan does not fit one transaction: roll back and load staged."""
 
 
-def load_into_graph(
+def load_source(
     driver: Driver,
     database: str,
-    dataset: Dataset,
+    load: SourceLoad,
     progress: Progress | None = None,
     tx_elements: int = TX_ELEMENTS,
 ) -> LoadSummary:
-    """Load `dataset`: in one transaction when the plan has at most `tx_elements` rows, else staged."""
-    return load_rows(driver, database, build_rows(dataset), dataset, progress, tx_elements)
-
-
-def load_rows(
-    driver: Driver,
-    database: str,
-    rows: GraphRows,
-    dataset: Dataset,
-    progress: Progress | None = None,
-    tx_elements: int = TX_ELEMENTS,
-) -> LoadSummary:
-    version = dataset_version(dataset)
+    """Load one source: in one transaction when the plan has at most `tx_elements` rows, else staged."""
     report = progress or _no_progress
 
     def one_transaction(tx: ManagedTransaction) -> Plan:
-        plan = _lock_and_plan(tx, rows, None)
+        plan = _lock_and_plan(tx, load, None)
         total = plan.size()
         if total > tx_elements:
             raise _TooLarge
@@ -258,29 +262,27 @@ def load_rows(
             for write in writes:
                 _run(tx, write, created)
                 report(write.step, write.rows, total)
-        _record(tx, version, dataset, rows)
+        _record(tx, load)
         return plan
 
     with driver.session(database=database) as session:
         # More rows than fit one transaction: staged straight away, without planning twice.
-        if sum(rows.count()) > tx_elements:
-            return _staged(session, rows, dataset, version, tx_elements, report)
+        if sum(load.rows.count()) > tx_elements:
+            return _staged(session, load, tx_elements, report)
         try:
             plan = session.execute_write(one_transaction)
         except _TooLarge:  # few rows, but many deletions
-            return _staged(session, rows, dataset, version, tx_elements, report)
-    return LoadSummary(version, _counts(plan), 1)
+            return _staged(session, load, tx_elements, report)
+    return LoadSummary(load.dataset, load.version, _counts(plan), 1)
 
 
 def _counts(plan: Plan) -> dict[str, dict[str, int]]:
     return {name: dict(counts) for name, counts in sorted(plan.tally.items())}
 
 
-def _staged(
-    session: Session, rows: GraphRows, dataset: Dataset, version: str, tx_elements: int, report: Progress
-) -> LoadSummary:
-    load_id = f"{version}@{datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}"
-    plan = session.execute_write(_lock_and_plan, rows, load_id)
+def _staged(session: Session, load: SourceLoad, tx_elements: int, report: Progress) -> LoadSummary:
+    load_id = f"{load.version}@{datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}"
+    plan = session.execute_write(_lock_and_plan, load, load_id)
     total = plan.size()
     report("compare with the graph", 0, total)
     created = _Created(node_ids=dict(plan.node_ids))
@@ -309,20 +311,20 @@ def _staged(
         for write in itertools.chain(_updates(plan), _deletes(plan.delete_edges, plan.delete_nodes)):
             _run(tx, write, created)
             report(write.step, write.rows, total)
-        _record(tx, version, dataset, rows)
+        _record(tx, load)
         tx.commit()
         tx = None
         transactions += 1
     except BaseException:
         if tx is not None:
             tx.close()
-        _undo(session, committed, load_id)
+        _undo(session, committed, load.dataset, load_id)
         raise
-    return LoadSummary(version, _counts(plan), transactions)
+    return LoadSummary(load.dataset, load.version, _counts(plan), transactions)
 
 
-def _undo(session: Session, created: _Created, load_id: str) -> None:
+def _undo(session: Session, created: _Created, dataset: str, load_id: str) -> None:
     """Delete what a failed staged load committed, in transactions as small as its own."""
     for write in _deletes(created.edges, created.nodes):
         session.execute_write(_run, write, _Created())
-    session.run(statement("ingest/clear_pending").text, load=load_id).consume()
+    session.run(statement("ingest/clear_pending").text, dataset=dataset, load=load_id).consume()

@@ -8,6 +8,12 @@ unchanged files writes nothing but the `:Dataset` node.
 
 Identity: a node is (primary label, id); a relationship is (type, from id, to id, key), the same
 identity `GraphRows.add_edge` keeps edges unique by.
+
+Each source is loaded on its own: every element also carries `load`, the id of the source
+(`:Dataset`) that wrote it, and a load compares, updates and deletes only its own source's
+elements. The nodes of other sources are only looked up, for the relationships that point at them.
+Elements written before `load` named a source (no `load`, or `load` without `digest`) were the
+curated data's: its load adopts them and rewrites each once, stamped.
 """
 
 from __future__ import annotations
@@ -19,6 +25,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ingest.graph_rows import NODE_LABELS, GraphRows
+from schema.datasets import CURATED
 
 NodeKey = tuple[str, str]
 EdgeKey = tuple[str, str, str, str]
@@ -46,12 +53,23 @@ def digest(content: Any) -> str:
     return hashlib.blake2b(marshal.dumps(content, MARSHAL_VERSION), digest_size=8).hexdigest()
 
 
+def owner(stamp: str) -> str:
+    """The source that wrote an element, from its `load` stamp as read ('' before stamps named one)."""
+    return stamp or CURATED
+
+
+class PlanConflict(Exception):
+    """A source gives a node that another source has already loaded."""
+
+
 @dataclass
 class GraphState:
-    """What the graph holds of earlier loads: identity -> (element id, digest; '' for none)."""
+    """What the graph holds of earlier loads of this source: identity -> (element id, digest; '' for
+    none), and the nodes of other sources: identity -> (element id, source id)."""
 
     nodes: dict[NodeKey, tuple[str, str]] = field(default_factory=dict)
     edges: dict[EdgeKey, tuple[str, str]] = field(default_factory=dict)
+    foreign: dict[NodeKey, tuple[str, str]] = field(default_factory=dict)
 
 
 @dataclass
@@ -81,8 +99,12 @@ class Plan:
         )
 
 
-def make_plan(rows: GraphRows, state: GraphState) -> Plan:
+def make_plan(rows: GraphRows, state: GraphState, dataset: str = CURATED) -> Plan:
+    """The writes that make the graph hold `rows` as the elements of source `dataset`."""
     plan = Plan()
+    for (label, node_id), (element_id, _) in state.foreign.items():
+        for alias in node_keys(label, node_id):
+            plan.node_ids[alias] = element_id
     seen_nodes: set[NodeKey] = set()
     for labels, node_rows in rows.nodes.items():
         label_list = labels.split(":")
@@ -91,8 +113,10 @@ def make_plan(rows: GraphRows, state: GraphState) -> Plan:
         for row in node_rows:
             source = row.get("source")
             stamp = digest([row["props"], source])
-            props = {**row["props"], "id": row["id"], "digest": stamp}
+            props = {**row["props"], "id": row["id"], "digest": stamp, "load": dataset}
             key = (label, row["id"])
+            if key in state.foreign:
+                raise PlanConflict(f"{label} {row['id']!r} is already loaded by source {state.foreign[key][1]!r}")
             seen_nodes.add(key)
             held = state.nodes.get(key)
             if held is None:
@@ -114,7 +138,7 @@ def make_plan(rows: GraphRows, state: GraphState) -> Plan:
         tally = plan.tally[rel]
         for row in edge_rows:
             stamp = digest(row["props"])
-            props = {**row["props"], "key": row["key"], "digest": stamp}
+            props = {**row["props"], "key": row["key"], "digest": stamp, "load": dataset}
             edge_key = (rel, row["from"], row["to"], row["key"])
             seen_edges.add(edge_key)
             held = state.edges.get(edge_key)

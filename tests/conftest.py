@@ -20,8 +20,9 @@ from neo4j import Driver, GraphDatabase
 
 from db import local_server
 from db.local_server import free_port
-from ingest.dataset import load_dataset
-from ingest.loader import load_into_graph
+from ingest.loader import TX_ELEMENTS, LoadSummary
+from ingest.pipeline import ingest
+from ingest.sources.curated import CuratedYaml
 from schema.graph_schema import apply_schema
 from schema.paths import PROJECT_ROOT
 from schema.settings import Settings
@@ -74,14 +75,29 @@ def driver(settings: Settings) -> Iterator[Driver]:
         yield drv
 
 
+def load_curated(driver: Driver, settings: Settings, folder: Path, tx_elements: int = TX_ELEMENTS) -> LoadSummary:
+    """`folder` loaded as the curated source, through the pipeline `pkgraph ingest` runs."""
+    (summary,) = ingest(driver, settings.neo4j_database, [CuratedYaml(folder)], tx_elements=tx_elements)
+    return summary
+
+
 @pytest.fixture(scope="session")
 def seeded(driver: Driver, settings: Settings) -> Driver:
     """The graph wiped, the schema applied and data/ loaded: what the service serves."""
     with driver.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
     apply_schema(driver, settings.neo4j_database)
-    load_into_graph(driver, settings.neo4j_database, load_dataset(DATA))
+    load_curated(driver, settings, DATA)
     return driver
+
+
+@pytest.fixture
+def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
+    """The test graph for a test that replaces its data; the real dataset is put back afterwards."""
+    yield seeded
+    with seeded.session(database=settings.neo4j_database) as session:
+        session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
+    load_curated(seeded, settings, DATA)
 
 
 class LiveServer:

@@ -6,7 +6,6 @@ import os
 import shutil
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +16,8 @@ from neo4j.exceptions import ConstraintError
 from db.local_server import free_port
 from ingest.dataset import load_dataset
 from ingest.graph_rows import build_rows
-from ingest.loader import load_into_graph
 from schema.settings import Settings
-from tests.conftest import DATA, MINI
+from tests.conftest import DATA, MINI, load_curated
 
 Dump = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -42,15 +40,6 @@ def dump(driver: Driver, database: str) -> Dump:
     )
 
 
-@pytest.fixture
-def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
-    """The test graph for a test that replaces its data; the real dataset is put back afterwards."""
-    yield seeded
-    with seeded.session(database=settings.neo4j_database) as session:
-        session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
-    load_into_graph(seeded, settings.neo4j_database, load_dataset(DATA))
-
-
 def _cli(settings: Settings, *args: str, uri: str | None = None) -> subprocess.CompletedProcess[str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
     env |= {"NEO4J_URI": uri or settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
@@ -65,9 +54,9 @@ def _cli(settings: Settings, *args: str, uri: str | None = None) -> subprocess.C
 
 
 def test_loading_twice_gives_the_same_graph(graph: Driver, settings: Settings) -> None:
-    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    load_curated(graph, settings, MINI)
     first = dump(graph, settings.neo4j_database)
-    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    summary = load_curated(graph, settings, MINI)
     assert dump(graph, settings.neo4j_database) == first
     # The second run compares and writes nothing but the :Dataset node.
     assert [summary.changed(what) for what in ("created", "updated", "deleted")] == [0, 0, 0]
@@ -76,18 +65,18 @@ def test_loading_twice_gives_the_same_graph(graph: Driver, settings: Settings) -
 
 def test_the_real_dataset_loads_idempotently(graph: Driver, settings: Settings) -> None:
     before = dump(graph, settings.neo4j_database)
-    load_into_graph(graph, settings.neo4j_database, load_dataset(DATA))
+    load_curated(graph, settings, DATA)
     assert dump(graph, settings.neo4j_database) == before
 
 
 def test_records_removed_from_the_files_leave_the_graph(graph: Driver, settings: Settings, tmp_path: Path) -> None:
-    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    load_curated(graph, settings, MINI)
     folder = tmp_path / "data"
     shutil.copytree(MINI, folder)
     missions = (folder / "missions.yaml").read_text()
     monuc_only = missions[: missions.index("- id: monusco")].replace("  successor: [monusco]\n", "")
     (folder / "missions.yaml").write_text(monuc_only)
-    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(folder))
+    summary = load_curated(graph, settings, folder)
     records, _, _ = graph.execute_query(
         "OPTIONAL MATCH (m:Mission {id: 'monusco'}) "
         "OPTIONAL MATCH (:Mission {id: 'monuc'})-[s:SUCCEEDED_BY]->() RETURN m, count(s) AS successors",
@@ -102,7 +91,7 @@ def test_records_removed_from_the_files_leave_the_graph(graph: Driver, settings:
 def dump_after_fresh_load(driver: Driver, settings: Settings, folder: Path) -> Dump:
     with driver.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) WHERE n.digest IS NOT NULL DETACH DELETE n").consume()
-    load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
+    load_curated(driver, settings, folder)
     return dump(driver, settings.neo4j_database)
 
 
@@ -124,7 +113,7 @@ def test_a_bad_record_at_the_end_of_the_last_file_changes_nothing(
 
 def test_a_failure_inside_the_write_rolls_everything_back(graph: Driver, settings: Settings, tmp_path: Path) -> None:
     """A conflicting node (an Actor that is not a Mission) makes a late write fail: the whole load rolls back."""
-    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    load_curated(graph, settings, MINI)
     folder = tmp_path / "data"
     shutil.copytree(MINI, folder)
     missions = folder / "missions.yaml"
@@ -132,7 +121,7 @@ def test_a_failure_inside_the_write_rolls_everything_back(graph: Driver, setting
     graph.execute_query("CREATE (:Blocker:Actor {id: 'zz-new'})", database_=settings.neo4j_database)
     before = dump(graph, settings.neo4j_database)
     with pytest.raises(ConstraintError):
-        load_into_graph(graph, settings.neo4j_database, load_dataset(folder))
+        load_curated(graph, settings, folder)
     assert dump(graph, settings.neo4j_database) == before
 
 
@@ -151,7 +140,7 @@ def test_check_never_writes(graph: Driver, settings: Settings) -> None:
 
 def test_dataset_node_records_version_and_counts(seeded: Driver, settings: Settings) -> None:
     records, _, _ = seeded.execute_query(
-        "MATCH (d:Dataset {id: 'current'}) RETURN d.version AS version, d.counts AS counts",
+        "MATCH (d:Dataset {id: 'curated'}) RETURN d.version AS version, d.counts AS counts",
         database_=settings.neo4j_database,
     )
     assert len(records[0]["version"]) == 16
@@ -159,25 +148,25 @@ def test_dataset_node_records_version_and_counts(seeded: Driver, settings: Setti
 
 
 def test_a_changed_record_is_updated_in_place(graph: Driver, settings: Settings, tmp_path: Path) -> None:
-    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    load_curated(graph, settings, MINI)
     folder = tmp_path / "data"
     shutil.copytree(MINI, folder)
     missions = folder / "missions.yaml"
     text = missions.read_text()
     assert "acronym: MONUSCO" in text
     missions.write_text(text.replace("acronym: MONUSCO", "acronym: MONUSCO-X"))
-    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(folder))
+    summary = load_curated(graph, settings, folder)
     assert summary.tally["Mission"] == {"updated": 1, "unchanged": 1}
     assert summary.changed("created") == summary.changed("deleted") == 0
     assert dump(graph, settings.neo4j_database) == dump_after_fresh_load(graph, settings, folder)
 
 
 def test_a_staged_load_gives_the_graph_of_one_transaction(graph: Driver, settings: Settings) -> None:
-    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    load_curated(graph, settings, MINI)
     expected = dump_after_fresh_load(graph, settings, DATA)
     with graph.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) WHERE n.digest IS NOT NULL DETACH DELETE n").consume()
-    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(DATA), tx_elements=500)
+    summary = load_curated(graph, settings, DATA, tx_elements=500)
     assert summary.transactions > 2
     assert dump(graph, settings.neo4j_database) == expected
     assert dataset_node(graph, settings)["pending"] is None
@@ -186,11 +175,11 @@ def test_a_staged_load_gives_the_graph_of_one_transaction(graph: Driver, setting
 def test_a_staged_load_that_fails_is_undone(graph: Driver, settings: Settings) -> None:
     """The conflict (the last claim's id taken) comes after several committed transactions:
     what they created is deleted again."""
-    load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    load_curated(graph, settings, MINI)
     graph.execute_query("CREATE (:Blocker:Claim {id: 'l-4-3-1-13'})", database_=settings.neo4j_database)
     before = dump(graph, settings.neo4j_database)
     with pytest.raises(ConstraintError):
-        load_into_graph(graph, settings.neo4j_database, load_dataset(DATA), tx_elements=200)
+        load_curated(graph, settings, DATA, tx_elements=200)
     assert dump(graph, settings.neo4j_database) == before
     assert dataset_node(graph, settings)["pending"] is None
 
@@ -203,7 +192,7 @@ def test_a_graph_loaded_before_digests_is_rewritten_once(graph: Driver, settings
         "WITH n MATCH (n)-[r]->() SET r.load = 'v0' REMOVE r.digest",
         database_=settings.neo4j_database,
     )
-    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(MINI))
+    summary = load_curated(graph, settings, MINI)
     assert summary.changed("created") == 0
     assert summary.changed("updated") > 0
     assert dump(graph, settings.neo4j_database) == expected
@@ -211,7 +200,7 @@ def test_a_graph_loaded_before_digests_is_rewritten_once(graph: Driver, settings
 
 def dataset_node(driver: Driver, settings: Settings) -> dict[str, Any]:
     records, _, _ = driver.execute_query(
-        "MATCH (d:Dataset {id: 'current'}) RETURN d {.*} AS d", database_=settings.neo4j_database
+        "MATCH (d:Dataset {id: 'curated'}) RETURN d {.*} AS d", database_=settings.neo4j_database
     )
     return dict(records[0]["d"]) | {"pending": records[0]["d"].get("pending")}
 
@@ -219,7 +208,7 @@ def dataset_node(driver: Driver, settings: Settings) -> dict[str, Any]:
 def test_a_load_that_removes_more_than_a_transaction_holds_is_staged(graph: Driver, settings: Settings) -> None:
     """Few rows but many deletions: planned in one transaction, found too large, loaded staged."""
     mini_rows = sum(build_rows(load_dataset(MINI)).count())
-    summary = load_into_graph(graph, settings.neo4j_database, load_dataset(MINI), tx_elements=mini_rows)
+    summary = load_curated(graph, settings, MINI, tx_elements=mini_rows)
     assert summary.staged
     assert summary.changed("deleted") > mini_rows
     assert dump(graph, settings.neo4j_database) == dump_after_fresh_load(graph, settings, MINI)

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import copy
 
+import pytest
+
 from ingest.graph_rows import GraphRows
-from ingest.plan import GraphState, digest, make_plan
+from ingest.plan import GraphState, PlanConflict, digest, make_plan, owner
+from schema.datasets import CURATED
 
 
 def test_a_digest_depends_on_the_content_not_on_shared_objects() -> None:
@@ -49,3 +52,29 @@ def test_the_plan_creates_updates_deletes_and_leaves_alone() -> None:
     assert again.delete_edges == ["e-2"]
     assert again.tally["Mission"] == {"updated": 1, "unchanged": 1, "deleted": 1}
     assert again.tally["FROM_SOURCE"] == {"updated": 1, "unchanged": 1}
+
+
+def test_the_plan_stamps_its_source_and_looks_up_other_sources_nodes() -> None:
+    rows = GraphRows()
+    rows.add_node("Mandate", "monusco-1925", {"mission": "monusco"}, None)
+    rows.add_edge("MANDATE_OF", "Mandate", "monusco-1925", "Mission", "monusco", {"field": "mission"})
+    rows.add_edge("MENTIONS", "Mandate", "monusco-1925", "Actor", "monusco", {})
+    held = GraphState(foreign={("Mission", "monusco"): ("n-monusco", "curated")})
+    plan = make_plan(rows, held, "second")
+    assert [row["props"]["load"] for row in plan.create_nodes["Mandate"]] == ["second"]
+    assert all(row["props"]["load"] == "second" for rows in plan.create_edges.values() for row in rows)
+    # Relationships into the other source's node find it by either label; it is never compared or deleted.
+    assert plan.node_ids[("Mission", "monusco")] == plan.node_ids[("Actor", "monusco")] == "n-monusco"
+    assert plan.delete_nodes == []
+    assert "Mission" not in plan.tally
+
+
+def test_a_node_another_source_loaded_is_a_conflict() -> None:
+    held = GraphState(foreign={("Mission", "unmik"): ("n-unmik", "curated")})
+    with pytest.raises(PlanConflict, match="Mission 'unmik' is already loaded by source 'curated'"):
+        make_plan(_rows(), held, "second")
+
+
+def test_unstamped_elements_belong_to_the_curated_source() -> None:
+    assert owner("") == CURATED
+    assert owner("second") == "second"

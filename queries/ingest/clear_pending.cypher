@@ -1,7 +1,7 @@
 // Clears a failed staged load's mark after its writes were undone (a later load's mark stays);
-// the :Dataset node goes too when no load has ever completed.
-// Parameters: $load = the staged load's id.
-MATCH (d:Dataset {id: 'current'})
+// the :Dataset node goes too when no load of the source has ever completed.
+// Parameters: $dataset = the source's id; $load = the staged load's id.
+MATCH (d:Dataset {id: $dataset})
 WHERE d.pending = $load
 REMOVE d.pending
 WITH d

@@ -1,12 +1,16 @@
-// What the graph holds of earlier loads, for ingest.plan: every relationship the loader wrote
-// (FROM_SOURCE goes with its node and has no digest), by (type, from id, to id, key), as parallel
-// lists in one row. `load` marks relationships of loads before `digest` existed.
-// Parameters: none.
+// What the graph holds of one source's earlier loads, for ingest.plan: every relationship it
+// wrote (`load` = the source; FROM_SOURCE goes with its node and has neither), by (type, from id,
+// to id, key), as parallel lists in one row. With $adopt (the curated data's load) also those
+// written before the stamp named a source (`load` without `digest`, or `digest` without `load`),
+// with '' as digest so each is rewritten once.
+// Parameters: $dataset = the source's id; $adopt = whether it adopts unstamped relationships.
+// :param {dataset: 'curated', adopt: true}
 MATCH (a)-[r]->(b)
-WHERE r.digest IS NOT NULL OR r.load IS NOT NULL
+WHERE (r.load = $dataset AND r.digest IS NOT NULL)
+   OR ($adopt AND (r.digest IS NOT NULL OR r.load IS NOT NULL) AND (r.digest IS NULL OR r.load IS NULL))
 RETURN collect(type(r)) AS types,
        collect(coalesce(a.id, '')) AS froms,
        collect(coalesce(b.id, '')) AS tos,
        collect(coalesce(r.key, '')) AS keys,
        collect(elementId(r)) AS eids,
-       collect(coalesce(r.digest, '')) AS digests
+       collect(CASE WHEN r.load = $dataset THEN coalesce(r.digest, '') ELSE '' END) AS digests

@@ -1,0 +1,131 @@
+"""The ingest, in one place: read -> validate -> rows -> plan -> write -> report.
+
+Used by `pkgraph ingest`, the tests and the benchmarks alike:
+
+1. read: every source adapter given (ingest.sources) parses its files once and validates each
+   record on its own, with the version hashed from the same bytes;
+2. validate: the cross-record checks run over all of them together, so a reference from one
+   source into another resolves; references into sources not read in this run resolve against
+   the records those sources have loaded into the graph;
+3. rows -> plan -> write: each chosen source is loaded on its own (ingest.loader): its own lock,
+   plan, version and `:Dataset` node; reloading one never writes another's elements;
+4. report: progress through a callback and one `LoadSummary` per source, which the caller shows
+   (db.ingest_report on a terminal).
+
+Nothing is written unless every source read is valid.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Sequence
+from dataclasses import dataclass
+
+from neo4j import Driver
+
+from ingest.dataset import Dataset, DatasetInvalid, Problem, check_union
+from ingest.graph_rows import NODE_LABELS, build_rows
+from ingest.loader import TX_ELEMENTS, LoadSummary, Progress, SourceLoad, load_source
+from ingest.plan import PRIMARY_LABELS
+from ingest.sources import SourceAdapter
+from queries import statement
+from schema.datasets import CURATED
+
+# primary label -> kind, to name the ids other sources loaded by the kind references use
+_KIND_OF_LABEL = {labels.split(":")[0]: kind for kind, labels in NODE_LABELS.items()}
+
+
+class SourcesInvalid(DatasetInvalid):
+    """Some source could not be read or validated: `problems` lists every finding of every source."""
+
+
+@dataclass(frozen=True)
+class Validated:
+    """The sources of one run, read and validated together: records and version per source id."""
+
+    records: dict[str, Dataset]
+    versions: dict[str, str]
+
+    def counts(self, source: str) -> dict[str, int]:
+        return {kind: len(by_id) for kind, by_id in self.records[source].kinds.items()}
+
+
+def validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | None = None) -> Validated:
+    """Read every adapter once and validate all of them together; raise SourcesInvalid listing
+    every problem. `known`: ids by kind defined outside these sources (see `loaded_ids`)."""
+    ids = [adapter.id for adapter in adapters]
+    twice = sorted({source for source in ids if ids.count(source) > 1})
+    if twice:
+        raise ValueError(f"source {', '.join(twice)} given more than once")
+    problems: list[Problem] = []
+    records: dict[str, Dataset] = {}
+    versions: dict[str, str] = {}
+    for adapter in adapters:
+        reading = adapter.read()
+        records[adapter.id] = reading.records
+        versions[adapter.id] = adapter.version()
+        problems += reading.problems
+    problems += check_union(list(records.values()), known)
+    if problems:
+        raise SourcesInvalid(problems)
+    return Validated(records, versions)
+
+
+def loaded_ids(driver: Driver, database: str, reading: Collection[str]) -> dict[str, set[str]]:
+    """Ids by kind of the records that sources other than `reading` have loaded into the graph."""
+    records, _, _ = driver.execute_query(
+        statement("ingest/read_ids").text,
+        reading=sorted(reading),
+        legacy=CURATED,
+        primary=sorted(PRIMARY_LABELS),
+        database_=database,
+    )
+    known: dict[str, set[str]] = {}
+    for label, node_id in zip(records[0]["labels"], records[0]["ids"], strict=True):
+        kind = _KIND_OF_LABEL.get(label)
+        if kind is not None:
+            known.setdefault(kind, set()).add(node_id)
+    return known
+
+
+def file_ids(adapters: Sequence[SourceAdapter]) -> dict[str, set[str]]:
+    """Ids by kind in the adapters' files, read but not checked: what references from other sources
+    resolve to when there is no graph to ask (`pkgraph ingest --check --source ...`)."""
+    known: dict[str, set[str]] = {}
+    for adapter in adapters:
+        for kind, by_id in adapter.read().records.kinds.items():
+            known.setdefault(kind, set()).update(by_id)
+    return known
+
+
+def write(
+    driver: Driver,
+    database: str,
+    validated: Validated,
+    only: Collection[str] | None = None,
+    progress: Progress | None = None,
+    tx_elements: int = TX_ELEMENTS,
+) -> list[LoadSummary]:
+    """Load each validated source (or those in `only`) on its own, in the order given."""
+    summaries = []
+    for source, records in validated.records.items():
+        if only is not None and source not in only:
+            continue
+        load = SourceLoad(source, validated.versions[source], build_rows(records), validated.counts(source))
+        summaries.append(load_source(driver, database, load, progress, tx_elements))
+    return summaries
+
+
+def ingest(
+    driver: Driver,
+    database: str,
+    adapters: Sequence[SourceAdapter],
+    only: Collection[str] | None = None,
+    progress: Progress | None = None,
+    tx_elements: int = TX_ELEMENTS,
+) -> list[LoadSummary]:
+    """The whole ingest of `adapters` against the graph; `only` names the sources to write (default all)."""
+    unknown = sorted(set(only or ()) - {adapter.id for adapter in adapters})
+    if unknown:
+        raise ValueError(f"unknown source {', '.join(unknown)}")
+    validated = validate(adapters, loaded_ids(driver, database, [adapter.id for adapter in adapters]))
+    return write(driver, database, validated, only, progress, tx_elements)
