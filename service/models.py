@@ -27,6 +27,7 @@ class SchemaState(BaseModel):
 
 
 class DatasetInfo(BaseModel):
+    id: str = Field(description="the source: 'curated' for data/'s YAML, else a public dataset's Source id")
     version: str = Field(description="content hash of the loaded data files")
     loaded_at: str
     counts: dict[str, int] = Field(default={}, description="records loaded per kind")
@@ -44,7 +45,8 @@ class Ready(BaseModel):
     status: str = Field(description="'ready' when Neo4j answers and the schema is applied")
     neo4j: Neo4jInfo
     schema_: SchemaState = Field(alias="schema")
-    dataset: DatasetInfo | None = Field(description="null until a first ingest")
+    dataset: DatasetInfo | None = Field(description="the curated dataset (data/); null until a first ingest")
+    datasets: list[DatasetInfo] = Field(default=[], description="every loaded source, each versioned on its own")
     counts: GraphCounts
 
     model_config = {"populate_by_name": True}

@@ -33,6 +33,7 @@ def test_ready_shows_neo4j_schema_dataset_and_counts(api: httpx.Client, seeded: 
     assert body["schema"]["applied"] is True
     assert body["schema"]["missing"] == []
     assert body["dataset"]["version"]
+    assert body["datasets"] == [body["dataset"]]  # one source loaded: the curated data
     records, _, _ = seeded.execute_query("MATCH (n) RETURN count(n) AS n")
     assert body["counts"]["nodes"] == records[0]["n"]
 

@@ -14,7 +14,7 @@ SERVER = {"name": "Neo4j Kernel", "version": "5.26.0", "edition": "community"}
 COUNTS = {"nodes": 925, "relationships": 3100}
 EXPECTED = {"mission_id", "claim_id", "interview_case"}
 DATASET = {
-    "id": "current",
+    "id": "curated",
     "version": "abc123",
     "loaded_at": "2026-12-01T10:00:00Z",
     "counts": '{"missions": 3, "claims": 40}',
@@ -26,8 +26,9 @@ def _indexes(*online: str, **states: str) -> list[dict[str, Any]]:
     return [{"name": n, "state": "ONLINE"} for n in online] + [{"name": n, "state": s} for n, s in states.items()]
 
 
-def _ready(indexes: list[dict[str, Any]], dataset: dict[str, Any] | None = DATASET) -> Any:
-    return readiness(SERVER, indexes, COUNTS, dataset, EXPECTED, "neo4j://127.0.0.1:7687", "neo4j")
+def _ready(indexes: list[dict[str, Any]], datasets: list[dict[str, Any]] | None = None) -> Any:
+    rows = [DATASET] if datasets is None else datasets
+    return readiness(SERVER, indexes, COUNTS, rows, EXPECTED, "neo4j://127.0.0.1:7687", "neo4j")
 
 
 def test_ready_when_every_expected_index_is_online() -> None:
@@ -43,11 +44,21 @@ def test_ready_when_every_expected_index_is_online() -> None:
         },
         "schema": {"applied": True, "expected": 3, "online": 3, "missing": []},
         "dataset": {
+            "id": "curated",
             "version": "abc123",
             "loaded_at": "2026-12-01T10:00:00Z",
             "counts": {"missions": 3, "claims": 40},
             "pending": None,
         },
+        "datasets": [
+            {
+                "id": "curated",
+                "version": "abc123",
+                "loaded_at": "2026-12-01T10:00:00Z",
+                "counts": {"missions": 3, "claims": 40},
+                "pending": None,
+            }
+        ],
         "counts": {"nodes": 925, "relationships": 3100},
     }
 
@@ -73,13 +84,35 @@ def test_no_index_at_all() -> None:
 
 
 def test_dataset_missing_before_a_first_ingest() -> None:
-    body = _ready(_indexes(*EXPECTED), dataset=None)
+    body = _ready(_indexes(*EXPECTED), datasets=[])
     assert body.status == "ready"
     assert body.dataset is None
+    assert body.datasets == []
 
 
 def test_a_staged_load_is_shown_and_counts_that_are_not_json_text_are_left_out() -> None:
-    staged = {"version": 7, "loaded_at": "t", "counts": None, "pending": "load-2"}
-    body = _ready(_indexes(*EXPECTED), dataset=staged)
+    staged = {"id": "curated", "version": 7, "loaded_at": "t", "counts": None, "pending": "load-2"}
+    body = _ready(_indexes(*EXPECTED), datasets=[staged])
     assert body.dataset is not None
-    assert body.dataset.model_dump() == {"version": "7", "loaded_at": "t", "counts": {}, "pending": "load-2"}
+    assert body.dataset.model_dump() == {
+        "id": "curated",
+        "version": "7",
+        "loaded_at": "t",
+        "counts": {},
+        "pending": "load-2",
+    }
+
+
+def test_each_source_is_listed_and_the_curated_one_is_the_dataset() -> None:
+    public = {"id": "un-psdata-dgc-scres", "version": "f00d", "loaded_at": "t2", "counts": '{"resolutions": 2722}'}
+    body = _ready(_indexes(*EXPECTED), datasets=[DATASET, public])
+    assert [(d.id, d.version, d.pending) for d in body.datasets] == [
+        ("curated", "abc123", None),
+        ("un-psdata-dgc-scres", "f00d", None),
+    ]
+    assert body.dataset == body.datasets[0]
+    assert body.datasets[1].counts == {"resolutions": 2722}
+    # A public source loaded before the curated data: no curated dataset yet, the public one listed.
+    alone = _ready(_indexes(*EXPECTED), datasets=[public])
+    assert alone.dataset is None
+    assert [d.id for d in alone.datasets] == ["un-psdata-dgc-scres"]

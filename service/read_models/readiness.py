@@ -1,7 +1,7 @@
-"""What `/ready` reports: the Neo4j server, whether the schema is online, the dataset and graph counts.
+"""What `/ready` reports: the Neo4j server, whether the schema is online, each loaded source and graph counts.
 
-Input: the rows of `system/server_info`, `system/schema_state`, `system/counts` and `system/dataset`,
-the names schema/constraints.cypher declares, and where the service connects.
+Input: the rows of `system/server_info`, `system/schema_state`, `system/counts` and the `:Dataset`
+nodes (one per source), the names schema/constraints.cypher declares, and where the service connects.
 """
 
 from __future__ import annotations
@@ -9,15 +9,15 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from schema.datasets import CURATED
 from service import models
 
 
-def dataset(row: dict[str, Any] | None) -> models.DatasetInfo | None:
-    """The `:Dataset` node's properties, or None before a first ingest."""
-    if not row:
-        return None
+def dataset(row: dict[str, Any]) -> models.DatasetInfo:
+    """A source's `:Dataset` node properties."""
     counts = row.get("counts")
     return models.DatasetInfo(
+        id=str(row.get("id", "")),
         version=str(row.get("version", "")),
         loaded_at=str(row.get("loaded_at", "")),
         # Neo4j has no map properties: the ingest stores counts as a JSON string.
@@ -39,18 +39,21 @@ def readiness(
     server: dict[str, Any],
     index_rows: list[dict[str, Any]],
     counts: dict[str, Any],
-    dataset_row: dict[str, Any] | None,
+    dataset_rows: list[dict[str, Any]],
     expected: set[str],
     uri: str,
     database: str,
 ) -> models.Ready:
     schema = schema_state(expected, index_rows)
+    datasets = [dataset(row) for row in dataset_rows]
     return models.Ready(
         status="ready" if schema.applied else "schema-missing",
         neo4j=models.Neo4jInfo(
             name=server["name"], version=server["version"], edition=server["edition"], uri=uri, database=database
         ),
         schema_=schema,
-        dataset=dataset(dataset_row),
+        # The curated data as before sources were loaded apart; every source in `datasets`.
+        dataset=next((info for info in datasets if info.id == CURATED), None),
+        datasets=datasets,
         counts=models.GraphCounts(**counts),
     )
