@@ -16,13 +16,14 @@ from pathlib import Path
 import httpx
 import pytest
 import uvicorn
-from neo4j import Driver, GraphDatabase
+from neo4j import Driver
 
 from db import local_server
 from db.local_server import free_port
 from ingest.loader import TX_ELEMENTS, LoadSummary
 from ingest.pipeline import ingest
 from ingest.sources.curated import CuratedYaml
+from queries.driver import create_sync_driver
 from schema.graph_schema import apply_schema
 from schema.paths import PROJECT_ROOT
 from schema.settings import Settings
@@ -68,9 +69,7 @@ def settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Settings]:
 
 @pytest.fixture(scope="session")
 def driver(settings: Settings) -> Iterator[Driver]:
-    with GraphDatabase.driver(
-        settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password.get_secret_value())
-    ) as drv:
+    with create_sync_driver(settings) as drv:
         drv.verify_connectivity()
         yield drv
 
