@@ -29,7 +29,7 @@ from typing import Any
 
 import httpx
 import networkx as nx
-from neo4j import AsyncGraphDatabase, RoutingControl
+from neo4j import RoutingControl
 
 from bench.generate import generate
 from bench.harness import (
@@ -43,10 +43,10 @@ from bench.harness import (
 )
 from db import local_server
 from db.local_server import free_port
-from ingest.dataset import load_dataset
-from ingest.loader import load_into_graph
+from ingest.pipeline import ingest
+from ingest.sources.curated import CuratedYaml
 from queries import statement
-from queries.driver import create_sync_driver
+from queries.driver import create_driver, create_sync_driver
 from schema.paths import DATA
 from schema.settings import Settings
 from service.read_models.centrality import RELATIONS, WeightedGraph, compute
@@ -111,9 +111,8 @@ def _wrk(url: str, connections: int, duration_s: int) -> Latency:
 
 
 async def _driver_load(settings: Settings, endpoint: Endpoint, connections: int, duration_s: int) -> Latency:
-    auth = (settings.neo4j_user, settings.neo4j_password.get_secret_value())
     samples: list[float] = []
-    async with AsyncGraphDatabase.driver(settings.neo4j_uri, auth=auth, notifications_min_severity="OFF") as driver:
+    async with create_driver(settings) as driver:
         deadline = time.perf_counter() + duration_s
 
         async def worker() -> None:
@@ -227,7 +226,7 @@ def _centrality_at(settings: Settings, scale: int, networkx_budget_s: float) -> 
     generate(scale, 1, folder)
     start_empty(settings)
     with create_sync_driver(settings) as driver:
-        load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
+        ingest(driver, settings.neo4j_database, [CuratedYaml(folder)])
         records, _, _ = driver.execute_query(
             statement("actor_graph").text,
             relations=RELATIONS,
@@ -257,7 +256,7 @@ def run(connections: int, duration_s: int, scales: list[int], networkx_budget_s:
     log("starting Neo4j and loading data/")
     start_empty(settings)
     with create_sync_driver(settings) as driver:
-        load_into_graph(driver, settings.neo4j_database, load_dataset(DATA))
+        ingest(driver, settings.neo4j_database, [CuratedYaml(DATA)])
     rows: list[tuple[Endpoint, Latency, Latency]] = []
     service = Service(settings)
     try:

@@ -5,7 +5,7 @@
 One run, side by side, on its own Neo4j (started through db.local_server in bench/out/, on
 free ports, with a generated password):
 
-- `ingest.loader.load_into_graph` on synthetic data (bench/generate.py) at each scale, on a fresh
+- the ingest pipeline (`ingest.pipeline.write`) on synthetic data (bench/generate.py) at each scale, on a fresh
   database (deleted and the server restarted), then a second, idempotent run on the loaded graph.
   Each run is a child process that reports its own peak RSS (VmHWM: the whole ingest, YAML parse,
   validation, rows, driver). Not ru_maxrss: Linux carries the parent's peak into a child across
@@ -34,16 +34,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any, LiteralString
 
-from neo4j import Driver, GraphDatabase, ManagedTransaction
+from neo4j import Driver, ManagedTransaction
 
 from bench.generate import generate
 from bench.harness import bench_settings, log, machine, start_empty, status_kib, wait_until_online, write_section
 from db import local_server
-from ingest.dataset import load_dataset
+from ingest import pipeline
 from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
-from ingest.loader import TX_ELEMENTS, checked_labels, checked_type, dataset_version, load_into_graph
+from ingest.loader import TX_ELEMENTS, checked_labels, checked_type
+from ingest.sources.curated import CuratedYaml
 from queries import statement
 from queries.driver import create_sync_driver
+from schema.datasets import CURATED
 from schema.graph_schema import apply_schema
 from schema.paths import PROJECT_ROOT
 from schema.settings import Settings
@@ -63,18 +65,18 @@ GOAL_NAIVE_RATIO = 20.0
 
 
 def _query(name: str) -> LiteralString:
-    text = (QUERIES / f"{name}.cypher").read_text(encoding="utf-8")
-    return "\n".join(line for line in text.splitlines() if not line.lstrip().startswith("//")).strip()
+    return statement(name, QUERIES).text
 
 
 # --- the measured ingest, in a child process ------------------------------------------------------
 
 
 def child(data: Path, uri: str, database: str) -> dict[str, Any]:
-    """Parse, validate and load `data` the way `pkgraph ingest` does; time each part."""
-    password = os.environ["NEO4J_PASSWORD"]
+    """Parse, validate and load `data` through the pipeline `pkgraph ingest` runs; time each part.
+    (The one source is the whole graph, so the look-up of other sources' ids is left out.)"""
+    settings = Settings.model_validate({"neo4j_uri": uri, "neo4j_password": os.environ["NEO4J_PASSWORD"]})
     started = time.perf_counter()
-    dataset = load_dataset(data)
+    validated = pipeline.validate([CuratedYaml(data)])
     parsed = time.perf_counter()
     steps: dict[str, float] = {}
     last = [0.0]
@@ -84,11 +86,11 @@ def child(data: Path, uri: str, database: str) -> dict[str, Any]:
         steps[step] = steps.get(step, 0.0) + now - last[0]
         last[0] = now
 
-    with GraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
+    with create_sync_driver(settings) as driver:
         driver.verify_connectivity()
         begin = time.perf_counter()
         last[0] = begin
-        summary = load_into_graph(driver, database, dataset, progress)
+        (summary,) = pipeline.write(driver, database, validated, progress=progress)
         end = time.perf_counter()
     return {
         "parse_s": parsed - started,
@@ -441,12 +443,12 @@ def report(
     lines.append(f"- Neo4j server: heap {HEAP}, page cache {PAGECACHE}, transaction memory limit half the heap")
     lines.append("")
     lines.append(
-        "Elements = nodes + relationships of `build_rows(dataset).count()`. Load = `load_into_graph` on a fresh "
+        "Elements = nodes + relationships of `build_rows(dataset).count()`. Load = `ingest.pipeline.write` on a fresh "
         "database: build_rows, lock + read what the graph holds, plan (ingest/plan.py), batched CREATE writes, the "
         f"Dataset node, commit; plans above {TX_ELEMENTS:,} rows are staged in transactions of that many rows. "
         "Re-run = the same files again on the loaded graph (it compares and writes nothing but the Dataset node). "
-        "Parse = `load_dataset` (YAML + validation), not in the load time. Peak RSS: VmHWM of the ingest child "
-        "process (parse + load), reported by the child itself."
+        "Parse = `ingest.pipeline.validate` (YAML + validation), not in the load time. Peak RSS: VmHWM of the "
+        "ingest child process (parse + load), reported by the child itself."
     )
     lines.append("")
     lines.append(
@@ -497,7 +499,7 @@ def report(
             "indexes exist after an import: creating them is timed separately on the largest scale."
         )
         lines.append("")
-        lines.append("| scale | write CSV s | import s | load_into_graph s | import is x faster | check |")
+        lines.append("| scale | write CSV s | import s | pipeline load s | import is x faster | check |")
         lines.append("|---:|---:|---:|---:|---:|---|")
         for imp in imports:
             run = by_scale[imp.scale]
@@ -531,7 +533,7 @@ def marginal(fresh: list[Run], imports: list[Import]) -> list[str]:
         return []
     extra = large.elements - small.elements
     rate = extra / (large.load_s - small.load_s)
-    text = f"Marginal rate from scale {small.scale} to {large.scale}: load_into_graph {rate:,.0f} elements/s"
+    text = f"Marginal rate from scale {small.scale} to {large.scale}: the pipeline's load {rate:,.0f} elements/s"
     by_scale = {imp.scale: imp for imp in imports}
     if small.scale in by_scale and large.scale in by_scale:
         seconds = by_scale[large.scale].import_s - by_scale[small.scale].import_s
@@ -601,12 +603,11 @@ def run(options: Options) -> str:
     fresh: list[Run] = []
     rerun: list[Run] = []
     naive: list[Naive] = []
-    rows_by_scale: dict[int, tuple[GraphRows, str]] = {}
+    rows_by_scale: dict[int, GraphRows] = {}
     try:
         for scale in options.scales:
-            dataset = load_dataset(folders[scale])
-            rows = build_rows(dataset)
-            rows_by_scale[scale] = (rows, dataset_version(dataset))
+            rows = build_rows(pipeline.validate([CuratedYaml(folders[scale])]).records[CURATED])
+            rows_by_scale[scale] = rows
             start_empty(settings)
             if "neo4j version" not in facts:
                 with create_sync_driver(settings) as driver:
@@ -620,7 +621,7 @@ def run(options: Options) -> str:
         for scale in options.scales:
             if scale not in (min(options.scales), max(options.scales)):
                 continue
-            rows, _ = rows_by_scale[scale]
+            rows = rows_by_scale[scale]
             sampled = sum(rows.count()) > options.naive_sample
             chosen = sample(rows, options.naive_sample * 2 // 5, options.naive_sample * 2 // 5) if sampled else rows
             start_empty(settings)
@@ -636,7 +637,7 @@ def run(options: Options) -> str:
     imports: list[Import] = []
     if not options.skip_import:
         for scale in options.scales:
-            rows, _ = rows_by_scale[scale]
+            rows = rows_by_scale[scale]
             begin = time.perf_counter()
             files = write_import_csvs(rows, OUT / f"csv-{scale}")
             csv_s = time.perf_counter() - begin

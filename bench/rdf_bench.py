@@ -39,14 +39,15 @@ BASE = "http://pkgraph.example/"
 
 
 async def _worker(path: str, uri: str, password: str) -> dict[str, Any]:
-    from neo4j import AsyncGraphDatabase
-
     from bench.harness import status_kib
+    from queries.driver import create_driver
+    from schema.settings import Settings
     from service.rdf.export import collect, ntriples_chunks, quad_pages, to_graph
     from service.rdf.mapping import Mapper
 
     mapper = Mapper(BASE)
-    async with AsyncGraphDatabase.driver(uri, auth=("neo4j", password)) as driver:
+    settings = Settings.model_validate({"neo4j_uri": uri, "neo4j_password": password})
+    async with create_driver(settings) as driver:
         await driver.verify_connectivity()
         baseline = status_kib("VmRSS")
         started = time.perf_counter()
@@ -183,14 +184,14 @@ def report(measures: list[Measure], facts: dict[str, str], repeat: int) -> str:
 
 def _load(settings: Any, folder: Path) -> None:
     from bench.harness import log, start_empty
-    from ingest.dataset import load_dataset
-    from ingest.loader import load_into_graph
+    from ingest.pipeline import ingest
+    from ingest.sources.curated import CuratedYaml
     from queries.driver import create_sync_driver
 
     start_empty(settings)
     with create_sync_driver(settings) as driver:
         started = time.perf_counter()
-        load_into_graph(driver, settings.neo4j_database, load_dataset(folder))
+        ingest(driver, settings.neo4j_database, [CuratedYaml(folder)])
         log(f"loaded {folder} in {time.perf_counter() - started:.0f}s")
 
 

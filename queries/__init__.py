@@ -47,11 +47,13 @@ def strip_comments(text: str) -> str:
 
 
 @cache
-def statement(name: str) -> CypherFile:
-    """The named statement `queries/<name>.cypher`; the name is checked, so it cannot escape the folder."""
+def statement(name: str, folder: Path = QUERIES) -> CypherFile:
+    """The named statement `<folder>/<name>.cypher` (default: this package, the statements the
+    project runs; the benchmarks keep theirs in bench/queries/); the name is checked, so it cannot
+    escape the folder."""
     if not _NAME.match(name):
         raise KeyError(name)
-    path = QUERIES / f"{name}.cypher"
+    path = folder / f"{name}.cypher"
     if not path.is_file():
         raise KeyError(name)
     raw = path.read_text(encoding="utf-8")
