@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 import json
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -132,7 +133,9 @@ def _properties(record: BaseModel, kind: str, provenance: dict[str, Any] | None)
     return props
 
 
-def build_rows(dataset: Dataset) -> GraphRows:
+def build_rows(dataset: Dataset, elsewhere: Mapping[str, set[str]] | None = None) -> GraphRows:
+    """The rows of one source's records; `elsewhere` gives ids by kind that other sources hold (in
+    this run or in the graph), for the relationships a source draws to them unasked (ADOPTED)."""
     rows = GraphRows()
     for kind, by_id in dataset.kinds.items():
         label = NODE_LABELS[kind]
@@ -142,7 +145,7 @@ def build_rows(dataset: Dataset) -> GraphRows:
             rows.add_node(label, record_id, _properties(record, kind, provenance), provenance)
             _edges_of(rows, fields, label, record_id, record, provenance or {})
             _nested_of(rows, label, record_id, record)
-    _adopted(rows, dataset)
+    _adopted(rows, dataset, (elsewhere or {}).get("organisations", set()))
     _evidenced_relations(rows, dataset)
     return rows
 
@@ -187,9 +190,9 @@ def _nested_of(rows: GraphRows, label: str, record_id: str, record: BaseModel) -
             rows.add_edge(rel, label, record_id, nested_label, node_id, {"source": item.source})
 
 
-def _adopted(rows: GraphRows, dataset: Dataset) -> None:
-    """Every resolution was adopted by the Security Council, when the dataset has it as an organisation."""
-    if UNSC not in dataset.ids("organisations"):
+def _adopted(rows: GraphRows, dataset: Dataset, organisations_elsewhere: set[str]) -> None:
+    """Every resolution was adopted by the Security Council, when some source has it as an organisation."""
+    if UNSC not in dataset.ids("organisations") | organisations_elsewhere:
         return
     for record_id, record in dataset.kinds.get("resolutions", {}).items():
         rows.add_edge(

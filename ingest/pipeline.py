@@ -40,13 +40,24 @@ class SourcesInvalid(DatasetInvalid):
 
 @dataclass(frozen=True)
 class Validated:
-    """The sources of one run, read and validated together: records and version per source id."""
+    """The sources of one run, read and validated together: records and version per source id,
+    and the ids by kind that sources not read hold in the graph."""
 
     records: dict[str, Dataset]
     versions: dict[str, str]
+    known: dict[str, set[str]]
 
     def counts(self, source: str) -> dict[str, int]:
         return {kind: len(by_id) for kind, by_id in self.records[source].kinds.items()}
+
+    def elsewhere(self, source: str) -> dict[str, set[str]]:
+        """Ids by kind that sources other than `source` hold, in this run or in the graph."""
+        ids = {kind: set(known) for kind, known in self.known.items()}
+        for other, records in self.records.items():
+            if other != source:
+                for kind, by_id in records.kinds.items():
+                    ids.setdefault(kind, set()).update(by_id)
+        return ids
 
 
 def validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | None = None) -> Validated:
@@ -67,7 +78,7 @@ def validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | Non
     problems += check_union(list(records.values()), known)
     if problems:
         raise SourcesInvalid(problems)
-    return Validated(records, versions)
+    return Validated(records, versions, known or {})
 
 
 def loaded_ids(driver: Driver, database: str, reading: Collection[str]) -> dict[str, set[str]]:
@@ -110,7 +121,8 @@ def write(
     for source, records in validated.records.items():
         if only is not None and source not in only:
             continue
-        load = SourceLoad(source, validated.versions[source], build_rows(records), validated.counts(source))
+        rows = build_rows(records, validated.elsewhere(source))
+        load = SourceLoad(source, validated.versions[source], rows, validated.counts(source))
         summaries.append(load_source(driver, database, load, progress, tx_elements))
     return summaries
 

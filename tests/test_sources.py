@@ -68,6 +68,8 @@ def test_the_second_source_survives_reloading_the_curated_one(
     assert second.dataset == "test-second"
     assert second.tally["Mandate"] == {"created": 2}
     assert second.tally["MANDATE_OF"] == {"created": 2}
+    # The Security Council is the curated data's organisation; the resolutions of this source are its acts.
+    assert second.tally["ADOPTED"] == {"created": 2}
     theirs = elements_of(graph, settings, "test-second")
     assert len(theirs[0]) == 5  # the Source, two resolutions, two mandates
     datasets = dataset_nodes(graph, settings)
