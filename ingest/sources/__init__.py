@@ -23,7 +23,12 @@ from ingest.dataset import Dataset, Problem
 @dataclass
 class Reading:
     """What one source's files hold: records by kind (each validated on its own), with provenance
-    attached, and the problems met on the way."""
+    attached, and the problems met on the way.
+
+    `records.files` names the file of each kind for the pipeline's problems (references checked
+    across sources); `records.invalid_ids` holds the ids of records that failed, so references to
+    them are not reported a second time.
+    """
 
     records: Dataset
     problems: list[Problem] = field(default_factory=list)
