@@ -212,3 +212,30 @@ def test_a_load_that_removes_more_than_a_transaction_holds_is_staged(graph: Driv
     assert summary.staged
     assert summary.changed("deleted") > mini_rows
     assert dump(graph, settings.neo4j_database) == dump_after_fresh_load(graph, settings, MINI)
+
+
+def test_a_graph_loaded_before_sources_is_adopted_by_the_curated_load(graph: Driver, settings: Settings) -> None:
+    """Elements without a source stamp, and the one `:Dataset {id: 'current'}` of those loads, become
+    the curated source's: rewritten once, never duplicated."""
+    expected = dump_after_fresh_load(graph, settings, MINI)
+    graph.execute_query(
+        "MATCH (n) WHERE n.digest IS NOT NULL REMOVE n.load "
+        "WITH n MATCH (n)-[r]->() WHERE r.digest IS NOT NULL REMOVE r.load",
+        database_=settings.neo4j_database,
+    )
+    graph.execute_query("MATCH (d:Dataset {id: 'curated'}) SET d.id = 'current'", database_=settings.neo4j_database)
+    summary = load_curated(graph, settings, MINI)
+    assert summary.changed("created") == summary.changed("deleted") == 0
+    assert summary.changed("unchanged") == 0
+    assert summary.changed("updated") == sum(build_rows(load_dataset(MINI)).count())
+    assert dump(graph, settings.neo4j_database) == expected
+
+
+def test_the_command_loads_the_sources_named(graph: Driver, settings: Settings) -> None:
+    load_curated(graph, settings, MINI)
+    done = _cli(settings, "--source", "curated", "--quiet", str(MINI))
+    assert done.returncode == 0, done.stderr
+    assert "dataset curated" in done.stdout
+    unknown = _cli(settings, "--source", "nowhere", str(MINI))
+    assert unknown.returncode == 2
+    assert "unknown source nowhere (sources: curated)" in unknown.stderr
