@@ -116,7 +116,7 @@ def test_the_store_follows_the_dataset_version(api: httpx.Client, seeded: Driver
     query = 'SELECT ?name WHERE { ?t dct:identifier "xkx" ; a pk:Territory ; rdfs:label ?name }'
     before = api.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["name"]["value"]
     seeded.execute_query(
-        "MATCH (d:Dataset {id: 'current'}) MATCH (t:Territory {id: 'xkx'}) "
+        "MATCH (d:Dataset {id: 'curated'}) MATCH (t:Territory {id: 'xkx'}) "
         "SET d.version = d.version + '-test', t.name = 'Renamed for the test'",
         database_=settings.neo4j_database,
     )
@@ -125,7 +125,7 @@ def test_the_store_follows_the_dataset_version(api: httpx.Client, seeded: Driver
         assert after == "Renamed for the test"
     finally:
         seeded.execute_query(
-            "MATCH (d:Dataset {id: 'current'}) MATCH (t:Territory {id: 'xkx'}) "
+            "MATCH (d:Dataset {id: 'curated'}) MATCH (t:Territory {id: 'xkx'}) "
             "SET d.version = left(d.version, size(d.version) - 5), t.name = $name",
             name=before,
             database_=settings.neo4j_database,

@@ -17,6 +17,7 @@ from neo4j import Driver
 from ingest.pipeline import SourcesInvalid, ingest, validate
 from ingest.plan import PlanConflict
 from ingest.sources.curated import CuratedYaml
+from queries import statement
 from schema.datasets import CURATED
 from schema.settings import Settings
 from tests.conftest import MINI, LiveServer, load_curated
@@ -124,6 +125,12 @@ def test_ready_lists_each_source_with_its_version(graph: Driver, settings: Setti
     assert versions == {CURATED: (CuratedYaml(MINI).version(), None), "test-second": (SecondCsv().version(), None)}
     assert body["dataset"]["id"] == CURATED
     assert body["dataset"]["counts"]["missions"] == 2
+    # The graph's one version (the RDF store and dumps follow it) names every source's.
+    records, _, _ = graph.execute_query(statement("system/dataset").text, database_=settings.neo4j_database)
+    assert (
+        records[0]["dataset"]["version"]
+        == f"{CURATED}={CuratedYaml(MINI).version()} test-second={SecondCsv().version()}"
+    )
 
 
 def test_a_reference_into_no_source_is_a_problem_with_file_and_record(

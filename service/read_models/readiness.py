@@ -1,7 +1,7 @@
 """What `/ready` reports: the Neo4j server, whether the schema is online, each loaded source and graph counts.
 
-Input: the rows of `system/server_info`, `system/schema_state`, `system/counts` and the `:Dataset`
-nodes (one per source), the names schema/constraints.cypher declares, and where the service connects.
+Input: the rows of `system/server_info`, `system/schema_state`, `system/counts` and `system/datasets`
+(one `:Dataset` node per source), the names schema/constraints.cypher declares, and where the service connects.
 """
 
 from __future__ import annotations

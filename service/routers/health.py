@@ -30,7 +30,7 @@ async def ready(graph: ReaderDep, request: Request) -> Ready:
         server=(await graph.read("system/server_info"))[0],
         index_rows=await graph.read("system/schema_state"),
         counts=(await graph.read("system/counts"))[0],
-        dataset_rows=[row["dataset"] for row in await graph.read("system/dataset")],
+        dataset_rows=[row["dataset"] for row in await graph.read("system/datasets")],
         expected=expected_schema_names(),
         uri=settings.neo4j_uri,
         database=settings.neo4j_database,
