@@ -150,14 +150,14 @@ def test_ready_is_503_with_retry_after_while_neo4j_is_unreachable_and_recovers(
     assert down.status_code == 503
     assert down.headers["Retry-After"].isdigit()
     assert down.json()["error"] == "database_unavailable"
-    for data_route in ("/missions", "/missions/unmik", "/dependencies?actor=unmik", "/centrality"):
+    for data_route in ("/missions", "/mission/unmik", "/dependencies?actor=unmik", "/centrality"):
         answer = client.get(data_route)
         assert answer.status_code == 503, data_route
         assert "Retry-After" in answer.headers
     assert client.get("/health").status_code == 200
     relay.open()
     assert client.get("/ready").status_code == 200
-    assert client.get("/missions/unmik").status_code == 200
+    assert client.get("/mission/unmik").status_code == 200
 
 
 def test_ready_is_503_when_the_schema_is_missing(seeded: Driver, settings: Settings) -> None:
