@@ -14,6 +14,8 @@ from service.rdf.mapping import LABEL
 from service.rdf.state import DumpCache
 from service.rdf.terms import Iri, Lit
 
+pytestmark = pytest.mark.unit
+
 OFFER = RESOURCE.formats
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 
