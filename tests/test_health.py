@@ -124,10 +124,10 @@ def relayed_api(seeded: Driver, settings: Settings) -> Iterator[tuple[httpx.Clie
 def test_requests_get_503_within_seconds_while_neo4j_is_frozen(relayed_api: tuple[httpx.Client, TcpRelay]) -> None:
     """Neo4j alive but silent (kill -STOP, a dropped network): answers come at the deadline, as 503."""
     client, relay = relayed_api
-    assert client.get("/missions/unmik").status_code == 200
+    assert client.get("/mission/unmik").status_code == 200
     relay.freeze()
     try:
-        for route in ("/missions/unmik", "/dependencies?actor=unmik"):
+        for route in ("/mission/unmik", "/dependencies?actor=unmik"):
             started = time.monotonic()
             answer = client.get(route)
             waited = time.monotonic() - started
@@ -137,7 +137,7 @@ def test_requests_get_503_within_seconds_while_neo4j_is_frozen(relayed_api: tupl
             assert waited < FROZEN_DEADLINE_S + 5, f"{route} took {waited:.1f} s"
     finally:
         relay.thaw()
-    assert client.get("/missions/unmik").status_code == 200
+    assert client.get("/mission/unmik").status_code == 200
 
 
 def test_ready_is_503_with_retry_after_while_neo4j_is_unreachable_and_recovers(
