@@ -48,7 +48,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(centrality.router)
     app.include_router(cypher.router)
     # Linked-data IRIs ({base}{type}/{id}) go last: a two-segment pattern would shadow the routes above.
-    from service.rdf.router import router as linked_data  # one route per IRI type, so none shadows another
+    from service.rdf.router import router as linked_data
+    from service.routers import resources  # one route per IRI type, so none shadows another
 
     app.include_router(linked_data)
+    app.include_router(resources.router)
     return app

@@ -22,6 +22,8 @@ class PkgraphError(Exception):
     def __init__(self, detail: str) -> None:
         super().__init__(detail)
         self.detail = detail
+        # More fields of the JSON body, beside `error` and `detail` (a 406 lists what is offered).
+        self.extra: dict[str, object] = {}
 
 
 class NotFound(PkgraphError):
@@ -69,9 +71,10 @@ def _unavailable(detail: str) -> JSONResponse:
 
 async def _pkgraph_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, PkgraphError)
+    body = {**_body(exc.error, exc.detail), **exc.extra}
     if exc.status == 503:
-        return JSONResponse(_body(exc.error, exc.detail), status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})
-    return JSONResponse(_body(exc.error, exc.detail), status_code=exc.status)
+        return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})
+    return JSONResponse(body, status_code=exc.status)
 
 
 async def _driver_unavailable(_: Request, exc: Exception) -> JSONResponse:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import BaseModel, Field
+
+from service.tabular import Table, model_table
 
 
 class Health(BaseModel):
@@ -57,12 +60,28 @@ class ErrorBody(BaseModel):
     detail: object
 
 
+class NotAcceptableBody(ErrorBody):
+    offered: list[str] = Field(description="the media types the route offers, most preferred first")
+
+
 class Page(BaseModel):
-    """A page of a list: `items` from `offset`, at most `limit`, of `total` matches."""
+    """A page of a list: `items` from `offset`, at most `limit`, of `total` matches (its CSV: the items)."""
 
     total: int
     limit: int
     offset: int
+    items: Sequence[BaseModel]
+
+    def table(self) -> Table:
+        return model_table(self.items)
+
+
+class Identified(BaseModel):
+    """A resource's API model carries its IRI: the URL it is served at (`/mission/unmik`)."""
+
+    iri: str | None = Field(default=None, alias="@id", description="the resource's IRI, {base}{type}/{id}")
+
+    model_config = {"populate_by_name": True}
 
 
 class Ref(BaseModel):
@@ -115,7 +134,7 @@ class MissionPage(Page):
     items: list[MissionSummary]
 
 
-class MissionDetail(MissionSummary, Provenance):
+class MissionDetail(Identified, MissionSummary, Provenance):
     note: str | None = None
     hq_lat: float | None = None
     hq_lon: float | None = None
@@ -143,7 +162,7 @@ class OrganisationPage(Page):
     items: list[OrganisationSummary]
 
 
-class OrganisationDetail(OrganisationSummary, Provenance):
+class OrganisationDetail(Identified, OrganisationSummary, Provenance):
     note: str | None = None
     parents: list[Ref]
     children: list[Ref]
@@ -169,7 +188,7 @@ class ResolutionPage(Page):
     items: list[ResolutionSummary]
 
 
-class ResolutionDetail(ResolutionSummary, Provenance):
+class ResolutionDetail(Identified, ResolutionSummary, Provenance):
     note: str | None = None
     un_voting_record: str | None = None
     mandates: list[Ref]
@@ -205,7 +224,7 @@ class ClaimSummary(BaseModel):
     mentions: list[str] = []
 
 
-class InterviewDetail(InterviewSummary, Provenance):
+class InterviewDetail(Identified, InterviewSummary, Provenance):
     note: str | None = None
     claims_citing: list[ClaimSummary] = Field(description="claims that cite this interview")
 
@@ -225,7 +244,7 @@ class RelationOut(BaseModel):
     model_config = {"populate_by_name": True}
 
 
-class ClaimDetail(ClaimSummary, Provenance):
+class ClaimDetail(Identified, ClaimSummary, Provenance):
     paragraph: int | None = None
     no_assertion: str | None = None
     note: str | None = None

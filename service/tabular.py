@@ -1,31 +1,63 @@
-"""JSON by default; CSV for every tabular answer, by `Accept: text/csv` or `?format=csv`."""
+"""Tabular answers: what a CSV is made of (service.formats renders it). One row per item."""
 
 from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Annotated, Any, Literal
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, Protocol, TypeVar, runtime_checkable
 
-from fastapi import Query, Request
-from fastapi.responses import Response
 from pydantic import BaseModel
 
-FormatParam = Annotated[
-    Literal["json", "csv"] | None,
-    Query(alias="format", description="'csv' for CSV (same as Accept: text/csv); JSON otherwise"),
-]
-
-CSV_RESPONSE: dict[int | str, dict[str, Any]] = {
-    200: {"content": {"text/csv": {"schema": {"type": "string"}}}, "description": "JSON, or CSV on request"}
-}
+T = TypeVar("T")
 
 
-def wants_csv(request: Request, requested: str | None) -> bool:
-    if requested is not None:
-        return requested == "csv"
-    accept = request.headers.get("accept", "")
-    return "text/csv" in accept and "application/json" not in accept
+@dataclass(frozen=True)
+class Table:
+    """Rows of a tabular answer, its columns in order, and the file's name (default: the path's last part)."""
+
+    columns: Sequence[str]
+    rows: Iterable[Mapping[str, Any]]
+    filename: str | None = None
+
+
+@runtime_checkable
+class Tabular(Protocol):
+    def table(self) -> Table: ...
+
+
+# Tables of answers whose rows a read model defines (service.read_models), by the answer's type.
+_TABLES: dict[type, Callable[[Any], Table]] = {}
+
+
+def tabulates(kind: type[T]) -> Callable[[Callable[[T], Table]], Callable[[T], Table]]:
+    """Register how an answer of `kind` is a table (its CSV)."""
+
+    def register(view: Callable[[T], Table]) -> Callable[[T], Table]:
+        _TABLES[kind] = view
+        return view
+
+    return register
+
+
+def table_of(answer: object) -> Table | None:
+    """The answer's table: its own `table()`, a registered one, or a list of models row by row."""
+    if isinstance(answer, Tabular):
+        return answer.table()
+    view = _TABLES.get(type(answer))
+    if view is not None:
+        return view(answer)
+    if isinstance(answer, list) and all(isinstance(item, BaseModel) for item in answer):
+        return model_table(answer)
+    return None
+
+
+def model_table(items: Sequence[BaseModel], filename: str | None = None) -> Table:
+    """A list of response models as a table, its columns in field order."""
+    if not items:
+        return Table([], [], filename)
+    return Table(list(type(items[0]).model_fields), [item.model_dump() for item in items], filename)
 
 
 def _cell(value: Any) -> str:
@@ -40,22 +72,10 @@ def _cell(value: Any) -> str:
     return str(value)
 
 
-def csv_response(rows: Iterable[Mapping[str, Any]], columns: Sequence[str], filename: str) -> Response:
+def csv_text(table: Table) -> str:
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(columns)
-    for row in rows:
-        writer.writerow([_cell(row.get(column)) for column in columns])
-    return Response(
-        buffer.getvalue(),
-        media_type="text/csv; charset=utf-8",
-        headers={"Content-Disposition": f'inline; filename="{filename}.csv"'},
-    )
-
-
-def model_rows(items: Sequence[BaseModel]) -> tuple[list[dict[str, Any]], list[str]]:
-    """Rows and columns of a list of response models, in field order."""
-    if not items:
-        return [], []
-    columns = list(type(items[0]).model_fields)
-    return [item.model_dump() for item in items], columns
+    writer.writerow(table.columns)
+    for row in table.rows:
+        writer.writerow([_cell(row.get(column)) for column in table.columns])
+    return buffer.getvalue()

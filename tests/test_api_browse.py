@@ -37,7 +37,7 @@ def test_missions_as_csv_by_accept_and_by_format(api: httpx.Client) -> None:
 
 
 def test_monuc_keeps_both_start_statements_and_its_figures(api: httpx.Client) -> None:
-    monuc = api.get("/missions/monuc").json()
+    monuc = api.get("/mission/monuc").json()
     starts = {str(s["value"])[:4] for s in monuc["statements"] if s["field"] == "start"}
     assert {"1999", "2000"} <= starts
     assert sum(s["preferred"] for s in monuc["statements"] if s["field"] == "start") == 1
@@ -49,7 +49,7 @@ def test_monuc_keeps_both_start_statements_and_its_figures(api: httpx.Client) ->
 
 
 def test_unknown_mission_is_404_with_the_id(api: httpx.Client) -> None:
-    response = api.get("/missions/no-such-mission")
+    response = api.get("/mission/no-such-mission")
     assert response.status_code == 404
     assert "no-such-mission" in response.json()["detail"]
 
@@ -67,19 +67,19 @@ def test_bad_limit_is_422(api: httpx.Client) -> None:
 
 
 def test_organisation_with_parent_and_led_units(api: httpx.Client) -> None:
-    osce = api.get("/organisations/osce").json()
+    osce = api.get("/organisation/osce").json()
     assert osce["kind"] in {"regional-organisation", "international-organisation"}
     assert "unmik-pillar-3" in {x["id"] for x in osce["leads"]}
-    dpko = api.get("/organisations/dpko").json()
+    dpko = api.get("/organisation/dpko").json()
     assert "un-secretariat" in {p["id"] for p in dpko["parents"]}
 
 
 def test_resolution_1244_links_to_the_un_digital_library(api: httpx.Client) -> None:
-    r1244 = api.get("/resolutions/1244").json()
+    r1244 = api.get("/resolution/1244").json()
     assert r1244["year"] == 1999
     assert r1244["un_digital_library"].startswith("https://digitallibrary.un.org/record/")
     assert "unmik" in r1244["missions"]
-    assert api.get("/resolutions/99999").status_code == 404
+    assert api.get("/resolution/99999").status_code == 404
 
 
 def test_interviews_by_case(api: httpx.Client) -> None:
@@ -89,7 +89,7 @@ def test_interviews_by_case(api: httpx.Client) -> None:
 
 
 def test_interview_lists_the_claims_citing_it(api: httpx.Client) -> None:
-    drc14 = api.get("/interviews/drc-14").json()
+    drc14 = api.get("/interview/drc-14").json()
     assert drc14["role"].startswith("Head of Political Affairs")
     assert drc14["claims"] == len(drc14["claims_citing"]) > 0
     assert "c-7-1" in {c["id"] for c in drc14["claims_citing"]}
@@ -108,7 +108,7 @@ def test_claims_filter_by_code_mission_and_text(api: httpx.Client) -> None:
 
 
 def test_claim_detail_shows_the_relations_it_evidences(api: httpx.Client) -> None:
-    claim = api.get("/claims/c-5-2-3").json()
+    claim = api.get("/claim/c-5-2-3").json()
     assert claim["interviews"] == ["kosovo-6"]
     assert claim["section"] == "5.2"
     assert {"from": "unmik", "type": "DEPENDS_ON", "kind": "power", "on": "mandate", "to": "unsc"}.items() <= next(

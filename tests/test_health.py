@@ -125,10 +125,10 @@ def relayed_api(seeded: Driver, settings: Settings) -> Iterator[tuple[httpx.Clie
 def test_requests_get_503_within_seconds_while_neo4j_is_frozen(relayed_api: tuple[httpx.Client, TcpRelay]) -> None:
     """Neo4j alive but silent (kill -STOP, a dropped network): answers come at the deadline, as 503."""
     client, relay = relayed_api
-    assert client.get("/missions/unmik").status_code == 200
+    assert client.get("/mission/unmik").status_code == 200
     relay.freeze()
     try:
-        for route in ("/missions/unmik", "/dependencies?actor=unmik"):
+        for route in ("/mission/unmik", "/dependencies?actor=unmik"):
             started = time.monotonic()
             answer = client.get(route)
             waited = time.monotonic() - started
@@ -138,7 +138,7 @@ def test_requests_get_503_within_seconds_while_neo4j_is_frozen(relayed_api: tupl
             assert waited < FROZEN_DEADLINE_S + 5, f"{route} took {waited:.1f} s"
     finally:
         relay.thaw()
-    assert client.get("/missions/unmik").status_code == 200
+    assert client.get("/mission/unmik").status_code == 200
 
 
 def test_ready_is_503_with_retry_after_while_neo4j_is_unreachable_and_recovers(
@@ -151,14 +151,14 @@ def test_ready_is_503_with_retry_after_while_neo4j_is_unreachable_and_recovers(
     assert down.status_code == 503
     assert down.headers["Retry-After"].isdigit()
     assert down.json()["error"] == "database_unavailable"
-    for data_route in ("/missions", "/missions/unmik", "/dependencies?actor=unmik", "/centrality"):
+    for data_route in ("/missions", "/mission/unmik", "/dependencies?actor=unmik", "/centrality"):
         answer = client.get(data_route)
         assert answer.status_code == 503, data_route
         assert "Retry-After" in answer.headers
     assert client.get("/health").status_code == 200
     relay.open()
     assert client.get("/ready").status_code == 200
-    assert client.get("/missions/unmik").status_code == 200
+    assert client.get("/mission/unmik").status_code == 200
 
 
 def test_ready_is_503_when_the_schema_is_missing(seeded: Driver, settings: Settings) -> None:

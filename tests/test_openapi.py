@@ -27,6 +27,27 @@ def test_every_parameter_and_response_is_documented(api: httpx.Client) -> None:
 def test_error_responses_are_documented_where_they_occur(api: httpx.Client) -> None:
     paths = api.get("/openapi.json").json()["paths"]
     assert "404" in paths["/missions/{id}"]["get"]["responses"]
+    assert "404" in paths["/mission/{id}"]["get"]["responses"]
+    assert "406" in paths["/mission/{id}"]["get"]["responses"]
+    assert "406" in paths["/missions"]["get"]["responses"]
     assert "422" in paths["/missions"]["get"]["responses"]
     assert "400" in paths["/cypher"]["post"]["responses"]
     assert "503" in paths["/ready"]["get"]["responses"]
+
+
+def test_every_media_type_a_route_offers_is_documented(api: httpx.Client) -> None:
+    paths = api.get("/openapi.json").json()["paths"]
+
+    def media(path: str) -> set[str]:
+        return set(paths[path]["get"]["responses"]["200"]["content"])
+
+    assert media("/missions") == {"application/json", "text/csv"}
+    assert {"application/json", "text/html", "text/turtle", "application/ld+json"} <= media("/mission/{id}")
+    assert {"application/sparql-results+json", "text/tab-separated-values", "text/html"} <= media("/sparql")
+    assert "text/turtle" in media("/rdf")
+
+
+def test_the_plural_detail_paths_document_their_redirect(api: httpx.Client) -> None:
+    paths = api.get("/openapi.json").json()["paths"]
+    for path in ("/missions/{id}", "/organisations/{id}", "/resolutions/{number}", "/interviews/{id}", "/claims/{id}"):
+        assert "Location" in paths[path]["get"]["responses"]["308"]["headers"], path

@@ -120,24 +120,48 @@ def test_a_browser_gets_a_readable_page_with_links(api: httpx.Client, dataset: D
     assert "#provenance" in page
 
 
-def test_an_app_gets_json(api: httpx.Client, settings: Settings) -> None:
+def test_an_app_gets_the_api_model_with_its_iri(api: httpx.Client, settings: Settings) -> None:
     for headers in ({}, {"Accept": "*/*"}, {"Accept": "application/json"}):
         response = api.get("/resolution/1244", headers=headers)
         assert response.status_code == 200
         assert response.headers["content-type"] == "application/json"
         body = response.json()
-        assert body["iri"] == f"{settings.base_iri}resolution/1244"
-        assert body["label"] == "S/RES/1244 (1999)"
-        assert body["properties"]["rdfs:seeAlso"] == [
-            {"iri": "https://digitallibrary.un.org/record/274488", "label": None}
-        ]
-        assert f"{settings.base_iri}resolution/1244#provenance" in body["resources"]
+        assert body["@id"] == f"{settings.base_iri}resolution/1244"
+        assert body["number"] == 1244
+        assert body["un_digital_library"] == "https://digitallibrary.un.org/record/274488"
+
+
+def test_the_linked_data_of_an_api_resource_is_its_json_ld(api: httpx.Client, settings: Settings) -> None:
+    response = api.get("/resolution/1244", headers={"Accept": "application/ld+json"})
+    graph = parse(response, "json-ld")
+    r1244 = URIRef(f"{settings.base_iri}resolution/1244")
+    assert (r1244, rdflib.RDFS.label, rdflib.Literal("S/RES/1244 (1999)")) in graph
+    assert (r1244, rdflib.RDFS.seeAlso, URIRef("https://digitallibrary.un.org/record/274488")) in graph
+    assert (URIRef(f"{settings.base_iri}resolution/1244#provenance"), None, None) in graph
+
+
+def test_a_type_without_an_api_model_answers_its_linked_data_json(api: httpx.Client, settings: Settings) -> None:
+    response = api.get("/mandate/monuc-1291", headers={"Accept": "application/json"})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["iri"] == f"{settings.base_iri}mandate/monuc-1291"
+    assert body["type"] == "mandate"
+    assert body["properties"]["rdfs:label"]
+    assert f"{settings.base_iri}mandate/monuc-1291#provenance" in body["resources"]
 
 
 def test_unacceptable_accept_is_406_and_bad_format_is_422(api: httpx.Client) -> None:
     response = api.get("/mission/monuc", headers={"Accept": "image/png"})
     assert response.status_code == 406
     assert response.json()["error"] == "not_acceptable"
+    assert response.json()["offered"] == [
+        "application/json",
+        "text/html",
+        *RDF_ACCEPT,
+    ]
+    listing = api.get("/missions", headers={"Accept": "application/rdf+xml"})
+    assert listing.status_code == 406
+    assert listing.json()["offered"] == ["application/json", "text/csv"]
     assert api.get("/mission/monuc", params={"format": "yaml"}).status_code == 422
 
 
@@ -199,8 +223,8 @@ def asserting_claims(dataset: Dataset, source: str, kind: str, on: str, target: 
 def test_a_qualified_relation_dereferences_with_its_evidence(
     api: httpx.Client, settings: Settings, dataset: Dataset
 ) -> None:
-    body = api.get("/mission/monuc", params={"format": "json"}).json()
-    relations = [iri for iri in body["resources"] if "/relation/monuc--depends-on--" in iri]
+    graph = rdflib.Graph().parse(data=api.get("/mission/monuc", params={"format": "nt"}).content, format="nt")
+    relations = sorted({str(s) for s in graph.subjects() if "/relation/monuc--depends-on--" in str(s)})
     # MONUC depends on the Council for its mandate and for funding (data/claims.yaml), at least.
     assert {"power--mandate--unsc", "resource--funding--unsc"} <= {iri.split("--", 2)[2] for iri in relations}
     for iri in relations:

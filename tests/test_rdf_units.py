@@ -1,49 +1,11 @@
-"""Unit tests of the linked-data helpers: content negotiation, IRIs, N-Triples terms."""
+"""Unit tests of the linked-data helpers: IRIs, N-Triples terms (negotiation: tests/test_formats.py)."""
 
 from __future__ import annotations
 
 import pyoxigraph as ox
-import pytest
 
-from service.errors import BadInput
 from service.rdf import terms as t
 from service.rdf.iris import Iris, RelationKey, parse_relation
-from service.rdf.negotiation import NotAcceptable, choose
-
-RESOURCE = ["json", "html", "ttl", "nt", "jsonld", "rdf", "trig"]
-BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
-
-
-@pytest.mark.parametrize(
-    ("accept", "expected"),
-    [
-        (None, "json"),
-        ("*/*", "json"),
-        (BROWSER, "html"),
-        ("text/turtle", "ttl"),
-        ("application/ld+json, application/json;q=0.5", "jsonld"),
-        ("application/n-triples;q=0.2, application/rdf+xml;q=0.9", "rdf"),
-        ("application/trig", "trig"),
-        ("text/*", "html"),
-        ("image/png, */*;q=0.1", "json"),
-    ],
-)
-def test_negotiation(accept: str | None, expected: str) -> None:
-    assert choose(RESOURCE, accept, None) == expected
-
-
-def test_format_parameter_wins_and_is_checked() -> None:
-    assert choose(RESOURCE, BROWSER, "ttl") == "ttl"
-    assert choose(RESOURCE, None, "turtle") == "ttl"
-    with pytest.raises(BadInput):
-        choose(RESOURCE, None, "yaml")
-
-
-def test_nothing_acceptable() -> None:
-    with pytest.raises(NotAcceptable):
-        choose(RESOURCE, "image/png", None)
-    with pytest.raises(NotAcceptable):
-        choose(["ttl"], "text/turtle;q=0", None)
 
 
 def test_relation_ids_round_trip() -> None:

@@ -1,5 +1,5 @@
 """One resource's description (its concise bounded description, with labels of what it links to)
-and its HTML and JSON views.
+and its HTML (service/templates/resource.html), JSON and RDF views.
 
 The description of a node is: its own triples and its sub-resources (the `#provenance` locator),
 its figures and statements, every relationship in or out of it (an evidenced relation with its
@@ -9,14 +9,15 @@ reader sees names rather than bare IRIs.
 
 from __future__ import annotations
 
-import html
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from service.errors import NotFound
 from service.graph_reader import GraphReader
+from service.html import HtmlPage
+from service.rdf.export import RdfFormat, serialise
 from service.rdf.iris import IRI_KEYS, LABELS, SCHEMES, parse_relation, primary_label
 from service.rdf.mapping import (
     LABEL,
@@ -34,11 +35,22 @@ TYPE = RDF + "type"
 
 @dataclass(frozen=True)
 class Description:
+    """What is known of one resource; it offers the HTML, JSON and RDF views of service.formats."""
+
     subject: Iri
     type: str
     id: str
     label: str
     quads: list[Quad]
+
+    def json_view(self, base: str) -> dict[str, Any]:
+        return as_json(self, base)
+
+    def html_view(self, base: str) -> HtmlPage:
+        return html_page(self, base)
+
+    def rdf(self, fmt: RdfFormat, base: str) -> bytes:
+        return serialise(self.quads, fmt, base)
 
 
 def _unique(quads: Iterable[Quad]) -> list[Quad]:
@@ -163,40 +175,42 @@ def as_json(description: Description, base: str) -> dict[str, Any]:
     }
 
 
-_STYLE = (
-    "body{font-family:system-ui,sans-serif;max-width:72rem;margin:2rem auto;padding:0 1rem;line-height:1.4}"
-    "table{border-collapse:collapse;width:100%;margin-bottom:1.5rem}td,th{border-bottom:1px solid #ddd;"
-    "padding:.3rem .5rem;text-align:left;vertical-align:top}th{width:16rem;font-weight:600;color:#444}"
-    "code{color:#555}.formats a{margin-right:.6rem}"
-)
+class _Link(NamedTuple):
+    href: str | None
+    iri: str
+    text: str
 
 
-def as_html(description: Description, base: str) -> str:
+class _Row(NamedTuple):
+    predicate: _Link
+    values: list[dict[str, str | None]]
+
+
+def html_page(description: Description, base: str) -> HtmlPage:
+    """The linked-data page of a resource (`service/templates/resource.html`)."""
     labels = _labels(description.quads)
-    grouped = _by_subject(description.quads)
-    e = html.escape
 
-    def link(iri: str) -> str:
-        href = "/" + iri[len(base) :] if iri.startswith(base) else iri
-        text = labels.get(iri) or curie(iri, base)
-        return f'<a href="{e(href)}" title="{e(iri)}">{e(text)}</a>'
+    def href(iri: str) -> str:
+        return "/" + iri[len(base) :] if iri.startswith(base) else iri
 
-    def cell(term: Term) -> str:
+    def link(iri: str) -> _Link:
+        return _Link(href(iri), iri, labels.get(iri) or curie(iri, base))
+
+    def cell(term: Term) -> dict[str, str | None]:
         if isinstance(term, Iri):
-            return link(term)
-        suffix = f" <code>@{e(term.lang)}</code>" if term.lang else ""
-        return e(term.value) + suffix
+            return link(term)._asdict()
+        return {"href": None, "text": term.value, "lang": term.lang}
 
-    def table(pairs: list[tuple[Iri, Term]]) -> str:
-        rows = defaultdict(list)
+    def rows(pairs: list[tuple[Iri, Term]]) -> list[_Row]:
+        grouped: dict[Iri, list[dict[str, str | None]]] = defaultdict(list)
         for predicate, obj in pairs:
-            rows[predicate].append(cell(obj))
-        body = "".join(
-            f"<tr><th>{link(p) if p.startswith(base) else e(curie(p, base))}</th><td>{'<br>'.join(v)}</td></tr>"
-            for p, v in rows.items()
-        )
-        return f"<table>{body}</table>"
+            grouped[predicate].append(cell(obj))
+        return [
+            _Row(link(p) if p.startswith(base) else _Link(None, p, curie(p, base)), values)
+            for p, values in grouped.items()
+        ]
 
+    grouped = _by_subject(description.quads)
     subject = description.subject
     own = grouped.pop(subject, [])
     sections = []
@@ -205,23 +219,15 @@ def as_html(description: Description, base: str) -> str:
         if all(p in (LABEL, TYPE) for p, _ in pairs):
             continue  # a linked resource's name: shown in the links
         if all(o == subject or p in (LABEL, TYPE) for p, o in pairs):
-            incoming += [
-                f"<li>{link(iri)} <code>{e(curie(p, base))}</code> this</li>" for p, o in pairs if o == subject
-            ]
+            incoming += [{"source": link(iri), "predicate": curie(p, base)} for p, o in pairs if o == subject]
             continue
         title = labels.get(iri) or iri.rsplit("#", 1)[-1]
-        href = "/" + iri[len(base) :] if iri.startswith(base) else iri
-        heading = f'<h3 id="{e(iri)}"><a href="{e(href)}">{e(title)}</a></h3>'
-        sections.append(f"{heading}<p><code>{e(iri)}</code></p>{table(pairs)}")
-    formats = " ".join(f'<a href="?format={k}">{k}</a>' for k in ("ttl", "jsonld", "nt", "rdf", "trig", "json"))
-    incoming_html = f"<h2>Links to this resource</h2><ul>{''.join(incoming)}</ul>" if incoming else ""
-    related_html = f"<h2>Provenance, evidence and parts</h2>{''.join(sections)}" if sections else ""
-    return (
-        f'<!doctype html><html lang="en"><head><meta charset="utf-8"><title>{e(description.label)} - pkgraph</title>'
-        f'<link rel="alternate" type="text/turtle" href="?format=ttl"><style>{_STYLE}</style></head><body>'
-        f"<h1>{e(description.label)}</h1><p><code>{e(subject)}</code></p>"
-        f'<p class="formats">Also as: {formats}</p>'
-        f"<h2>Properties</h2>{table(own)}{related_html}{incoming_html}"
-        f'<p><a href="/.well-known/void">About this dataset (VoID)</a> · <a href="/sparql">SPARQL</a></p>'
-        "</body></html>"
-    )
+        sections.append({"iri": iri, "href": href(iri), "title": title, "rows": rows(pairs)})
+    context = {
+        "subject": subject,
+        "formats": ("ttl", "jsonld", "nt", "rdf", "trig", "json"),
+        "properties": rows(own),
+        "sections": sections,
+        "incoming": incoming,
+    }
+    return HtmlPage("resource.html", description.label, context)

@@ -3,7 +3,7 @@
 The graph is read label by label in pages of `PAGE_SIZE` nodes (one Neo4j record per page), and
 each page is mapped to quads and, for N-Triples, written out before the next is read, so memory
 does not grow with the graph. Turtle, JSON-LD, RDF/XML and TriG need the whole graph (prefixes,
-nesting, named graphs), so they go through rdflib.
+nesting, named graphs), so they go through rdflib; N-Triples never does.
 """
 
 from __future__ import annotations
@@ -19,7 +19,7 @@ from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 from queries import statement
 from service.rdf.iris import TYPES, primary_label
 from service.rdf.mapping import Mapper, Row
-from service.rdf.terms import Iri, Quad, Term, nq_line, nt_line
+from service.rdf.terms import Iri, Lit, Quad, Term, nq_line, nt_line
 from service.rdf.vocab import context, prefixes
 
 # Nodes per page: a page of claims is about 30,000 triples, a few MB while it is written.
@@ -131,7 +131,12 @@ def to_dataset(quads: Iterable[Quad], base: str) -> Dataset:
 
 
 def serialise(quads: Iterable[Quad], fmt: RdfFormat, base: str) -> bytes:
-    """One of FORMATS (TriG keeps the named graphs; the others merge them)."""
+    """One of FORMATS (TriG keeps the named graphs; the others merge them).
+
+    N-Triples is written by the one N-Triples writer (`terms.nt_line`), as the streamed dump is.
+    """
+    if fmt.key == "nt":
+        return "".join(map(nt_line, quads)).encode("utf-8")
     if fmt.datasets:
         return to_dataset(quads, base).serialize(format=fmt.rdflib_name, encoding="utf-8")
     graph = to_graph(quads, base)
@@ -142,3 +147,50 @@ def serialise(quads: Iterable[Quad], fmt: RdfFormat, base: str) -> bytes:
 
 async def collect(pages: AsyncIterator[list[Quad]]) -> list[Quad]:
     return [quad async for quads in pages for quad in quads]
+
+
+@dataclass(frozen=True)
+class QuadSet:
+    """Quads to be answered in an RDF format of the client's choice (service.formats.RdfView)."""
+
+    quads: list[Quad]
+
+    def rdf(self, fmt: RdfFormat, base: str) -> bytes:
+        return serialise(self.quads, fmt, base)
+
+
+@dataclass(frozen=True)
+class Serialised:
+    """An answer already serialised in the negotiated format (a cached dump)."""
+
+    body: bytes
+
+    def rdf(self, fmt: RdfFormat, base: str) -> bytes:
+        return self.body
+
+
+@dataclass(frozen=True)
+class TurtleDocument:
+    """A Turtle file of ours (the ontology, without blank nodes), re-serialised on request."""
+
+    text: str
+
+    def rdf(self, fmt: RdfFormat, base: str) -> bytes:
+        if fmt.key == "ttl":
+            return self.text.encode("utf-8")
+        return serialise(list(map(_quad, Graph().parse(data=self.text, format="turtle"))), fmt, base)
+
+
+def _term(node: object) -> Term:
+    if isinstance(node, URIRef):
+        return Iri(node)
+    if isinstance(node, Literal):
+        return Lit(str(node), str(node.datatype) if node.datatype else None, node.language)
+    raise ValueError(f"{node!r}: blank nodes are not in our vocabulary files")
+
+
+def _quad(triple: tuple[object, object, object]) -> Quad:
+    s, p, o = map(_term, triple)
+    assert isinstance(s, Iri)
+    assert isinstance(p, Iri)
+    return (s, p, o, None)

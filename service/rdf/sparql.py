@@ -14,46 +14,25 @@ import asyncio
 import contextlib
 import re
 import threading
+from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import pyoxigraph as ox
 from neo4j import AsyncDriver
 
 from service.errors import PkgraphError, QueryRefused
-from service.rdf.export import ntriples_chunks, quad_pages
+from service.rdf.export import RdfFormat, ntriples_chunks, quad_pages
 from service.rdf.mapping import Mapper
 from service.rdf.vocab import prefixes
 
 MAX_RUNNING = 4
+T = TypeVar("T")
 _RUNNING = threading.BoundedSemaphore(MAX_RUNNING)
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.IGNORECASE,
 )
-
-RESULT_TYPES: dict[str, ox.QueryResultsFormat] = {
-    "application/sparql-results+json": ox.QueryResultsFormat.JSON,
-    "application/sparql-results+xml": ox.QueryResultsFormat.XML,
-    "text/csv": ox.QueryResultsFormat.CSV,
-    "text/tab-separated-values": ox.QueryResultsFormat.TSV,
-}
-GRAPH_TYPES: dict[str, ox.RdfFormat] = {
-    "text/turtle": ox.RdfFormat.TURTLE,
-    "application/n-triples": ox.RdfFormat.N_TRIPLES,
-    "application/ld+json": ox.RdfFormat.JSON_LD,
-    "application/rdf+xml": ox.RdfFormat.RDF_XML,
-    "application/trig": ox.RdfFormat.TRIG,
-}
-RESULT_ALIASES = {
-    "json": "application/sparql-results+json",
-    "xml": "application/sparql-results+xml",
-    "csv": "text/csv",
-    "tsv": "text/tab-separated-values",
-    "ttl": "text/turtle",
-    "nt": "application/n-triples",
-    "jsonld": "application/ld+json",
-    "rdf": "application/rdf+xml",
-}
 
 
 class BadQuery(PkgraphError):
@@ -80,6 +59,11 @@ class StoreCache:
         self._loaded: LoadedStore | None = None
         self._lock = asyncio.Lock()
 
+    def loaded(self, version: str | None) -> LoadedStore | None:
+        """The store of this version if it is built already (nothing is built here)."""
+        loaded = self._loaded
+        return loaded if loaded is not None and loaded.version == version else None
+
     async def get(self, driver: AsyncDriver, database: str, mapper: Mapper, version: str | None) -> LoadedStore:
         loaded = self._loaded
         if loaded is not None and loaded.version == version:
@@ -99,62 +83,65 @@ def _build(nquads: bytes) -> ox.Store:
     return store
 
 
+RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
+    "json": ox.QueryResultsFormat.JSON,
+    "xml": ox.QueryResultsFormat.XML,
+    "csv": ox.QueryResultsFormat.CSV,
+    "tsv": ox.QueryResultsFormat.TSV,
+}
+GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdf": ox.RdfFormat.RDF_XML,
+    "trig": ox.RdfFormat.TRIG,
+}
+
+
 @dataclass(frozen=True)
-class Answer:
-    body: bytes
-    media_type: str
+class Solutions:
+    """SELECT/ASK results, serialised by the format the client negotiated (service.formats.ResultsView)."""
+
+    result: ox.QuerySolutions | ox.QueryBoolean
+
+    def results(self, key: str) -> bytes:
+        body = self.result.serialize(format=RESULT_FORMATS[key])
+        assert body is not None
+        return body
 
 
-def _accepting(accept: str, kinds: dict[str, object], default: str) -> str | None:
-    """The first type of `kinds` the Accept header names (q order), the default for */*, or None."""
-    ranges = []
-    for index, part in enumerate(accept.split(",")):
-        fields = [f.strip() for f in part.split(";")]
-        q = 1.0
-        for param in fields[1:]:
-            if param.startswith("q="):
-                try:
-                    q = float(param[2:])
-                except ValueError:
-                    q = 0.0
-        ranges.append((-q, index, fields[0].lower()))
-    for _, _, media in sorted(ranges):
-        if media in kinds:
-            return media
-        if media in ("*/*", "application/*", "text/*", ""):
-            return default
-    return None
+@dataclass(frozen=True)
+class Triples:
+    """CONSTRUCT/DESCRIBE results (service.formats.RdfView), serialised by pyoxigraph."""
+
+    result: ox.QueryTriples
+
+    def rdf(self, fmt: RdfFormat, base: str) -> bytes:
+        body = self.result.serialize(format=GRAPH_FORMATS[fmt.key])
+        assert body is not None
+        return body
 
 
-def run_query(store: ox.Store, query: str, accept: str, base: str) -> Answer:
-    """Evaluate and serialise (pyoxigraph evaluates lazily, so both belong in the worker thread)."""
+def run_query(store: ox.Store, query: str, render: Callable[[Solutions | Triples], T], base: str) -> T:
+    """Evaluate and render (pyoxigraph evaluates lazily, so both belong in the worker thread)."""
     try:
         result = store.query(query, prefixes=prefixes(base), use_default_graph_as_union=True)
     except SyntaxError as err:
         raise BadQuery(f"SPARQL syntax error: {err}") from None
-    if isinstance(result, ox.QueryTriples):
-        media = _accepting(accept, dict(GRAPH_TYPES), "text/turtle")
-        if media is None:
-            raise BadQuery(f"a CONSTRUCT/DESCRIBE answers in RDF ({', '.join(GRAPH_TYPES)}), not {accept}")
-        body = result.serialize(format=GRAPH_TYPES[media])
-    else:
-        media = _accepting(accept, dict(RESULT_TYPES), "application/sparql-results+json")
-        if media is None:
-            raise BadQuery(f"SELECT/ASK results are {', '.join(RESULT_TYPES)}, not {accept}")
-        body = result.serialize(format=RESULT_TYPES[media])
-    assert body is not None
-    return Answer(body, media)
+    return render(Triples(result) if isinstance(result, ox.QueryTriples) else Solutions(result))
 
 
-async def answer(store: ox.Store, query: str, accept: str, base: str, timeout_s: float) -> Answer:
+async def answer(
+    store: ox.Store, query: str, render: Callable[[Solutions | Triples], T], base: str, timeout_s: float
+) -> T:
     if _UPDATE.match(query):
         raise BadQuery("this endpoint is read-only: SPARQL updates are refused (use SELECT, ASK, CONSTRUCT, DESCRIBE)")
     if not _RUNNING.acquire(blocking=False):
         raise SparqlBusy(f"{MAX_RUNNING} SPARQL queries are running already; try again shortly")
     loop = asyncio.get_running_loop()
-    future: asyncio.Future[Answer] = loop.create_future()
+    future: asyncio.Future[T] = loop.create_future()
 
-    def deliver(result: Answer | None, error: BaseException | None) -> None:
+    def deliver(result: T | None, error: BaseException | None) -> None:
         if future.done():
             return  # abandoned after the time limit
         if error is not None:
@@ -163,14 +150,14 @@ async def answer(store: ox.Store, query: str, accept: str, base: str, timeout_s:
             assert result is not None
             future.set_result(result)
 
-    def hand_over(result: Answer | None, error: BaseException | None) -> None:
+    def hand_over(result: T | None, error: BaseException | None) -> None:
         # RuntimeError: the event loop is gone (the service stopped while an abandoned query ran).
         with contextlib.suppress(RuntimeError):
             loop.call_soon_threadsafe(deliver, result, error)
 
     def work() -> None:
         try:
-            result = run_query(store, query, accept, base)
+            result = run_query(store, query, render, base)
         except Exception as err:  # noqa: BLE001  # handed to the waiting request, which re-raises it
             hand_over(None, err)
         else:

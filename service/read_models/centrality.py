@@ -28,6 +28,7 @@ import igraph
 
 from schema import registry
 from service import models
+from service.tabular import Table, tabulates
 
 Metric = Literal["degree", "betweenness", "pagerank", "eigenvector"]
 DAMPING = 0.85
@@ -137,3 +138,8 @@ def centrality(
 def table(answer: models.Centrality) -> list[dict[str, Any]]:
     """The ranking, one row per actor, for CSV (columns `COLUMNS`)."""
     return [score.model_dump() for score in answer.ranking]
+
+
+@tabulates(models.Centrality)
+def csv_table(answer: models.Centrality) -> Table:
+    return Table(COLUMNS, table(answer), f"centrality-{answer.metric}")

@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from service import models
+from service.tabular import Table, tabulates
 
 Direction = Literal["out", "in", "both"]
 # out: what the actor depends on; in: who depends on it; both: out's chains, then in's.
@@ -93,3 +94,14 @@ def matrix_table(matrix: models.DependencyMatrix) -> tuple[list[dict[str, Any]],
         {MATRIX_CORNER: a, **{b: (matrix.rows[a][b].weight if b in matrix.rows[a] else 0) for b in ids}} for a in ids
     ]
     return table, [MATRIX_CORNER, *ids]
+
+
+@tabulates(models.Dependencies)
+def steps_csv_table(answer: models.Dependencies) -> Table:
+    return Table(STEP_COLUMNS, steps_table(answer), f"dependencies-{answer.actor.id}")
+
+
+@tabulates(models.DependencyMatrix)
+def matrix_csv_table(matrix: models.DependencyMatrix) -> Table:
+    rows, columns = matrix_table(matrix)
+    return Table(columns, rows, "dependency-matrix")

@@ -9,6 +9,7 @@ from __future__ import annotations
 from typing import Any
 
 from service import models
+from service.tabular import Table, tabulates
 
 CEILINGS = {"troop-ceiling", "police-ceiling", "military-observer-ceiling"}
 COLUMNS = ["mandate", "mission", "resolution", "year", "action", "ceilings", "tasks_added", "tasks_removed", "source"]
@@ -109,3 +110,8 @@ def table(evolution: models.MandateEvolution) -> list[dict[str, Any]]:
         }
         for s in evolution.mandates
     ]
+
+
+@tabulates(models.MandateEvolution)
+def csv_table(evolution: models.MandateEvolution) -> Table:
+    return Table(COLUMNS, table(evolution), f"mandate-evolution-{evolution.mission.id}")

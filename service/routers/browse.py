@@ -1,22 +1,26 @@
 """Browse the graph: missions, organisations, resolutions, interviews, claims, codes, search.
 
 Lists are paginated (`limit`, `offset`) and report the total; every list answers CSV as well.
+One resource is served at its IRI (service.routers.resources); `/missions/{id}` and the other
+plural detail paths answer 308 to it, the query string kept.
 """
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse
 from neo4j.exceptions import ClientError
 from pydantic import BaseModel
 
 from schema import registry
 from service import models
 from service.deps import ReaderDep
-from service.errors import BadInput, NotFound
-from service.read_models import details
-from service.tabular import CSV_RESPONSE, FormatParam, csv_response, model_rows, wants_csv
+from service.details import DETAILS
+from service.errors import BadInput
+from service.formats import TABULAR
+from service.read_models.details import clean
 
 router = APIRouter(tags=["browse"])
 
@@ -26,29 +30,15 @@ Id = Annotated[str, Path(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorBody, "description": "unknown id"}}
 
 
-async def _page(
-    graph: ReaderDep,
-    request: Request,
-    fmt: str | None,
-    query: str,
-    page_model: type[models.Page],
-    item_model: type[BaseModel],
-    **params: Any,
-) -> Any:
-    """Read one page of a list statement; answer the page as JSON, or its items as CSV."""
+P = TypeVar("P", bound=models.Page)
+CSV_RESPONSES = TABULAR.responses("JSON, or CSV on request")
+
+
+async def _page(graph: ReaderDep, query: str, page_model: type[P], item_model: type[BaseModel], **params: Any) -> P:
+    """One page of a list statement."""
     row = (await _read(graph, query, **params))[0]
-    items = [item_model(**details.clean(i)) for i in row["items"]]
-    if wants_csv(request, fmt):
-        rows, columns = model_rows(items)
-        return csv_response(rows, columns, query.removeprefix("list_"))
+    items = [item_model(**clean(i)) for i in row["items"]]
     return page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
-
-
-async def _one(graph: ReaderDep, query: str, what: str, **params: Any) -> dict[str, Any]:
-    rows = await graph.read(query, **params)
-    if not rows:
-        raise NotFound(f"no {what} {next(iter(params.values()))!r}")
-    return rows[0]
 
 
 async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
@@ -62,22 +52,19 @@ async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, A
         raise
 
 
-@router.get("/missions", response_model=models.MissionPage, responses=CSV_RESPONSE, summary="List missions")
+@router.get("/missions", response_model=models.MissionPage, responses=CSV_RESPONSES, summary="List missions")
+@TABULAR
 async def list_missions(
     graph: ReaderDep,
-    request: Request,
     kind: Annotated[str | None, Query(description="e.g. integrated-mission, military-force")] = None,
     territory: Annotated[str | None, Query(description="territory id, e.g. cod")] = None,
     lead: Annotated[str | None, Query(description="leading organisation id, e.g. un, nato")] = None,
     active: Annotated[bool | None, Query(description="only active (true) or ended (false) missions")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    fmt: FormatParam = None,
-) -> Any:
+) -> models.MissionPage:
     return await _page(
         graph,
-        request,
-        fmt,
         "list_missions",
         models.MissionPage,
         models.MissionSummary,
@@ -90,27 +77,19 @@ async def list_missions(
     )
 
 
-@router.get("/missions/{id}", response_model=models.MissionDetail, responses=NOT_FOUND, summary="One mission")
-async def mission(graph: ReaderDep, id: Id) -> models.MissionDetail:
-    return details.mission(await _one(graph, "mission", "mission", id=id))
-
-
 @router.get(
-    "/organisations", response_model=models.OrganisationPage, responses=CSV_RESPONSE, summary="List organisations"
+    "/organisations", response_model=models.OrganisationPage, responses=CSV_RESPONSES, summary="List organisations"
 )
+@TABULAR
 async def list_organisations(
     graph: ReaderDep,
-    request: Request,
     kind: Annotated[str | None, Query(description="e.g. un-department, state, ngo")] = None,
     parent: Annotated[str | None, Query(description="parent organisation id, e.g. un-secretariat")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    fmt: FormatParam = None,
-) -> Any:
+) -> models.OrganisationPage:
     return await _page(
         graph,
-        request,
-        fmt,
         "list_organisations",
         models.OrganisationPage,
         models.OrganisationSummary,
@@ -122,30 +101,20 @@ async def list_organisations(
 
 
 @router.get(
-    "/organisations/{id}", response_model=models.OrganisationDetail, responses=NOT_FOUND, summary="One organisation"
-)
-async def organisation(graph: ReaderDep, id: Id) -> models.OrganisationDetail:
-    return details.organisation(await _one(graph, "organisation", "organisation", id=id))
-
-
-@router.get(
     "/resolutions",
     response_model=models.ResolutionPage,
-    responses=CSV_RESPONSE,
+    responses=CSV_RESPONSES,
     summary="List Security Council resolutions",
 )
+@TABULAR
 async def list_resolutions(
     graph: ReaderDep,
-    request: Request,
     mission: Annotated[str | None, Query(description="only those concerning this mission")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    fmt: FormatParam = None,
-) -> Any:
+) -> models.ResolutionPage:
     return await _page(
         graph,
-        request,
-        fmt,
         "list_resolutions",
         models.ResolutionPage,
         models.ResolutionSummary,
@@ -156,30 +125,20 @@ async def list_resolutions(
 
 
 @router.get(
-    "/resolutions/{number}",
-    response_model=models.ResolutionDetail,
-    responses=NOT_FOUND,
-    summary="One resolution, by number",
+    "/interviews",
+    response_model=models.InterviewPage,
+    responses=CSV_RESPONSES,
+    summary="List the anonymised interviews",
 )
-async def resolution(graph: ReaderDep, number: Annotated[int, Path(ge=1, le=99999)]) -> models.ResolutionDetail:
-    return details.resolution(await _one(graph, "resolution", "resolution", number=number))
-
-
-@router.get(
-    "/interviews", response_model=models.InterviewPage, responses=CSV_RESPONSE, summary="List the anonymised interviews"
-)
+@TABULAR
 async def list_interviews(
     graph: ReaderDep,
-    request: Request,
     case: Annotated[Literal["drc", "kosovo"] | None, Query(description="the case study; both when absent")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    fmt: FormatParam = None,
-) -> Any:
+) -> models.InterviewPage:
     return await _page(
         graph,
-        request,
-        fmt,
         "list_interviews",
         models.InterviewPage,
         models.InterviewSummary,
@@ -189,20 +148,10 @@ async def list_interviews(
     )
 
 
-@router.get(
-    "/interviews/{id}",
-    response_model=models.InterviewDetail,
-    responses=NOT_FOUND,
-    summary="One interview and the claims citing it",
-)
-async def interview(graph: ReaderDep, id: Id) -> models.InterviewDetail:
-    return details.interview(await _one(graph, "interview", "interview", id=id))
-
-
-@router.get("/claims", response_model=models.ClaimPage, responses=CSV_RESPONSE, summary="List and filter claims")
+@router.get("/claims", response_model=models.ClaimPage, responses=CSV_RESPONSES, summary="List and filter claims")
+@TABULAR
 async def list_claims(
     graph: ReaderDep,
-    request: Request,
     code: Annotated[str | None, Query(description="code id, e.g. power-dependency")] = None,
     interview: Annotated[str | None, Query(description="interview id, e.g. drc-14")] = None,
     mission: Annotated[str | None, Query(description="mission mentioned, or concerned by a cited interview")] = None,
@@ -211,12 +160,9 @@ async def list_claims(
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
-    fmt: FormatParam = None,
-) -> Any:
+) -> models.ClaimPage:
     return await _page(
         graph,
-        request,
-        fmt,
         "list_claims",
         models.ClaimPage,
         models.ClaimSummary,
@@ -231,37 +177,75 @@ async def list_claims(
     )
 
 
-@router.get("/claims/{id}", response_model=models.ClaimDetail, responses=NOT_FOUND, summary="One claim")
-async def claim(graph: ReaderDep, id: Id) -> models.ClaimDetail:
-    return details.claim(await _one(graph, "claim", "claim", id=id))
-
-
 @router.get(
-    "/codes", response_model=list[models.CodeOut], responses=CSV_RESPONSE, summary="The analytical framework's concepts"
+    "/codes",
+    response_model=list[models.CodeOut],
+    responses=CSV_RESPONSES,
+    summary="The analytical framework's concepts",
 )
-async def codes(graph: ReaderDep, request: Request, fmt: FormatParam = None) -> Any:
-    items = [models.CodeOut(**row["code"]) for row in await graph.read("codes")]
-    if wants_csv(request, fmt):
-        rows, columns = model_rows(items)
-        return csv_response(rows, columns, "codes")
-    return items
+@TABULAR
+async def codes(graph: ReaderDep) -> list[models.CodeOut]:
+    return [models.CodeOut(**row["code"]) for row in await graph.read("codes")]
 
 
 @router.get(
     "/search",
     response_model=list[models.SearchHit],
-    responses=CSV_RESPONSE,
+    responses=CSV_RESPONSES,
     summary="Full-text search over names, acronyms and claim text",
 )
+@TABULAR
 async def search(
     graph: ReaderDep,
-    request: Request,
     q: Annotated[str, Query(min_length=2, max_length=200, description="Lucene syntax, e.g. 'budget AND helicopter*'")],
     limit: Limit = 20,
-    fmt: FormatParam = None,
-) -> Any:
-    hits = [models.SearchHit(**row) for row in await _read(graph, "search", q=q, limit=limit)]
-    if wants_csv(request, fmt):
-        rows, columns = model_rows(hits)
-        return csv_response(rows, columns, "search")
-    return hits
+) -> list[models.SearchHit]:
+    return [models.SearchHit(**row) for row in await _read(graph, "search", q=q, limit=limit)]
+
+
+# -- the plural detail paths: 308 to the IRI ----------------------------------------------------
+
+
+def _to_iri(segment: str, key: str, request: Request) -> RedirectResponse:
+    query = request.url.query
+    return RedirectResponse(f"/{segment}/{key}" + (f"?{query}" if query else ""), status_code=308)
+
+
+def _moved(segment: str, key: str) -> dict[str, Any]:
+    """The route's documentation: the model is what the IRI answers once the redirect is followed."""
+    return {
+        "response_model": DETAILS[segment].model,
+        "responses": {
+            308: {
+                "description": f"permanent redirect to the IRI /{segment}/{{{key}}}, the query string kept",
+                "headers": {"Location": {"schema": {"type": "string"}, "description": "the IRI's path"}},
+            },
+            **NOT_FOUND,
+        },
+        "summary": f"One {segment}: 308 to its IRI /{segment}/{{{key}}}, which answers the model below",
+    }
+
+
+@router.get("/missions/{id}", **_moved("mission", "id"))
+async def mission(request: Request, id: Id) -> RedirectResponse:
+    return _to_iri("mission", id, request)
+
+
+@router.get("/organisations/{id}", **_moved("organisation", "id"))
+async def organisation(request: Request, id: Id) -> RedirectResponse:
+    return _to_iri("organisation", id, request)
+
+
+@router.get("/resolutions/{number}", **_moved("resolution", "number"))
+async def resolution(request: Request, number: Annotated[int, Path(ge=1, le=99999)]) -> RedirectResponse:
+    return _to_iri("resolution", str(number), request)
+
+
+@router.get("/interviews/{id}", **_moved("interview", "id"))
+async def interview(request: Request, id: Id) -> RedirectResponse:
+    return _to_iri("interview", id, request)
+
+
+@router.get("/claims/{id}", **_moved("claim", "id"))
+async def claim(request: Request, id: Id) -> RedirectResponse:
+    return _to_iri("claim", id, request)

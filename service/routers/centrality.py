@@ -2,17 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Any, Literal
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Query
 
 from schema import registry
 from service import models
 from service.deps import ReaderDep
 from service.errors import BadInput
+from service.formats import TABULAR
 from service.read_models import centrality as read_model
 from service.read_models.centrality import Metric
-from service.tabular import CSV_RESPONSE, FormatParam, csv_response, wants_csv
 
 router = APIRouter(tags=["centrality"])
 
@@ -20,12 +20,12 @@ router = APIRouter(tags=["centrality"])
 @router.get(
     "/centrality",
     response_model=models.Centrality,
-    responses=CSV_RESPONSE,
+    responses=TABULAR.responses("JSON, or CSV on request"),
     summary="Rank actors by degree, betweenness, PageRank or eigenvector centrality",
 )
+@TABULAR
 async def centrality(
     graph: ReaderDep,
-    request: Request,
     metric: Annotated[Metric, Query(description="degree, betweenness, pagerank or eigenvector")] = "pagerank",
     kind: Annotated[
         Literal["power", "resource"] | None, Query(description="only DEPENDS_ON relations of this kind")
@@ -39,14 +39,10 @@ async def centrality(
     ] = None,
     relations: Annotated[str | None, Query(description="comma-separated relation types; all five when absent")] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="how many of the ranking to return")] = 50,
-    fmt: FormatParam = None,
-) -> Any:
+) -> models.Centrality:
     chosen = read_model.chosen_relations(relations)
     unknown = read_model.unknown_relations(chosen)
     if unknown or not chosen:
         raise BadInput(f"relations: unknown {unknown}; choose from {read_model.RELATIONS}")
     rows = await graph.read("actor_graph", relations=chosen, kind=kind, mission=mission)
-    answer = read_model.centrality(rows, metric, chosen, kind, mission, limit)
-    if wants_csv(request, fmt):
-        return csv_response(read_model.table(answer), read_model.COLUMNS, f"centrality-{metric}")
-    return answer
+    return read_model.centrality(rows, metric, chosen, kind, mission, limit)

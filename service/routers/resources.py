@@ -1,0 +1,66 @@
+"""The resources at their IRIs, `{base}{type}/{id}`: one face per resource, negotiated.
+
+HTML for a browser (the linked-data page), JSON for an app (the API model where the type has one,
+with its `@id`; else the linked-data JSON view), and the five RDF serialisations of its concise
+bounded description. The plural API paths (`/missions/{id}`, ...) redirect here.
+"""
+
+from __future__ import annotations
+
+from fastapi import APIRouter, Request
+from pydantic import BaseModel
+
+from service.deps import ReaderDep
+from service.details import DETAILS, read_detail
+from service.formats import JSON, RESOURCE, Format
+from service.models import ErrorBody
+from service.rdf.describe import Description, describe_node, describe_relation, describe_scheme
+from service.rdf.iris import TYPES
+from service.rdf.state import rdf_state
+
+router = APIRouter(tags=["resources"])
+ANSWERS = {**RESOURCE.responses(), 404: {"model": ErrorBody, "description": "no such resource"}}
+
+
+def _resource_route(segment: str) -> None:
+    detail = DETAILS.get(segment)
+
+    @RESOURCE
+    async def resource(request: Request, graph: ReaderDep, id: str, fmt: Format) -> BaseModel | Description:
+        mapper = rdf_state(request).mapper
+        if fmt is JSON and detail is not None:
+            found = await read_detail(graph, segment, id)
+            found.iri = f"{mapper.base}{segment}/{id}"
+            return found
+        return await describe_node(graph, mapper, segment, id)
+
+    router.add_api_route(
+        f"/{segment}/{{id}}",
+        resource,
+        methods=["GET"],
+        summary=f"The {segment} IRI: HTML, JSON or RDF (its concise bounded description)",
+        response_model=detail.model if detail else None,
+        responses=ANSWERS,
+        name=f"rdf_{segment}",
+    )
+
+
+for _segment in TYPES.values():
+    _resource_route(_segment)
+
+
+@router.get(
+    "/relation/{id}",
+    summary="An evidenced actor relation (qualified): HTML, JSON or RDF",
+    responses=ANSWERS,
+    response_model=None,
+)
+@RESOURCE
+async def relation(request: Request, graph: ReaderDep, id: str) -> Description:
+    return await describe_relation(graph, rdf_state(request).mapper, id)
+
+
+@router.get("/scheme/{id}", summary="A SKOS concept scheme (task, code)", responses=ANSWERS, response_model=None)
+@RESOURCE
+async def scheme(request: Request, graph: ReaderDep, id: str) -> Description:
+    return await describe_scheme(graph, rdf_state(request).mapper, id)
