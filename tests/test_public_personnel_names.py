@@ -1,0 +1,59 @@
+"""The resolve step for personnel records: raw names -> ids, unmapped names reported with file and rows."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from ingest.public.crosswalk import Crosswalk
+from ingest.public.geopko import read_presence
+from ingest.public.ipi import read_contributions, read_mission_totals
+from ingest.public.passmore import read_passmore
+from ingest.public.personnel_names import from_crosswalk, resolve, states_from_crosswalk
+
+pytestmark = pytest.mark.unit
+FIXTURES = Path(__file__).parent / "fixtures" / "personnel-crosswalk"
+MISSIONS = from_crosswalk(Crosswalk.read(FIXTURES / "missions.yaml"))
+STATES = states_from_crosswalk(Crosswalk.read(FIXTURES / "states.yaml"))
+
+
+def test_passmore_months_resolve_and_unmapped_are_listed() -> None:
+    months = [m for m in read_passmore().months if m.mission in ("MONUC", "UNAVEM", "LBB")]
+    result = resolve(months, MISSIONS)
+    assert {r.mission_id for r in result.resolved} == {"monuc", "unavem-i"}
+    assert all(r.state_id is None for r in result.resolved)
+    assert [(u.kind, u.name, u.file) for u in result.unmapped] == [
+        ("mission", "LBB", "passmore-shortfall/Personnel_shortfall_data.csv")]
+    assert len(result.unmapped[0].rows) == sum(m.mission == "LBB" for m in months)
+    assert "unmapped mission name 'LBB' at row(s)" in str(result.unmapped[0])
+
+
+def test_source_specific_entry_only_for_its_source() -> None:
+    totals = [t for t in read_mission_totals().records if t.mission == "UNAVEM"]
+    result = resolve(totals, MISSIONS)  # the UNAVEM entry is Passmore's, not IPI's
+    assert result.resolved == ()
+    assert [(u.name, u.file) for u in result.unmapped] == [("UNAVEM", "ipi-peacekeeping/data_mission_1990-2017.csv")]
+
+
+def test_contributions_need_both_names() -> None:
+    records = [c for c in read_contributions().records if c.mission == "UNAMID" and c.date.isoformat() == "2013-12-31"]
+    result = resolve(records, MISSIONS, STATES)
+    assert {(r.state_id, r.mission_id) for r in result.resolved} == {("RWA", "unamid"), ("NGA", "unamid")}
+    unmapped_states = {u.name for u in result.unmapped if u.kind == "state"}
+    assert "Ethiopia" in unmapped_states
+    assert {u.kind for u in result.unmapped} == {"state"}
+
+
+def test_geopko_non_states_are_excluded_with_reason() -> None:
+    rows = [p for p in read_presence() if p.mission == "UNISFA" and p.year == 2022]
+    result = resolve(rows, lambda name, source, period: name.lower(), STATES)
+    assert ("Un", "UN-marked units (UNISFA 2022-2024 rows); 'Un' is not a country name") in result.excluded
+    assert all(r.record.contributor != "Un" for r in result.resolved)
+    assert all(u.name != "Un" for u in result.unmapped)
+
+
+def test_state_records_without_states_resolver_refused() -> None:
+    records = read_contributions().records[:1]
+    with pytest.raises(ValueError, match="no states resolver"):
+        resolve(records, MISSIONS)
