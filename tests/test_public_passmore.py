@@ -128,3 +128,34 @@ def test_bad_cell_names_file_row_column(tmp_path: Path) -> None:
     where = r"Personnel_shortfall_data.csv, row 3, column 'authpolice': not a number"
     with pytest.raises(SourceFileError, match=where):
         read_passmore(_copy_with(tmp_path, "bad"))
+
+
+SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+
+
+def _tamm_candidates() -> list[tuple[int, date, str]]:
+    """TAMM's (resolution, mission) pairs with the DGC-SCRES date, read from ../shared/data."""
+    import csv
+    import json
+    import re
+    from datetime import UTC, datetime
+
+    dates = {}
+    for record in json.loads((SHARED / "un-psdata-dgc-scres/DGC-SCRES.json").read_text(encoding="utf-8")):
+        match = re.fullmatch(r"S/RES/(\d+) ?\(\d{4}\)", record["symbol"] or "")
+        if match:
+            dates[int(match[1])] = datetime.fromtimestamp(record["date"] / 1000, UTC).date()
+    pairs = set()
+    with (SHARED / "tamm/TAMM_mission-month_v2.1.csv").open(encoding="latin-1", newline="") as handle:
+        for row in csv.DictReader(handle):
+            if row["unsc_resolution"].isdigit() and int(row["unsc_resolution"]) in dates:
+                pairs.add((int(row["unsc_resolution"]), row["mission"]))
+    return [(number, dates[number], mission) for number, mission in pairs]
+
+
+@pytest.mark.skipif(not (SHARED / "tamm").is_dir(), reason="needs ../shared/data (TAMM, DGC-SCRES)")
+def test_link_counts_with_tamm_resolutions() -> None:
+    candidates = _tamm_candidates()
+    changes = ceiling_changes(DATA.months)
+    assert sum(x.resolution is not None for x in link_resolutions(changes, candidates)) == 5
+    assert sum(x.resolution is not None for x in link_resolutions(changes, candidates, lag_months=1)) == 42

@@ -31,7 +31,7 @@ Rules
   calendar month for that mission, from any list of (number, date, mission id) the caller gives
   (TAMM's `unsc_resolution`, DGC-SCRES dates, or the reconciled dates later). No match or several
   matches are kept as such, never guessed. With TAMM's mandate-changing resolutions (DGC-SCRES
-  dates) 5 of the 222 changes find a resolution in the same month, 37 with `lag_months=1`.
+  dates) 5 of the 222 changes find a resolution in the same month, 42 with `lag_months=1`.
 """
 
 from __future__ import annotations
