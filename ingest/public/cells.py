@@ -1,18 +1,28 @@
 """CSV rows with their line numbers, and numbers read from cells with a clear error.
 
-Shared by the personnel readers (Passmore, IPI, Geo-PKO): each row comes with the line it stands
-on (header = line 1; none of these files has a line break inside a quoted field, so the reader's
-line count after a row is that row's line), and every number that does not parse raises
-`SourceFileError` naming file, row and column.
+Shared by the personnel readers (Passmore, IPI, Geo-PKO), with the `Duplicate` they report.
+Each row comes with the line it stands on (header = line 1; none of these files has a line break
+inside a quoted field, so the reader's line count after a row is that row's line), and every
+number that does not parse raises `SourceFileError` naming file, row and column.
 """
 
 from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.public import Locator, SourceFileError
+
+
+@dataclass(frozen=True)
+class Duplicate:
+    """A second row for a key already read, identical to the first, so kept once and reported."""
+
+    key: tuple[str | int, ...]
+    kept: Locator
+    dropped: Locator
 
 
 def csv_rows(path: Path, columns: set[str], where: Locator) -> Iterator[tuple[int, dict[str, str]]]:

@@ -39,7 +39,7 @@ from pathlib import Path
 from typing import Literal
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
-from ingest.public.cells import count, csv_rows, number
+from ingest.public.cells import Duplicate, count, csv_rows, number
 
 SOURCE = "ipi-peacekeeping"
 CONTRIBUTIONS_FILE = "ipi-peacekeeping/Gender.Full.csv"
@@ -80,13 +80,6 @@ class Contribution:
     @property
     def month(self) -> tuple[int, int]:
         return (self.date.year, self.date.month)
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    key: tuple[str, ...]
-    kept: Locator
-    dropped: Locator
 
 
 def _cell(row: dict[str, str], column: str, where: Locator) -> int:

@@ -44,7 +44,7 @@ from pathlib import Path
 from typing import Literal
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
-from ingest.public.cells import count, csv_rows, number
+from ingest.public.cells import Duplicate, count, csv_rows, number
 
 SOURCE = "passmore-shortfall"
 FILE = "passmore-shortfall/Personnel_shortfall_data.csv"
@@ -135,15 +135,6 @@ class PassmoreMonth:
                     return MilitaryCeiling("included", troops - observers, troops, rule.evidence)
                 return MilitaryCeiling("excluded", troops, troops + observers, rule.evidence)
         return MilitaryCeiling("unverified", None, None, None)
-
-
-@dataclass(frozen=True)
-class Duplicate:
-    """A second row for a key already read; identical, so kept once (the rule in the docstring)."""
-
-    key: tuple[str, int, int]
-    kept: Locator
-    dropped: Locator
 
 
 @dataclass(frozen=True)
