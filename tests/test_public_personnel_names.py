@@ -6,16 +6,19 @@ from pathlib import Path
 
 import pytest
 
+from ingest.public import states as public_state_names
 from ingest.public.crosswalk import Crosswalk
 from ingest.public.geopko import read_presence
 from ingest.public.ipi import read_contributions, read_mission_totals
 from ingest.public.passmore import read_passmore
-from ingest.public.personnel_names import from_crosswalk, resolve, states_from_crosswalk
+from ingest.public.personnel_names import from_crosswalk, public_states, resolve, states_from_crosswalk
 
 pytestmark = pytest.mark.unit
 FIXTURES = Path(__file__).parent / "fixtures" / "personnel-crosswalk"
 MISSIONS = from_crosswalk(Crosswalk.read(FIXTURES / "missions.yaml"))
 STATES = states_from_crosswalk(Crosswalk.read(FIXTURES / "states.yaml"))
+CONTRIBUTIONS = read_contributions().records
+PRESENCE = read_presence()
 
 
 def test_passmore_months_resolve_and_unmapped_are_listed() -> None:
@@ -37,7 +40,7 @@ def test_source_specific_entry_only_for_its_source() -> None:
 
 
 def test_contributions_need_both_names() -> None:
-    records = [c for c in read_contributions().records if c.mission == "UNAMID" and c.date.isoformat() == "2013-12-31"]
+    records = [c for c in CONTRIBUTIONS if c.mission == "UNAMID" and c.date.isoformat() == "2013-12-31"]
     result = resolve(records, MISSIONS, STATES)
     assert {(r.state_id, r.mission_id) for r in result.resolved} == {("RWA", "unamid"), ("NGA", "unamid")}
     unmapped_states = {u.name for u in result.unmapped if u.kind == "state"}
@@ -45,15 +48,36 @@ def test_contributions_need_both_names() -> None:
     assert {u.kind for u in result.unmapped} == {"state"}
 
 
-def test_geopko_non_states_are_excluded_with_reason() -> None:
-    rows = [p for p in read_presence() if p.mission == "UNISFA" and p.year == 2022]
+def test_geopko_non_states_are_excluded_not_unmapped() -> None:
+    rows = [p for p in PRESENCE if p.mission == "UNISFA" and p.year == 2022]
     result = resolve(rows, lambda name, source, period: name.lower(), STATES)
-    assert ("Un", "UN-marked units (UNISFA 2022-2024 rows); 'Un' is not a country name") in result.excluded
+    assert "Un" in result.excluded  # data/crosswalk/states.yaml: not-a-state, with its reason
     assert all(r.record.contributor != "Un" for r in result.resolved)
     assert all(u.name != "Un" for u in result.unmapped)
 
 
+def test_every_contributor_name_resolves_with_the_real_states_rule() -> None:
+    # missions pass through unchanged here: only the state names are under test
+    ipi = resolve(CONTRIBUTIONS, lambda name, source, period: name, public_states)
+    assert ipi.unmapped == ()
+    assert len(ipi.resolved) == len(CONTRIBUTIONS)
+    geo = resolve(PRESENCE, lambda name, source, period: name, public_states)
+    assert geo.unmapped == ()
+    assert geo.excluded == ("CARICOM", "Multinational", "TCC name unknown", "Un")
+    assert len(geo.resolved) == 8729 - 233
+
+
+def test_ipi_names_resolve_to_their_own_iso3() -> None:
+    pairs = {(c.state, c.state_iso3, c.date.year) for c in CONTRIBUTIONS}
+    wrong = []
+    for name, iso3, year in sorted(pairs):
+        found = public_state_names.resolve(name, "ipi-peacekeeping", year)
+        if found is None or found.code != iso3:
+            wrong.append((name, iso3, year, found))
+    assert wrong == []
+
+
 def test_state_records_without_states_resolver_refused() -> None:
-    records = read_contributions().records[:1]
+    records = CONTRIBUTIONS[:1]
     with pytest.raises(ValueError, match="no states resolver"):
         resolve(records, MISSIONS)

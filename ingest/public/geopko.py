@@ -12,8 +12,9 @@ Rules
 - The overview must parse as "<name> (<whole number> | size unknown)" items joined by ", ", and
   the number of items must equal No.TCC; otherwise the row refuses the file (all 4,927 parse).
 - Contributor names are free text (e.g. "Drc", "Us", "Britain", leading spaces); they are kept as
-  written (trimmed) and resolved by the states crosswalk. Four names are not states and are kept
-  out of that resolution with their reason (NON_STATE_CONTRIBUTORS).
+  written (trimmed) and resolved by the states rule. Four are not states ("TCC name unknown",
+  "Multinational", "CARICOM", "Un"; 233 records): data/crosswalk/states.yaml explains each as
+  `not-a-state`, and the resolve step (personnel_names.py) leaves them out.
 - Same mission, year and location name twice (10 pairs, e.g. UNOCI 2006 Sakassou): the two rows
   have different coordinates, i.e. two map positions with one place name, so both are kept as
   distinct sites (their locators differ); `same_place_names` reports them. Sizes are not summed here.
@@ -35,13 +36,6 @@ KIND = "estimate"
 NA = frozenset({"NA", ""})
 _ITEM = re.compile(r"\s*(?P<name>[^,]+?)\s*\((?P<size>\d+|size unknown)\)\s*")
 
-NON_STATE_CONTRIBUTORS: dict[str, str] = {
-    "TCC name unknown": "the map shows a unit whose contributing country it does not name",
-    "Multinational": "a unit the map marks as multinational, not one state's",
-    "CARICOM": "the Caribbean Community, a regional organisation, not a state",
-    "Un": "UN-marked units (UNISFA 2022-2024 rows); 'Un' is not a country name",
-}
-
 
 @dataclass(frozen=True)
 class Presence:
@@ -55,10 +49,6 @@ class Presence:
     size_unknown: bool
     locator: Locator  # row, column year.overview
     kind: str = KIND
-
-    @property
-    def is_state(self) -> bool:
-        return self.contributor not in NON_STATE_CONTRIBUTORS
 
 
 def _overview(text: str, where: Locator) -> list[tuple[str, int | None]]:

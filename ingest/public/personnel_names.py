@@ -5,9 +5,11 @@ them afterwards with whatever resolvers the caller gives, so the readers stay in
 crosswalks (the missions crosswalk and the states module are curated elsewhere):
 - `missions(name, source, (year, month | None))` -> mission id or None; the period lets a dated
   crosswalk entry tell e.g. UNOSOM I from II. `from_crosswalk` wraps a `Crosswalk`.
-- `states(name, iso3 | None)` -> state id or None, for IPI contributors (with IPI's ISO-3 code
-  as evidence) and Geo-PKO contributors (no code). Geo-PKO's non-state contributors
-  (geopko.NON_STATE_CONTRIBUTORS, each with its reason) are not looked up: they are `excluded`.
+- `states(name, source, year)` -> state id or None, for IPI and Geo-PKO contributors;
+  `public_states()` is `ingest.public.states.resolve` (crosswalk, then pycountry). A name the
+  states crosswalk explains as not a state (`excluded`, e.g. Geo-PKO's "Multinational", "Un") is
+  not unmapped: the record is left out and the name listed in `excluded`. IPI's ISO-3 code is not
+  used to resolve (the name is), but tests check that every IPI name resolves to its code.
 A record is `resolved` only when every name it carries maps; otherwise each unmapped name is
 reported once per (kind, name, file) with all its rows, and the record is left out of `resolved`.
 """
@@ -18,14 +20,16 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Generic, Literal, TypeVar
 
+from ingest.public import states as public_state_names
 from ingest.public.crosswalk import Crosswalk
-from ingest.public.geopko import NON_STATE_CONTRIBUTORS, Presence
+from ingest.public.geopko import Presence
 from ingest.public.ipi import Contribution, MissionTotal
 from ingest.public.passmore import CeilingChange, PassmoreMonth
 
 Period = tuple[int, int | None]
 MissionResolver = Callable[[str, str, Period], str | None]
-StateResolver = Callable[[str, str | None], str | None]
+StateResolver = Callable[[str, str, int | None], str | None]
+Excluded = Callable[[str, str], bool]
 Record = PassmoreMonth | CeilingChange | Contribution | MissionTotal | Presence
 R = TypeVar("R", PassmoreMonth, CeilingChange, Contribution, MissionTotal, Presence)
 
@@ -53,7 +57,7 @@ class Unmapped:
 class Resolution(Generic[R]):
     resolved: tuple[Resolved[R], ...]
     unmapped: tuple[Unmapped, ...]
-    excluded: tuple[tuple[str, str], ...]  # (name, reason) of non-state contributors left out
+    excluded: tuple[str, ...]  # contributor names the states crosswalk explains as not a state
 
 
 def from_crosswalk(crosswalk: Crosswalk) -> MissionResolver:
@@ -64,12 +68,18 @@ def from_crosswalk(crosswalk: Crosswalk) -> MissionResolver:
     return resolve_mission
 
 
-def states_from_crosswalk(crosswalk: Crosswalk, source: str | None = None) -> StateResolver:
-    def resolve_state(name: str, _iso3: str | None) -> str | None:
+def states_from_crosswalk(crosswalk: Crosswalk) -> StateResolver:
+    def resolve_state(name: str, source: str, _year: int | None) -> str | None:
         mapping = crosswalk.lookup(name, source)
         return mapping.id if mapping else None
 
     return resolve_state
+
+
+def public_states(name: str, source: str, year: int | None) -> str | None:
+    """The graph's state id by the states rule (ingest/public/states.py)."""
+    found = public_state_names.resolve(name, source, year)
+    return found.id if found else None
 
 
 def _period(record: Record) -> Period:
@@ -80,19 +90,24 @@ def _period(record: Record) -> Period:
     return record.month
 
 
-def _state(record: Record) -> tuple[str, str | None] | None:
+def _state(record: Record) -> str | None:
     if isinstance(record, Contribution):
-        return (record.state, record.state_iso3)
+        return record.state
     if isinstance(record, Presence):
-        return (record.contributor, None)
+        return record.contributor
     return None
 
 
-def resolve(records: Iterable[R], missions: MissionResolver, states: StateResolver | None = None) -> Resolution[R]:
+def resolve(
+    records: Iterable[R],
+    missions: MissionResolver,
+    states: StateResolver | None = None,
+    excluded: Excluded = public_state_names.is_excluded,
+) -> Resolution[R]:
     """Each record with its mission (and state) id, or the names that did not map."""
     resolved: list[Resolved[R]] = []
     missing: dict[tuple[Literal["mission", "state"], str, str], list[int]] = {}
-    excluded: dict[str, str] = {}
+    left_out: set[str] = set()
     for record in records:
         where = record.locator
         row = where.row or 0
@@ -102,15 +117,14 @@ def resolve(records: Iterable[R], missions: MissionResolver, states: StateResolv
             missing.setdefault(("mission", record.mission, where.file), []).append(row)
             ok = False
         state_id = None
-        named = _state(record)
-        if named is not None:
-            name, iso3 = named
-            if isinstance(record, Presence) and name in NON_STATE_CONTRIBUTORS:
-                excluded[name] = NON_STATE_CONTRIBUTORS[name]
+        name = _state(record)
+        if name is not None:
+            if excluded(name, where.source):
+                left_out.add(name)
                 continue
             if states is None:
                 raise ValueError(f"{where}: record names a state ({name!r}) but no states resolver was given")
-            state_id = states(name, iso3)
+            state_id = states(name, where.source, _period(record)[0])
             if state_id is None:
                 missing.setdefault(("state", name, where.file), []).append(row)
                 ok = False
@@ -119,4 +133,4 @@ def resolve(records: Iterable[R], missions: MissionResolver, states: StateResolv
     unmapped = tuple(
         Unmapped(kind, name, file, tuple(sorted(set(rows)))) for (kind, name, file), rows in sorted(missing.items())
     )
-    return Resolution(tuple(resolved), unmapped, tuple(sorted(excluded.items())))
+    return Resolution(tuple(resolved), unmapped, tuple(sorted(left_out)))
