@@ -4,7 +4,8 @@ The readers (passmore, ipi, geopko) keep names exactly as each file writes them.
 them afterwards with whatever resolvers the caller gives, so the readers stay independent of the
 crosswalks (the missions crosswalk and the states module are curated elsewhere):
 - `missions(name, source, (year, month | None))` -> mission id or None; the period lets a dated
-  crosswalk entry tell e.g. UNOSOM I from II. `from_crosswalk` wraps a `Crosswalk`.
+  crosswalk entry tell e.g. UNOSOM I from II. `public_missions` is the missions rule
+  (`ingest.public.missions.resolve_mission`); `from_crosswalk` wraps any `Crosswalk` (tests).
 - `states(name, source, year)` -> state id or None, for IPI and Geo-PKO contributors;
   `public_states()` is `ingest.public.states.resolve` (crosswalk, then pycountry). A name the
   states crosswalk explains as not a state (`excluded`, e.g. Geo-PKO's "Multinational", "Un") is
@@ -24,6 +25,7 @@ from ingest.public import states as public_state_names
 from ingest.public.crosswalk import Crosswalk
 from ingest.public.geopko import Presence
 from ingest.public.ipi import Contribution, MissionTotal
+from ingest.public.missions import resolve_mission
 from ingest.public.passmore import CeilingChange, PassmoreMonth
 
 Period = tuple[int, int | None]
@@ -74,6 +76,12 @@ def states_from_crosswalk(crosswalk: Crosswalk) -> StateResolver:
         return mapping.id if mapping else None
 
     return resolve_state
+
+
+def public_missions(name: str, source: str, period: Period) -> str | None:
+    """The graph's mission id by the missions rule, for a row of that year (and month)."""
+    year, month = period
+    return resolve_mission(name, source, f"{year}-{month:02d}" if month else str(year))
 
 
 def public_states(name: str, source: str, year: int | None) -> str | None:
