@@ -26,6 +26,9 @@ def create_app(settings: Settings | None = None) -> FastAPI:
             yield
         finally:
             await app.state.driver.close()
+            linked_data_state = getattr(app.state, "rdf", None)
+            if linked_data_state is not None:
+                linked_data_state.store.close()  # the SPARQL worker processes and their store
 
     app = FastAPI(
         title="pkgraph",

@@ -6,7 +6,9 @@ from __future__ import annotations
 
 import csv
 import io
+import multiprocessing
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 
 import httpx
 import pytest
@@ -15,6 +17,7 @@ from neo4j import Driver
 
 from ingest.dataset import load_dataset
 from schema.settings import Settings
+from service.rdf.sparql import MAX_RUNNING
 from tests.conftest import DATA, LiveServer
 
 COUNT_MISSIONS = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a pk:Mission }"
@@ -131,3 +134,35 @@ def test_the_store_follows_the_dataset_version(api: httpx.Client, seeded: Driver
             database_=settings.neo4j_database,
         )
     assert api.get("/sparql", params={"query": query}).json()["results"]["bindings"][0]["name"]["value"] == before
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_runaway_queries_are_stopped_and_the_endpoint_keeps_answering(impatient: httpx.Client) -> None:
+    """Issue 16's reproducer: four cross products at once used to disable /sparql and burn the cores;
+    now each is stopped at the time limit (its worker process killed) and none keeps running."""
+    assert impatient.get("/sparql", params={"query": COUNT_MISSIONS}).status_code == 200
+    with ThreadPoolExecutor(4) as pool:
+        answers = list(pool.map(lambda _: impatient.get("/sparql", params={"query": RUNAWAY}), range(4)))
+    assert [a.json()["error"] for a in answers] == ["query_timeout"] * 4
+    # The killed workers are gone (the live server runs in this process, so they are its children).
+    running = [child for child in multiprocessing.active_children() if child.name == "pkgraph-sparql"]
+    assert len(running) <= MAX_RUNNING
+    quick = impatient.get("/sparql", params={"query": "ASK { ?s a pk:Mission }"})
+    assert quick.status_code == 200
+    assert quick.json()["boolean"] is True
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }",
+        "SELECT * WHERE { ?m a pk:Mission . SERVICE SILENT <http://127.0.0.1:9/> { ?m ?p ?o } } LIMIT 1",
+    ],
+)
+def test_service_is_refused(api: httpx.Client, query: str) -> None:
+    response = api.get("/sparql", params={"query": query})
+    assert response.status_code == 400
+    assert response.json()["error"] == "bad_query"
+    assert "SERVICE" in response.json()["detail"]

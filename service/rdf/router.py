@@ -177,7 +177,8 @@ async def _sparql(request: Request, graph: GraphReader, query: str | None, forma
 
     loaded = await _store(request, graph)
     settings = request.app.state.settings
-    return await sparql.answer(loaded.store, query, render, settings.base_iri, settings.query_timeout_s)
+    workers = rdf_state(request).store.workers
+    return await sparql.answer(loaded, workers, query, render, settings.base_iri, settings.query_timeout_s)
 
 
 SPARQL_RESPONSES: dict[int | str, dict[str, Any]] = {

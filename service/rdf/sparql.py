@@ -1,38 +1,49 @@
-"""A read-only SPARQL endpoint over the RDF export, held in an in-memory pyoxigraph store.
+"""A read-only SPARQL endpoint over the RDF export, held in an on-disk pyoxigraph store.
 
 The store is built from the same quads as `GET /rdf` (named graphs per source, queried with the
-default graph as their union) and rebuilt when the loaded dataset's version changes.
-Each query runs in its own daemon worker thread and is abandoned after `timeout_s`: the client
-gets a 503 with a JSON error at once. pyoxigraph offers no way to interrupt a running query, so an
-abandoned query keeps its thread (and a CPU) until it finishes on its own; daemon threads do not
-hold up the process's exit, and at most `MAX_RUNNING` queries run at once (more get a 503 "busy").
+default graph as their union) and rebuilt when the loaded dataset's version changes. Queries run
+in worker processes (`service.rdf.sparql_worker`) that open the store read-only; pyoxigraph
+cannot interrupt a query, so a query past `timeout_s` is stopped by killing its worker (the
+client gets 400 query_timeout), and abandoned queries never pile up. At most `MAX_RUNNING`
+queries run at once (more get a 503 "busy"). SERVICE is refused: the endpoint never calls out.
 """
 
 from __future__ import annotations
 
 import asyncio
-import contextlib
+import multiprocessing
 import re
+import shutil
+import tempfile
 import threading
-from collections.abc import Callable
+import uuid
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from multiprocessing.process import BaseProcess
+from pathlib import Path
 from typing import TypeVar
 
 import pyoxigraph as ox
 from neo4j import AsyncDriver
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.parser import parseQuery
+from rdflib.plugins.sparql.parserutils import CompValue
 
 from service.errors import PkgraphError, QueryRefused
 from service.rdf.export import RdfFormat, ntriples_chunks, quad_pages
 from service.rdf.mapping import Mapper
+from service.rdf.sparql_worker import serve
 from service.rdf.vocab import prefixes
 
 MAX_RUNNING = 4
 T = TypeVar("T")
-_RUNNING = threading.BoundedSemaphore(MAX_RUNNING)
 _UPDATE = re.compile(
     r"^\s*(?:(?:PREFIX\s+\S*\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b",
     re.IGNORECASE,
 )
+# Worker processes are started clean (no copy of the service's threads, sockets or driver).
+_CONTEXT = multiprocessing.get_context("spawn")
 
 
 class BadQuery(PkgraphError):
@@ -48,16 +59,22 @@ class SparqlBusy(PkgraphError):
 @dataclass
 class LoadedStore:
     version: str | None
-    store: ox.Store
+    path: Path
     triples: int
 
 
 class StoreCache:
-    """The store of the current dataset version; rebuilt (once, under a lock) when it changes."""
+    """The on-disk store of the current dataset version; rebuilt (once, under a lock) when it changes.
+
+    Each version's store is a folder of its own under a private temporary folder; the worker
+    processes open it read-only.
+    """
 
     def __init__(self) -> None:
         self._loaded: LoadedStore | None = None
         self._lock = asyncio.Lock()
+        self._root: Path | None = None
+        self.workers = Workers()
 
     def loaded(self, version: str | None) -> LoadedStore | None:
         """The store of this version if it is built already (nothing is built here)."""
@@ -72,15 +89,151 @@ class StoreCache:
             if self._loaded is not None and self._loaded.version == version:
                 return self._loaded
             chunks = [chunk async for chunk in ntriples_chunks(quad_pages(driver, database, mapper), quads_too=True)]
-            store = await asyncio.to_thread(_build, b"".join(chunks))
-            self._loaded = LoadedStore(version, store, len(store))
+            if self._root is None:
+                self._root = Path(tempfile.mkdtemp(prefix="pkgraph-sparql-"))
+            path = self._root / uuid.uuid4().hex
+            triples = await asyncio.to_thread(_build, path, b"".join(chunks))
+            await asyncio.to_thread(self.workers.prestart, path)
+            previous, self._loaded = self._loaded, LoadedStore(version, path, triples)
+            if previous is not None:
+                self.workers.retire(previous.path)
+                shutil.rmtree(previous.path, ignore_errors=True)
             return self._loaded
 
+    def close(self) -> None:
+        self.workers.close()
+        if self._root is not None:
+            shutil.rmtree(self._root, ignore_errors=True)
 
-def _build(nquads: bytes) -> ox.Store:
-    store = ox.Store()
+
+def _build(path: Path, nquads: bytes) -> int:
+    store = ox.Store(str(path))
     store.load(nquads, format=ox.RdfFormat.N_QUADS)
-    return store
+    store.flush()
+    count = len(store)
+    del store  # closes it, so worker processes can open it read-only
+    return count
+
+
+@dataclass
+class _Worker:
+    path: Path
+    process: BaseProcess
+    conn: Connection
+
+    def kill(self) -> None:
+        if self.process.is_alive():
+            self.process.kill()
+        self.process.join(timeout=5)
+        self.conn.close()
+
+
+class Workers:
+    """At most MAX_RUNNING worker processes; a query past its time limit costs its worker's life."""
+
+    def __init__(self) -> None:
+        self._idle: list[_Worker] = []
+        self._running = 0
+        self._lock = threading.Lock()
+
+    def _take(self, path: Path) -> _Worker:
+        with self._lock:
+            if self._running + len(self._idle) >= MAX_RUNNING and not any(w.path == path for w in self._idle):
+                stale = next((w for w in self._idle if w.path != path), None)
+                if stale is None:
+                    raise SparqlBusy(f"{MAX_RUNNING} SPARQL queries are running already; try again shortly")
+                self._idle.remove(stale)
+                stale.kill()
+            for worker in self._idle:
+                if worker.path == path and worker.process.is_alive():
+                    self._idle.remove(worker)
+                    self._running += 1
+                    return worker
+            self._running += 1
+        try:
+            return _start(path)
+        except BaseException:
+            with self._lock:
+                self._running -= 1
+            raise
+
+    def prestart(self, path: Path) -> None:
+        """One idle worker for a new store, so the first query does not wait for a process to start."""
+        with self._lock:
+            if self._running + len(self._idle) >= MAX_RUNNING:
+                return
+        worker = _start(path)
+        with self._lock:
+            self._idle.append(worker)
+
+    def _give_back(self, worker: _Worker, alive: bool) -> None:
+        with self._lock:
+            self._running -= 1
+            if alive:
+                self._idle.append(worker)
+        if not alive:
+            worker.kill()
+
+    async def run(self, path: Path, query: str, prefixes: dict[str, str], timeout_s: float) -> tuple[str, bytes | str]:
+        worker = await asyncio.to_thread(self._take, path)
+        alive = False
+        try:
+            worker.conn.send((query, prefixes))
+            waiting = asyncio.to_thread(_receive, worker.conn, timeout_s)
+            kind, body = await waiting
+            alive = True
+            return kind, body
+        except TimeoutError:
+            raise QueryRefused(
+                "query_timeout",
+                f"the query ran longer than {timeout_s:g} s and was stopped; narrow it (LIMIT, more specific patterns)",
+            ) from None
+        except (EOFError, OSError) as err:
+            raise BadQuery(f"the SPARQL worker ended while answering ({type(err).__name__})") from None
+        finally:
+            self._give_back(worker, alive)
+
+    def retire(self, path: Path) -> None:
+        """Stop the idle workers of an old store (busy ones are stopped when they give it back)."""
+        with self._lock:
+            old = [w for w in self._idle if w.path == path]
+            self._idle = [w for w in self._idle if w.path != path]
+        for worker in old:
+            worker.kill()
+
+    def close(self) -> None:
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
+
+
+# How long a new worker may take to start and open the store (a busy machine, a large store).
+WORKER_START_S = 60.0
+
+
+def _start(path: Path) -> _Worker:
+    parent, child = _CONTEXT.Pipe()
+    process = _CONTEXT.Process(target=serve, args=(child, str(path)), daemon=True, name="pkgraph-sparql")
+    process.start()
+    child.close()
+    worker = _Worker(path, process, parent)
+    try:
+        kind, body = _receive(parent, WORKER_START_S)
+    except (TimeoutError, EOFError, OSError):
+        worker.kill()
+        raise SparqlBusy("a SPARQL worker could not be started; try again shortly") from None
+    if kind != "ready":
+        worker.kill()
+        raise SparqlBusy(f"a SPARQL worker could not open the store: {body!r}")
+    return worker
+
+
+def _receive(conn: Connection, timeout_s: float) -> tuple[str, bytes | str]:
+    if not conn.poll(timeout_s):
+        raise TimeoutError
+    kind, body = conn.recv()
+    return str(kind), body
 
 
 RESULT_FORMATS: dict[str, ox.QueryResultsFormat] = {
@@ -100,77 +253,65 @@ GRAPH_FORMATS: dict[str, ox.RdfFormat] = {
 
 @dataclass(frozen=True)
 class Solutions:
-    """SELECT/ASK results, serialised by the format the client negotiated (service.formats.ResultsView)."""
+    """SELECT/ASK results (SPARQL JSON from the worker), serialised as negotiated (service.formats.ResultsView)."""
 
-    result: ox.QuerySolutions | ox.QueryBoolean
+    json: bytes
 
     def results(self, key: str) -> bytes:
-        body = self.result.serialize(format=RESULT_FORMATS[key])
+        if key == "json":
+            return self.json
+        parsed = ox.parse_query_results(self.json, format=ox.QueryResultsFormat.JSON)
+        body = parsed.serialize(format=RESULT_FORMATS[key])
         assert body is not None
         return body
 
 
 @dataclass(frozen=True)
 class Triples:
-    """CONSTRUCT/DESCRIBE results (service.formats.RdfView), serialised by pyoxigraph."""
+    """CONSTRUCT/DESCRIBE results (N-Triples from the worker), serialised as negotiated (service.formats.RdfView)."""
 
-    result: ox.QueryTriples
+    ntriples: bytes
 
     def rdf(self, fmt: RdfFormat, base: str) -> bytes:
-        body = self.result.serialize(format=GRAPH_FORMATS[fmt.key])
+        if fmt.key == "nt":
+            return self.ntriples
+        body = ox.serialize(ox.parse(self.ntriples, format=ox.RdfFormat.N_TRIPLES), format=GRAPH_FORMATS[fmt.key])
         assert body is not None
         return body
 
 
-def run_query(store: ox.Store, query: str, render: Callable[[Solutions | Triples], T], base: str) -> T:
-    """Evaluate and render (pyoxigraph evaluates lazily, so both belong in the worker thread)."""
+def refuse_service(query: str) -> None:
+    """SERVICE would make this process call any URL a caller names: refused, after a real parse.
+
+    A query the SPARQL 1.1 parser of rdflib cannot read is refused too, since it cannot be checked.
+    """
     try:
-        result = store.query(query, prefixes=prefixes(base), use_default_graph_as_union=True)
-    except SyntaxError as err:
+        parsed = parseQuery(query)
+    except ParseException as err:
         raise BadQuery(f"SPARQL syntax error: {err}") from None
-    return render(Triples(result) if isinstance(result, ox.QueryTriples) else Solutions(result))
+    if "ServiceGraphPattern" in _names(parsed):
+        raise BadQuery("SERVICE is refused here: this endpoint answers from its own data only")
+
+
+def _names(node: object) -> Iterator[str]:
+    if isinstance(node, CompValue):
+        yield node.name
+        for value in node.values():
+            yield from _names(value)
+    elif isinstance(node, list | tuple | ParseResults):
+        for value in node:
+            yield from _names(value)
 
 
 async def answer(
-    store: ox.Store, query: str, render: Callable[[Solutions | Triples], T], base: str, timeout_s: float
+    loaded: LoadedStore, workers: Workers, query: str, render: Callable[[Solutions | Triples], T], base: str,
+    timeout_s: float,
 ) -> T:
     if _UPDATE.match(query):
         raise BadQuery("this endpoint is read-only: SPARQL updates are refused (use SELECT, ASK, CONSTRUCT, DESCRIBE)")
-    if not _RUNNING.acquire(blocking=False):
-        raise SparqlBusy(f"{MAX_RUNNING} SPARQL queries are running already; try again shortly")
-    loop = asyncio.get_running_loop()
-    future: asyncio.Future[T] = loop.create_future()
-
-    def deliver(result: T | None, error: BaseException | None) -> None:
-        if future.done():
-            return  # abandoned after the time limit
-        if error is not None:
-            future.set_exception(error)
-        else:
-            assert result is not None
-            future.set_result(result)
-
-    def hand_over(result: T | None, error: BaseException | None) -> None:
-        # RuntimeError: the event loop is gone (the service stopped while an abandoned query ran).
-        with contextlib.suppress(RuntimeError):
-            loop.call_soon_threadsafe(deliver, result, error)
-
-    def work() -> None:
-        try:
-            result = run_query(store, query, render, base)
-        except Exception as err:  # noqa: BLE001  # handed to the waiting request, which re-raises it
-            hand_over(None, err)
-        else:
-            hand_over(result, None)
-        finally:
-            _RUNNING.release()
-
-    threading.Thread(target=work, name="sparql-query", daemon=True).start()
-    try:
-        return await asyncio.wait_for(asyncio.shield(future), timeout=timeout_s)
-    except TimeoutError:
-        # As POST /cypher: the same query would run out of time again, so it is the request's fault.
-        raise QueryRefused(
-            "query_timeout",
-            f"the query ran longer than {timeout_s:g} s and was abandoned; narrow it (LIMIT, more specific patterns)",
-        ) from None
+    refuse_service(query)
+    kind, body = await workers.run(loaded.path, query, prefixes(base), timeout_s)
+    if isinstance(body, str):
+        prefix = "SPARQL syntax error" if kind == "syntax" else "the query could not be answered"
+        raise BadQuery(f"{prefix}: {body}")
+    return render(Triples(body) if kind == "triples" else Solutions(body))
