@@ -175,3 +175,26 @@ def test_ready_is_503_when_the_schema_is_missing(seeded: Driver, settings: Setti
         assert "Retry-After" in response.headers
     finally:
         apply_schema(seeded, settings.neo4j_database)
+
+
+def test_a_dump_cut_short_by_a_lost_database_fails_visibly(relayed_api: tuple[httpx.Client, TcpRelay]) -> None:
+    """A client must be able to tell a truncated dump from a whole one: the connection is aborted
+    (no terminating chunk), never ended cleanly after a short body."""
+    client, relay = relayed_api
+    whole = client.get("/rdf", params={"format": "nt"})
+    assert whole.status_code == 200
+    received = bytearray()
+
+    def read_rest(chunks: Iterator[bytes]) -> None:
+        for chunk in chunks:
+            received.extend(chunk)
+
+    with client.stream("GET", "/rdf", params={"format": "nt"}) as response:
+        assert response.status_code == 200
+        chunks = response.iter_bytes()
+        received.extend(next(chunks))
+        relay.cut()
+        with pytest.raises(httpx.HTTPError):
+            read_rest(chunks)
+    assert len(received) < len(whole.content)
+    relay.open()
