@@ -39,7 +39,7 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 
 def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
     from ingest import pipeline
-    from ingest.plan import PlanConflict
+    from ingest.plan import PlanRefused
     from ingest.sources import default_adapters
 
     every = default_adapters(Path(args.data))
@@ -65,19 +65,31 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
             apply_schema(driver, settings.neo4j_database)
             with progress_bar(quiet=args.quiet) as advance:
                 summaries = pipeline.ingest(
-                    driver, settings.neo4j_database, chosen, progress=advance, tx_elements=args.tx_elements
+                    driver,
+                    settings.neo4j_database,
+                    chosen,
+                    progress=advance,
+                    tx_elements=args.tx_elements,
+                    deletable=_labels(args.delete_kind),
                 )
     except pipeline.SourcesInvalid as err:
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(err.problems)} problem(s); nothing was written", file=sys.stderr)
         return 2
-    except PlanConflict as err:
+    except PlanRefused as err:
         print(f"error: {err}; nothing of that source was written", file=sys.stderr)
         return 2
     for summary in summaries:
         print_summary(summary)
     return 0
+
+
+def _labels(kinds: list[str] | None) -> set[str]:
+    """`--delete-kind claims` or `--delete-kind Claim`: the labels a load may empty."""
+    from schema import registry
+
+    return {registry.KIND_BY_NAME[kind].label if kind in registry.KIND_BY_NAME else kind for kind in kinds or ()}
 
 
 def _serve(args: argparse.Namespace, settings: Settings) -> int:
@@ -120,6 +132,13 @@ def build_parser() -> argparse.ArgumentParser:
         "dataset goes by its Source id",
     )
     ingest.add_argument("--quiet", action="store_true", help="no progress bar (there is none when not on a terminal)")
+    ingest.add_argument(
+        "--delete-kind",
+        action="append",
+        metavar="KIND",
+        help="allow the load to delete every record of KIND (e.g. claims) that its files no longer give; "
+        "without it, a kind whose file is missing or empty is refused (repeatable)",
+    )
     ingest.add_argument(
         "--tx-elements",
         type=int,

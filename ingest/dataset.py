@@ -74,9 +74,25 @@ class DatasetInvalid(Exception):
         super().__init__("\n".join(str(p) for p in problems))
 
 
+class DuplicateKey(yaml.YAMLError):
+    def __init__(self, key: str, line: int, first_line: int) -> None:
+        super().__init__(f"key {key!r} given twice")
+        self.key, self.line, self.first_line = key, line, first_line
+
+
 class _Loader(yaml.CSafeLoader):
     """YAML 1.2 booleans: only true/false. Under YAML 1.1 a key `on:` (as in `on: funding`) or a
-    value `no` would silently become a boolean."""
+    value `no` would silently become a boolean. A key given twice in one mapping is an error (YAML
+    would keep the last one without a word)."""
+
+    def construct_mapping(self, node: yaml.MappingNode, deep: bool = False) -> dict[Any, Any]:
+        seen: dict[Any, yaml.Node] = {}
+        for key_node, _ in node.value:
+            key = self.construct_object(key_node, deep=deep)
+            if key in seen:
+                raise DuplicateKey(str(key), key_node.start_mark.line + 1, seen[key].start_mark.line + 1)
+            seen[key] = key_node
+        return super().construct_mapping(node, deep=deep)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -106,6 +122,10 @@ def _read_file(
     name = path.name
     try:
         raw = yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
+    except DuplicateKey as err:
+        message = f"given twice in one record (first at line {err.first_line}); YAML would keep only the last"
+        problems.append(Problem(name, None, err.key, message, err.line))
+        return {}
     except yaml.YAMLError as err:
         mark = getattr(err, "problem_mark", None)
         problems.append(Problem(name, None, None, f"not valid YAML: {err}", mark.line + 1 if mark else None))
@@ -337,7 +357,14 @@ def read_folder(folder: Path, files: Mapping[str, bytes] | None = None) -> tuple
         content = files.get(path.name) if files is not None else None
         if content is not None or path.exists():
             before = len(problems)
-            text = (content if content is not None else path.read_bytes()).decode("utf-8")
+            raw = content if content is not None else path.read_bytes()
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as err:
+                line = raw[: err.start].count(b"\n") + 1
+                problems.append(Problem(path.name, None, None, f"not UTF-8: byte 0x{raw[err.start]:02x}", line))
+                dataset.unreadable.add(kind)
+                continue
             invalid = dataset.invalid_ids.setdefault(kind, set())
             dataset.kinds[kind] = _read_file(path, text, model, problems, invalid)
             if not dataset.kinds[kind] and len(problems) > before and problems[before].record is None:

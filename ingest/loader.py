@@ -70,6 +70,8 @@ class SourceLoad:
     version: str  # content hash of its files
     rows: GraphRows
     counts: dict[str, int]  # records read per kind
+    # Labels this load may delete every node of (`pkgraph ingest --delete-kind`).
+    deletable: frozenset[str] = frozenset()
 
     @property
     def adopts_unstamped(self) -> bool:
@@ -214,7 +216,7 @@ def _read_state(tx: ManagedTransaction, load: SourceLoad) -> GraphState:
 def _lock_and_plan(tx: ManagedTransaction, load: SourceLoad, load_id: str | None) -> Plan:
     """Lock the source's `:Dataset` (and mark a staged load pending), then plan against what the graph holds."""
     tx.run(statement("ingest/lock_dataset").text, dataset=load.dataset, load=load_id).consume()
-    return make_plan(load.rows, _read_state(tx, load), load.dataset)
+    return make_plan(load.rows, _read_state(tx, load), load.dataset, load.deletable)
 
 
 def _record(tx: ManagedTransaction | Transaction, load: SourceLoad) -> None:

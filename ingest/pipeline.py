@@ -115,14 +115,16 @@ def write(
     only: Collection[str] | None = None,
     progress: Progress | None = None,
     tx_elements: int = TX_ELEMENTS,
+    deletable: Collection[str] = (),
 ) -> list[LoadSummary]:
-    """Load each validated source (or those in `only`) on its own, in the order given."""
+    """Load each validated source (or those in `only`) on its own, in the order given. A source may
+    delete every node of a label only when the label is in `deletable`."""
     summaries = []
     for source, records in validated.records.items():
         if only is not None and source not in only:
             continue
         rows = build_rows(records, validated.elsewhere(source))
-        load = SourceLoad(source, validated.versions[source], rows, validated.counts(source))
+        load = SourceLoad(source, validated.versions[source], rows, validated.counts(source), frozenset(deletable))
         summaries.append(load_source(driver, database, load, progress, tx_elements))
     return summaries
 
@@ -134,10 +136,11 @@ def ingest(
     only: Collection[str] | None = None,
     progress: Progress | None = None,
     tx_elements: int = TX_ELEMENTS,
+    deletable: Collection[str] = (),
 ) -> list[LoadSummary]:
     """The whole ingest of `adapters` against the graph; `only` names the sources to write (default all)."""
     unknown = sorted(set(only or ()) - {adapter.id for adapter in adapters})
     if unknown:
         raise ValueError(f"unknown source {', '.join(unknown)}")
     validated = validate(adapters, loaded_ids(driver, database, [adapter.id for adapter in adapters]))
-    return write(driver, database, validated, only, progress, tx_elements)
+    return write(driver, database, validated, only, progress, tx_elements, deletable)

@@ -21,6 +21,7 @@ from __future__ import annotations
 import hashlib
 import marshal
 from collections import Counter, defaultdict
+from collections.abc import Collection
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -58,8 +59,17 @@ def owner(stamp: str) -> str:
     return stamp or CURATED
 
 
-class PlanConflict(Exception):
+class PlanRefused(Exception):
+    """A load that would do what nobody asked for; nothing of the source is written."""
+
+
+class PlanConflict(PlanRefused):
     """A source gives a node that another source has already loaded."""
+
+
+class KindEmptied(PlanRefused):
+    """A source's files give no record of a kind the graph holds from it (a missing, empty or renamed
+    file): loading would delete every node of that kind, which takes an explicit `deletable` label."""
 
 
 @dataclass
@@ -99,8 +109,13 @@ class Plan:
         )
 
 
-def make_plan(rows: GraphRows, state: GraphState, dataset: str = CURATED) -> Plan:
-    """The writes that make the graph hold `rows` as the elements of source `dataset`."""
+def make_plan(
+    rows: GraphRows, state: GraphState, dataset: str = CURATED, deletable: Collection[str] = ()
+) -> Plan:
+    """The writes that make the graph hold `rows` as the elements of source `dataset`.
+
+    Deleting every node of a label the source held is refused unless the label is in `deletable`.
+    """
     plan = Plan()
     for (label, node_id), (element_id, _) in state.foreign.items():
         for alias in node_keys(label, node_id):
@@ -160,4 +175,23 @@ def make_plan(rows: GraphRows, state: GraphState, dataset: str = CURATED) -> Pla
         if node_key not in seen_nodes:
             plan.delete_nodes.append(element_id)
             plan.tally[node_key[0] or "(unlabelled)"]["deleted"] += 1
+    _refuse_emptied_labels(state, seen_nodes, dataset, deletable)
     return plan
+
+
+def _refuse_emptied_labels(
+    state: GraphState, seen: set[NodeKey], dataset: str, deletable: Collection[str]
+) -> None:
+    held: dict[str, int] = {}
+    for label, _ in state.nodes:
+        if label:
+            held[label] = held.get(label, 0) + 1
+    given = {label for label, _ in seen}
+    emptied = sorted(label for label in held if label not in given and label not in deletable)
+    if emptied:
+        what = ", ".join(f"{held[label]} {label}" for label in emptied)
+        raise KindEmptied(
+            f"source {dataset!r} gives no {', '.join(emptied)} record, but the graph holds {what} from it "
+            f"(a missing, empty or renamed file?); to delete them all, pass --delete-kind "
+            + " --delete-kind ".join(emptied)
+        )

@@ -24,6 +24,7 @@ from ingest.loader import TX_ELEMENTS, LoadSummary
 from ingest.pipeline import ingest
 from ingest.sources.curated import CuratedYaml
 from queries.driver import create_sync_driver
+from schema import registry
 from schema.graph_schema import apply_schema
 from schema.paths import PROJECT_ROOT
 from schema.settings import Settings
@@ -74,9 +75,16 @@ def driver(settings: Settings) -> Iterator[Driver]:
         yield drv
 
 
+# Tests replace whole datasets on purpose (the mini fixture after data/, and back): their loads may
+# empty any kind, as `pkgraph ingest --delete-kind` allows.
+EVERY_LABEL = frozenset(kind.label for kind in registry.NODE_KINDS)
+
+
 def load_curated(driver: Driver, settings: Settings, folder: Path, tx_elements: int = TX_ELEMENTS) -> LoadSummary:
     """`folder` loaded as the curated source, through the pipeline `pkgraph ingest` runs."""
-    (summary,) = ingest(driver, settings.neo4j_database, [CuratedYaml(folder)], tx_elements=tx_elements)
+    (summary,) = ingest(
+        driver, settings.neo4j_database, [CuratedYaml(folder)], tx_elements=tx_elements, deletable=EVERY_LABEL
+    )
     return summary
 
 

@@ -239,3 +239,20 @@ def test_the_command_loads_the_sources_named(graph: Driver, settings: Settings) 
     unknown = _cli(settings, "--source", "nowhere", str(MINI))
     assert unknown.returncode == 2
     assert "unknown source nowhere (sources: curated)" in unknown.stderr
+
+
+def test_a_missing_kind_file_is_refused_unless_deletion_is_asked(
+    seeded: Driver, settings: Settings, tmp_path: Path
+) -> None:
+    """`rm data/claims.yaml; pkgraph ingest` used to delete every claim with exit 0 (issue 16, 4)."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "claims.yaml").unlink()
+    (folder / "posts.yaml").write_text("")
+    claims_before = seeded.execute_query("MATCH (c:Claim) RETURN count(c) AS n").records[0]["n"]
+    done = _cli(settings, str(folder), "--source", "curated", "--quiet")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "gives no Claim, Post record" in done.stderr
+    assert "--delete-kind Claim --delete-kind Post" in done.stderr
+    assert "nothing of that source was written" in done.stderr
+    assert seeded.execute_query("MATCH (c:Claim) RETURN count(c) AS n").records[0]["n"] == claims_before

@@ -7,7 +7,7 @@ import copy
 import pytest
 
 from ingest.graph_rows import GraphRows
-from ingest.plan import GraphState, PlanConflict, digest, make_plan, owner
+from ingest.plan import GraphState, KindEmptied, PlanConflict, digest, make_plan, owner
 from schema.datasets import CURATED
 
 
@@ -73,6 +73,22 @@ def test_a_node_another_source_loaded_is_a_conflict() -> None:
     held = GraphState(foreign={("Mission", "unmik"): ("n-unmik", "curated")})
     with pytest.raises(PlanConflict, match="Mission 'unmik' is already loaded by source 'curated'"):
         make_plan(_rows(), held, "second")
+
+
+def test_emptying_a_kind_the_graph_holds_is_refused_unless_allowed() -> None:
+    """A missing or empty claims.yaml must not delete every claim without being asked to."""
+    held = GraphState(
+        nodes={("Claim", "c-1"): ("n-c1", "d1"), ("Claim", "c-2"): ("n-c2", "d2"), ("Mission", "unmik"): ("n-u", "d")}
+    )
+    rows = GraphRows()
+    rows.add_node("Mission:Actor", "unmik", {"name": "UNMIK"}, None)
+    with pytest.raises(KindEmptied, match=r"gives no Claim record, but the graph holds 2 Claim.*--delete-kind Claim"):
+        make_plan(rows, held, "curated")
+    plan = make_plan(rows, held, "curated", deletable={"Claim"})
+    assert sorted(plan.delete_nodes) == ["n-c1", "n-c2"]
+    # Removing some records of a kind is an ordinary load.
+    rows.add_node("Claim", "c-1", {"text": "kept"}, None)
+    assert make_plan(rows, held, "curated").delete_nodes == ["n-c2"]
 
 
 def test_unstamped_elements_belong_to_the_curated_source() -> None:

@@ -20,7 +20,7 @@ from ingest.sources.curated import CuratedYaml
 from queries import statement
 from schema.datasets import CURATED
 from schema.settings import Settings
-from tests.conftest import MINI, LiveServer, load_curated
+from tests.conftest import EVERY_LABEL, MINI, LiveServer, load_curated
 from tests.fixtures.second_source import FILE, SECOND, SecondCsv
 from tests.test_loader import dump
 
@@ -111,7 +111,9 @@ def test_the_curated_data_survives_reloading_the_second_source(
     assert dataset_nodes(graph, settings)[CURATED] == curated
 
     # Both together, unchanged: nothing written.
-    summaries = ingest(graph, settings.neo4j_database, [CuratedYaml(MINI), SecondCsv(folder)])
+    summaries = ingest(
+        graph, settings.neo4j_database, [CuratedYaml(MINI), SecondCsv(folder)], deletable=EVERY_LABEL
+    )
     assert [s.dataset for s in summaries] == [CURATED, "test-second"]
     assert all(s.changed(what) == 0 for s in summaries for what in ("created", "updated", "deleted"))
 

@@ -126,3 +126,25 @@ def test_on_and_no_stay_strings_in_yaml(tmp_path: Path) -> None:
     path = folder / "territories.yaml"
     path.write_text(path.read_text().replace("name: Democratic Republic of the Congo", "name: no"))
     assert load_dataset(folder).kinds["territories"]["cod"].name == "no"
+
+
+def test_a_key_given_twice_in_one_record(tmp_path: Path) -> None:
+    """YAML keeps the last of two equal keys without a word; the ingest refuses instead."""
+    problems = _problems_after(
+        tmp_path, "territories.yaml", lambda t: t.replace("- id: cod\n", "- id: cod\n  name: first\n", 1)
+    )
+    assert [(p.file, p.field) for p in problems] == [("territories.yaml", "name")]
+    assert "given twice" in problems[0].message
+    assert problems[0].line is not None
+
+
+def test_a_file_that_is_not_utf8(tmp_path: Path) -> None:
+    folder = tmp_path / "data"
+    shutil.copytree(MINI, folder)
+    path = folder / "territories.yaml"
+    path.write_bytes(path.read_bytes() + b"note: caf\xe9\n")
+    with pytest.raises(DatasetInvalid) as caught:
+        load_dataset(folder)
+    (problem,) = caught.value.problems
+    assert (problem.file, problem.line) == ("territories.yaml", path.read_bytes().count(b"\n"))
+    assert "not UTF-8: byte 0xe9" in problem.message
