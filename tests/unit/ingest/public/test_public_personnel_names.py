@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
@@ -20,9 +19,10 @@ from ingest.public.personnel_names import (
     resolve,
     states_from_crosswalk,
 )
+from tests.conftest import TESTS
 
 pytestmark = pytest.mark.unit
-FIXTURES = Path(__file__).parent / "fixtures" / "personnel-crosswalk"
+FIXTURES = TESTS / "fixtures" / "personnel-crosswalk"
 MISSIONS = from_crosswalk(Crosswalk.read(FIXTURES / "missions.yaml"))
 STATES = states_from_crosswalk(Crosswalk.read(FIXTURES / "states.yaml"))
 CONTRIBUTIONS = read_contributions().records

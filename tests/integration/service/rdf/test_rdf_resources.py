@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 from html.parser import HTMLParser
-from pathlib import Path
 
 import httpx
 import pytest
@@ -15,9 +14,9 @@ from rdflib.compare import graph_diff, to_isomorphic
 from ingest.dataset import Dataset, load_dataset
 from schema.settings import Settings
 from service.rdf.vocab import namespace
-from tests.conftest import DATA
+from tests.conftest import DATA, TESTS
 
-FIXTURES = Path(__file__).parent / "fixtures" / "rdf"
+FIXTURES = TESTS / "fixtures" / "rdf"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
 RDF_ACCEPT = {
     "text/turtle": "turtle",

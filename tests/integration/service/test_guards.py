@@ -9,7 +9,6 @@ import httpx
 import pytest
 
 from schema.settings import Settings
-from service.guards import allowed_hosts
 
 
 def test_loopback_and_the_base_iris_host_are_served(api: httpx.Client) -> None:
@@ -27,12 +26,6 @@ def test_a_foreign_host_header_is_refused(api: httpx.Client) -> None:
     assert "attacker.example" in response.json()["detail"]
 
 
-def test_configured_hosts_are_added() -> None:
-    settings = Settings.model_validate(
-        {"neo4j_password": "x" * 12, "allowed_hosts": "api.example.org, other.test", "base_iri": "https://lod.test/"}
-    )
-    assert {"api.example.org", "other.test", "lod.test", "127.0.0.1", "localhost", "::1"} <= allowed_hosts(settings)
-    assert "0.0.0.0" not in allowed_hosts(settings.model_copy(update={"api_host": "0.0.0.0"}))
 
 
 def test_a_declared_body_over_the_limit_is_refused_unread(api: httpx.Client, settings: Settings) -> None:

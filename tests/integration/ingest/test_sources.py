@@ -14,7 +14,7 @@ import httpx
 import pytest
 from neo4j import Driver
 
-from ingest.pipeline import SourcesInvalid, ingest, validate
+from ingest.pipeline import SourcesInvalid, ingest
 from ingest.plan import PlanConflict
 from ingest.sources.curated import CuratedYaml
 from queries import statement
@@ -22,7 +22,7 @@ from schema.datasets import CURATED
 from schema.settings import Settings
 from tests.conftest import EVERY_LABEL, MINI, LiveServer, load_curated
 from tests.fixtures.second_source import FILE, SECOND, SecondCsv
-from tests.test_loader import dump
+from tests.integration.ingest.test_loader import dump
 
 Elements = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -148,12 +148,6 @@ def test_a_reference_into_no_source_is_a_problem_with_file_and_record(
     assert dump(graph, settings.neo4j_database) == before
 
 
-def test_references_resolve_across_the_sources_read_together() -> None:
-    validated = validate([CuratedYaml(MINI), SecondCsv()])
-    assert set(validated.records) == {CURATED, "test-second"}
-    with pytest.raises(SourcesInvalid) as caught:
-        validate([SecondCsv()])
-    assert {p.field for p in caught.value.problems} == {"missions", "mission"}
 
 
 def test_a_node_another_source_loaded_is_not_taken_over(graph: Driver, settings: Settings, tmp_path: Path) -> None:
@@ -171,20 +165,3 @@ def test_a_node_another_source_loaded_is_not_taken_over(graph: Driver, settings:
     assert dump(graph, settings.neo4j_database) == before
 
 
-def test_a_run_reads_each_data_file_once(monkeypatch: pytest.MonkeyPatch) -> None:
-    reads: list[str] = []
-    read_bytes, read_text = Path.read_bytes, Path.read_text
-
-    def counted_bytes(path: Path) -> bytes:
-        reads.append(path.name)
-        return read_bytes(path)
-
-    def counted_text(path: Path, *args: Any, **kwargs: Any) -> str:
-        reads.append(path.name)
-        return read_text(path, *args, **kwargs)
-
-    monkeypatch.setattr(Path, "read_bytes", counted_bytes)
-    monkeypatch.setattr(Path, "read_text", counted_text)
-    validated = validate([CuratedYaml(MINI)])
-    assert sorted(reads) == sorted(path.name for path in MINI.glob("*.yaml"))
-    assert validated.versions[CURATED] == CuratedYaml(MINI).version()

@@ -10,6 +10,7 @@ import pytest
 
 from ingest.public import SOURCES, SourceFileError
 from ingest.public.passmore import FILE, PassmoreMonth, Personnel, ceiling_changes, link_resolutions, read_passmore
+from schema.paths import PROJECT_ROOT
 
 pytestmark = pytest.mark.unit
 DATA = read_passmore()
@@ -130,7 +131,7 @@ def test_bad_cell_names_file_row_column(tmp_path: Path) -> None:
         read_passmore(_copy_with(tmp_path, "bad"))
 
 
-SHARED = Path(__file__).resolve().parents[1].parent / "shared" / "data"
+SHARED = PROJECT_ROOT.parent / "shared" / "data"
 
 
 def _tamm_candidates() -> list[tuple[int, date, str]]:
