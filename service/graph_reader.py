@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import json
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import Any, LiteralString
@@ -20,6 +21,8 @@ from queries import statement
 from service.cypher_check import refusals, writes
 from service.errors import BadInput, DatabaseUnavailable, QueryRefused
 
+# The largest answer to a caller's Cypher, as JSON: a wide answer is refused before it is all in memory.
+MAX_ANSWER_BYTES = 16_000_000
 # How long past its own time limit a statement may go unanswered before Neo4j counts as unresponsive.
 UNRESPONSIVE_GRACE_S = 5.0
 
@@ -76,11 +79,20 @@ class GraphReader:
                 keys = list(result.keys())
                 rows: list[dict[str, Any]] = []
                 truncated = False
+                size = 0
                 async for record in result:
                     if len(rows) == row_cap:
                         truncated = True
                         break
-                    rows.append({key: to_json(record[key]) for key in keys})
+                    row = {key: to_json(record[key]) for key in keys}
+                    size += len(json.dumps(row, ensure_ascii=False, default=str))
+                    if size > MAX_ANSWER_BYTES:
+                        raise QueryRefused(
+                            "answer_too_large",
+                            f"the answer passed {MAX_ANSWER_BYTES // 1_000_000} MB after {len(rows)} rows; "
+                            "return fewer or narrower rows (LIMIT, fewer properties)",
+                        )
+                    rows.append(row)
                 return keys, rows, truncated
             except (BrokenRecordError, ValueError, OverflowError) as err:
                 # The driver could not turn a value into Python (a date after 9999, say).

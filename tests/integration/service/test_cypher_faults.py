@@ -61,3 +61,11 @@ def test_the_transaction_memory_limit_is_400(api: httpx.Client) -> None:
     )
     assert response.status_code == 400
     assert response.json()["error"] in ("query_too_large", "query_timeout")
+
+
+def test_a_wide_answer_is_refused_before_it_is_all_in_memory(api: httpx.Client) -> None:
+    """10,000 rows of 5 kB each: 50 MB of JSON, over the 16 MB bound."""
+    wide = "UNWIND range(1, 10000) AS x RETURN x, reduce(s = '', i IN range(1, 500) | s + 'xxxxxxxxxx') AS pad"
+    response = api.post("/cypher", json={"query": wide, "limit": 10000})
+    assert response.status_code == 400
+    assert response.json()["error"] == "answer_too_large"
