@@ -11,6 +11,7 @@ from queries.driver import create_driver
 from schema.settings import Settings, get_settings
 from service.errors import install_handlers
 from service.guards import RequestGuards, allowed_hosts
+from service.http_cache import HttpCache
 from service.routers import browse, centrality, cypher, dependencies, health, mandates
 
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     install_handlers(app)
+    app.add_middleware(HttpCache)
     app.add_middleware(
         RequestGuards, hosts=allowed_hosts(app_settings), max_body_bytes=app_settings.max_body_bytes
     )
