@@ -22,7 +22,7 @@ from dataclasses import dataclass, field
 
 from neo4j import Driver
 
-from ingest.dataset import Dataset, DatasetInvalid, Problem, check_union
+from ingest.dataset import Dataset, DatasetInvalid, Problem, check_union, drop_unresolved
 from ingest.graph_rows import NODE_LABELS, build_rows
 from ingest.loader import TX_ELEMENTS, LoadSummary, Progress, SourceLoad, load_source
 from ingest.plan import PRIMARY_LABELS
@@ -86,6 +86,11 @@ def validate(
         versions[adapter.id] = adapter.version()
         warnings[adapter.id] = list(reading.warnings)
         problems += reading.problems
+    for link, missing in drop_unresolved(list(records.values()), known or {}):
+        message = f"{link.type} {link.start[1]} -> {missing}: not in any source loaded; left out"
+        warnings[link.locator.source if link.locator.source in warnings else ids[0]].append(
+            SourceWarning(link.locator, message)
+        )
     for warning in (w for found in warnings.values() for w in found):
         if warn is not None:
             warn(warning)

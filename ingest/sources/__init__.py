@@ -60,5 +60,11 @@ def default_adapters(data: Path) -> list[SourceAdapter]:
     """Every source `pkgraph ingest` loads by default: the curated YAML in `data`, then the public
     datasets (their adapters are added here as they are written)."""
     from ingest.sources.curated import CuratedYaml
+    from ingest.sources.scmembership import ScMembership
+    from ingest.sources.scres import DataHubResolutions
 
-    return [CuratedYaml(data)]
+    adapters: list[SourceAdapter] = [CuratedYaml(data)]
+    # A data folder without public datasets (a test's, a new project's) has only its YAML.
+    if (data / "sources").is_dir():
+        adapters += [DataHubResolutions(data), ScMembership(data)]
+    return adapters
