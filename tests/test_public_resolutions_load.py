@@ -27,3 +27,27 @@ def test_seats_per_year(seeded: Driver, settings: Settings) -> None:
     assert by_year[1946] == (11, 5)  # 11 members until the 1965 enlargement
     assert by_year[1964] == (10, 5)  # one blank name in the file: reported, not invented
     assert len(by_year) == 2027 - 1946 + 1
+
+
+def test_curated_dates_agree_with_the_rule() -> None:
+    """The thesis's dates (a month, or none for five of the eight) are the rule's, less precise."""
+    import yaml
+
+    from ingest.sources.scres import DataHubResolutions
+    from schema.paths import DATA
+
+    reading = DataHubResolutions(DATA).read()
+    curated = {r["id"]: r.get("date") for r in yaml.safe_load((DATA / "resolutions.yaml").read_text())}
+    preferred = {
+        sid.split("-un-psdata")[0]: s.value
+        for sid, s in reading.records.kinds["statements"].items()
+        if s.field == "date" and s.preferred
+    }
+    assert set(preferred) == set(curated)
+    for node, date in curated.items():
+        assert date is None or str(preferred[node]).startswith(date), node
+    assert [n for n, d in curated.items() if d is None] == [
+        "s-res-1258-1999", "s-res-1565-2004", "s-res-1794-2007", "s-res-1856-2008", "s-res-1925-2010"
+    ]  # fmt: skip
+    # The Data Hub's resolutions are its own, the curated eight only statements on the curated nodes.
+    assert len(reading.records.kinds["resolutions"]) == 2722 - 8
