@@ -39,6 +39,13 @@ def problem(err: SourceFileError) -> Problem:
     return Problem(where.file, record, where.column, str(err).removeprefix(f"{where}: "), where.row)
 
 
+def unreadable(err: OSError, sources: Path) -> Problem:
+    """A file a reader could not open (missing, unreadable), named relative to data/sources/."""
+    name = Path(str(err.filename)) if err.filename else sources
+    shown = name.relative_to(sources) if name.is_relative_to(sources) else name
+    return Problem(str(shown), None, None, f"cannot read: {err.strerror or err}")
+
+
 def curated(data: Path, kind: str) -> list[dict[str, Any]]:
     """The raw records of one curated file (ids and plain fields; validated by the curated source)."""
     path = data / f"{kind}.yaml"

@@ -21,7 +21,7 @@ from ingest.public import Locator, SourceFileError
 from ingest.public.sc_membership import FILE, SOURCE, read_membership
 from ingest.public.states import state_records
 from ingest.sources import Reading
-from ingest.sources.public_common import curated, files_digest, problem, record_locator
+from ingest.sources.public_common import curated, files_digest, problem, record_locator, unreadable
 from schema.registry import ADOPTER
 
 
@@ -47,6 +47,8 @@ class ScMembership:
             return self._read
         except SourceFileError as err:
             return Reading(Dataset(self.sources), [problem(err)])
+        except OSError as err:
+            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
 
     @cached_property
     def _read(self) -> Reading:

@@ -33,7 +33,7 @@ from ingest.public.missions import excluded_names, resolve_mission, topic_acrony
 from ingest.public.resolution_dates import Reconciled, reconcile_all
 from ingest.public.source_warning import SourceWarning
 from ingest.sources import Reading
-from ingest.sources.public_common import curated, files_digest, problem, record_locator
+from ingest.sources.public_common import curated, files_digest, problem, record_locator, unreadable
 from schema.registry import ACT_TYPES
 
 
@@ -69,6 +69,8 @@ class DataHubResolutions:
             return self._read
         except SourceFileError as err:
             return Reading(Dataset(self.sources), [problem(err)])
+        except OSError as err:
+            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
 
     @cached_property
     def _read(self) -> Reading:
