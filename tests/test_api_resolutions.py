@@ -16,7 +16,7 @@ def test_all_2722_resolutions_are_listed(api: httpx.Client) -> None:
 
 
 def test_1279_establishes_monuc_dated_by_the_rule(api: httpx.Client) -> None:
-    r1279 = api.get("/resolutions/1279").json()
+    r1279 = api.get("/resolution/1279").json()
     assert r1279["date"] == "1999-11"  # the curated node keeps the thesis's month
     assert r1279["preferred_date"] == "1999-11-30"  # the rule agrees, to the day
     assert {w["source"] for w in r1279["date_witnesses"]} >= {"thesis", "un-psdata-dgc-scres"}
@@ -28,19 +28,19 @@ def test_1279_establishes_monuc_dated_by_the_rule(api: httpx.Client) -> None:
 
 
 def test_a_placeholder_date_gives_way_to_the_text(api: httpx.Client) -> None:
-    r77 = api.get("/resolutions/77").json()  # the Data Hub dates 76-184 1949-10-11, its placeholder
+    r77 = api.get("/resolution/77").json()  # the Data Hub dates 76-184 1949-10-11, its placeholder
     by_source = {w["source"]: w for w in r77["date_witnesses"]}
     assert by_source["un-psdata-dgc-scres"]["value"] == "1949-10-11"
     assert by_source["un-psdata-dgc-scres"]["preferred"] is False
     assert by_source["cr-unsc"]["preferred"] is True
     assert r77["date"] == r77["preferred_date"] == by_source["cr-unsc"]["value"]
-    r100 = api.get("/resolutions/100").json()
+    r100 = api.get("/resolution/100").json()
     assert r100["date"] != "1949-10-11"
     assert r100["date"] == next(w["value"] for w in r100["date_witnesses"] if w["source"] == "cr-unsc")
 
 
 def test_the_council_of_1999(api: httpx.Client) -> None:
-    council = api.get("/resolutions/1279").json()["council"]
+    council = api.get("/resolution/1279").json()["council"]
     assert len(council) == 15
     permanent = {m["id"] for m in council if m["permanent"]}
     assert permanent == {"china", "france", "russia", "uk", "usa"}
