@@ -55,7 +55,7 @@ def test_curated_dates_agree_with_the_rule() -> None:
 
 def test_every_warning_is_explained() -> None:
     """No unmapped name: the warnings are the blank seats, the texts without a readable date and the
-    acts to missions of data/crosswalk/missions_new.yaml, which no source loaded here creates yet."""
+    acts to missions of data/crosswalk/missions_new.yaml while no source loaded here creates them."""
     from collections import Counter
 
     from ingest.pipeline import validate
@@ -76,7 +76,14 @@ def test_every_warning_is_explained() -> None:
             kinds["act to a mission not loaded"] += 1
         else:
             kinds[str(warning)] += 1
-    assert kinds == {"blank seat": 8, "text without a date": 11, "act to a mission not loaded": 176}
+    # Until the source that creates them is loaded too (then none is left out).
+    from ingest.public.acts import topic_acts
+    from ingest.public.dgc_scres import read_dgc
+
+    loaded = validated.records["curated"].ids("missions")
+    left_out = [a for a in topic_acts(read_dgc().resolutions) if a.mission is not None and a.mission not in loaded]
+    assert kinds == Counter({"blank seat": 8, "text without a date": 11, "act to a mission not loaded": len(left_out)})
+    assert len(left_out) in (0, 176)
 
 
 def test_a_malformed_record_is_a_problem_exit_2(tmp_path, capsys) -> None:  # type: ignore[no-untyped-def]
