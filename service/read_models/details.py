@@ -48,9 +48,9 @@ def resolution(row: dict[str, Any]) -> models.ResolutionDetail:
     preferred = [s["value"] for s in witnesses if s.get("preferred") and s.get("source") != "thesis"]
     found["date_witnesses"] = witnesses
     found["preferred_date"] = preferred[0] if preferred else found.get("date")
-    found["acts_on"] = [clean(act) for act in found.pop("acts")]
+    found["acts_on"] = [clean(act) for act in found.pop("acts", [])]
     found["acts"] = [f"{act['act']} {act['mission']}" for act in found["acts_on"]]
-    found["council"] = sorted(found["council"], key=lambda m: (not m["permanent"], m.get("name") or m["id"]))
+    found["council"] = sorted(found.get("council", []), key=lambda m: (not m["permanent"], m.get("name") or m["id"]))
     # A curated resolution holds the thesis's values; the Data Hub's vote is in its statements.
     votes = {name: found.get(name) for name in _VOTE_FIELDS}
     if votes["unanimous"] is None:
