@@ -94,9 +94,18 @@ def load_all(driver: Driver, settings: Settings, folder: Path) -> list[LoadSumma
     return ingest(driver, settings.neo4j_database, default_adapters(folder))
 
 
+# Public sources (all but the curated YAML): stripped for a test that replaces the curated data
+# (its relationships point into curated nodes), loaded again by the next test that needs them.
+def _public_loaded(driver: Driver, settings: Settings) -> bool:
+    records, _, _ = driver.execute_query(
+        "MATCH (d:Dataset) WHERE d.id <> 'curated' RETURN count(d) AS n", database_=settings.neo4j_database
+    )
+    return bool(records[0]["n"])
+
+
 @pytest.fixture(scope="session")
 def seeded(driver: Driver, settings: Settings) -> Driver:
-    """The graph wiped, the schema applied and data/ loaded: what the service serves."""
+    """The graph wiped, the schema applied and every source of data/ loaded: what the service serves."""
     with driver.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
     apply_schema(driver, settings.neo4j_database)
@@ -104,13 +113,30 @@ def seeded(driver: Driver, settings: Settings) -> Driver:
     return driver
 
 
+@pytest.fixture(autouse=True)
+def _public_sources_back(request: pytest.FixtureRequest) -> None:
+    """Before a test of the seeded graph: the public sources loaded again if a `graph` test
+    stripped them. Asks for Neo4j only then, so a unit test stays one."""
+    names = request.fixturenames
+    if "graph" in names or not {"seeded", "api"} & set(names):
+        return
+    driver, settings = request.getfixturevalue("seeded"), request.getfixturevalue("settings")
+    if not _public_loaded(driver, settings):
+        load_all(driver, settings, DATA)
+
+
 @pytest.fixture
 def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
-    """The test graph for a test that replaces its data; the real dataset is put back afterwards."""
+    """The curated data of data/ alone, for a test that replaces it; put back afterwards (the public
+    sources are loaded again by the next test that uses `seeded`)."""
+    with seeded.session(database=settings.neo4j_database) as session:
+        session.run("MATCH ()-[r]->() WHERE r.load IS NOT NULL AND r.load <> 'curated' DELETE r").consume()
+        session.run("MATCH (n) WHERE n.load IS NOT NULL AND n.load <> 'curated' DETACH DELETE n").consume()
+        session.run("MATCH (d:Dataset) WHERE d.id <> 'curated' DELETE d").consume()
     yield seeded
     with seeded.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
-    load_all(seeded, settings, DATA)
+    load_curated(seeded, settings, DATA)
 
 
 class LiveServer:
