@@ -18,6 +18,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from ingest import records
+from ingest.public import Locator as SourceLocator
 from schema import registry
 
 # File name -> record model (the class in ingest.records named after the kind's label), in the
@@ -46,6 +47,27 @@ class Problem:
         return f"{where}: {what + ': ' if what else ''}{self.message}"
 
 
+@dataclass(frozen=True)
+class Link:
+    """A relationship a source states that no record field holds: between records of its own or
+    of other sources (a source may draw relationships into another's nodes, never write them),
+    e.g. a resolution ESTABLISHES a mission, a state HELD_SEAT on the Council in a year.
+
+    `start`/`end` are (kind, id); `locator` is where the source states it (its provenance, on the
+    relationship); `key` tells apart two relationships of one type between the same nodes (the
+    year of a seat). An `optional` link whose end is in no source read nor in the graph is dropped
+    with a warning (a mission another source creates, not loaded yet); any other is a problem.
+    """
+
+    type: str
+    start: tuple[str, str]
+    end: tuple[str, str]
+    locator: SourceLocator
+    props: Mapping[str, Any] = field(default_factory=dict)
+    key: str = ""
+    optional: bool = False
+
+
 @dataclass
 class Dataset:
     """Validated records by kind, each kind a dict id -> record, in file order."""
@@ -58,6 +80,8 @@ class Dataset:
     unreadable: set[str] = field(default_factory=set)
     # kind -> the file its records come from, as problems name it (default `<kind>.yaml`).
     files: dict[str, str] = field(default_factory=dict)
+    # relationships no record field holds (see Link), in the order the source gives them
+    links: list[Link] = field(default_factory=list)
 
     def ids(self, kind: str) -> set[str]:
         return set(self.kinds.get(kind, {}))
@@ -242,6 +266,38 @@ def _check_references(dataset: Dataset, union: _Union, problems: list[Problem]) 
                     )
 
 
+def unresolved_end(link: Link, union: _Union) -> str | None:
+    """The (kind, id) end of `link` that no source read and no loaded record holds, as text."""
+    for kind, node_id in (link.start, link.end):
+        if kind not in union.unreadable and node_id not in union.ids(kind):
+            return f"{kind} {node_id!r}"
+    return None
+
+
+def _check_links(dataset: Dataset, union: _Union, problems: list[Problem]) -> None:
+    for link in dataset.links:
+        missing = unresolved_end(link, union)
+        if missing is not None:
+            where = str(link.locator)
+            problems.append(Problem(link.locator.file, None, None, f"{where}: {link.type} to {missing}, not an id"))
+
+
+def drop_unresolved(datasets: Sequence[Dataset], known: Mapping[str, set[str]]) -> list[tuple[Link, str]]:
+    """Remove the optional links whose end no source holds; return them with the end missing."""
+    union = _Union(datasets, known)
+    dropped: list[tuple[Link, str]] = []
+    for dataset in datasets:
+        kept = []
+        for link in dataset.links:
+            missing = unresolved_end(link, union) if link.optional else None
+            if missing is None:
+                kept.append(link)
+            else:
+                dropped.append((link, missing))
+        dataset.links = kept
+    return dropped
+
+
 def _provenances(record: BaseModel, prefix: str = "") -> Iterator[tuple[str, records.Provenance]]:
     if isinstance(record, records.Provenance):
         yield (prefix + "source" if prefix else "source"), record
@@ -391,6 +447,7 @@ def check_union(datasets: Sequence[Dataset], known: Mapping[str, set[str]] | Non
     problems += _given_twice(datasets)
     for dataset in datasets:
         _check_references(dataset, union, problems)
+        _check_links(dataset, union, problems)
     _check_chains(_merged(datasets), problems)
     for dataset in datasets:
         _check_statements(dataset, problems)

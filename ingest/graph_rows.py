@@ -34,7 +34,7 @@ ACTOR_LABEL = registry.ACTOR_LABEL
 # Nested lists that become nodes of their own, linked from the record.
 NESTED: dict[str, str] = {kind.kind: kind.nested for kind in registry.nested_kinds() if kind.nested}
 # Provenance is flattened onto nodes and edges under these names; never record properties.
-LOCATOR_FIELDS = ("section", "line", "paragraph", "page", "file", "row", "key")
+LOCATOR_FIELDS = ("section", "line", "paragraph", "page", "file", "row", "key", "column")
 UNSC = registry.ADOPTER
 
 
@@ -147,7 +147,21 @@ def build_rows(dataset: Dataset, elsewhere: Mapping[str, set[str]] | None = None
             _nested_of(rows, label, record_id, record)
     _adopted(rows, dataset, (elsewhere or {}).get("organisations", set()))
     _evidenced_relations(rows, dataset)
+    _links(rows, dataset)
     return rows
+
+
+def _links(rows: GraphRows, dataset: Dataset) -> None:
+    """The relationships a source states outside its records' fields, each with its locator."""
+    for link in dataset.links:
+        where = link.locator
+        props: dict[str, Any] = {"source": where.source, "file": where.file}
+        for name in ("row", "key", "column"):
+            if getattr(where, name) is not None:
+                props[name] = getattr(where, name)
+        props |= {name: _property(value) for name, value in link.props.items()}
+        start, end = NODE_LABELS[link.start[0]], NODE_LABELS[link.end[0]]
+        rows.add_edge(link.type, start, link.start[1], end, link.end[1], props, key=link.key)
 
 
 # kind -> [(field, type, target label, reversed?)], so a record visits only its own kind's fields.

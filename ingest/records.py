@@ -59,6 +59,9 @@ class Locator(Strict):
     file: str | None = None
     row: int | None = Field(default=None, ge=1)
     key: str | None = None
+    # load-resolutions: a public file's column (data/sources/; there `row` is the reader's row,
+    # the CSV line number with the header as line 1, see ingest.public.Locator).
+    column: str | None = None
 
     @model_validator(mode="after")
     def _points_somewhere(self) -> Locator:
@@ -161,6 +164,9 @@ class Organisation(Sourced):
     parent: Slug | None = None
     territory: Slug | None = None
     statements: list[Statement] = []
+    # load-resolutions: a state's ISO 3166 alpha-3 code (current, or the former code of a historic state)
+    iso3: str | None = Field(default=None, pattern=r"^[A-Z]{3,4}$")
+    historic: bool | None = None
 
 
 class Mission(Sourced):
@@ -237,6 +243,18 @@ class Resolution(Sourced):
     un_digital_library: str | None = Field(default=None, description="CR-UNSC record URL")
     un_voting_record: str | None = None
     statements: list[Statement] = []
+    # load-resolutions: the Data Hub's (DGC-SCRES) fields; votes are counts or `unanimous`
+    symbol: str | None = None
+    title: str | None = None
+    topic: str | None = Field(default=None, description="the Data Hub's topic line (description)")
+    unanimous: bool | None = None
+    votes_yes: int | None = Field(default=None, ge=0)
+    votes_no: int | None = Field(default=None, ge=0)
+    votes_abstain: int | None = Field(default=None, ge=0)
+    meeting: int | None = Field(default=None, ge=1)
+    unbis_topics: list[str] = []
+    subjects: str | None = None
+    un_data_hub: str | None = None
 
 
 class Mandate(Sourced):

@@ -110,6 +110,27 @@ ACTOR_LABEL = "Actor"
 COMMON_PROPERTIES = _props(id=(DCT + "identifier", "str"), note=(RDFS + "comment", "str"))
 _CONCEPT_NOTE = {"note": (SKOS + "scopeNote", "en")}
 
+# ------------------------------------------------ load-resolutions: public resolution fields
+# The Data Hub (DGC-SCRES) and CR-UNSC fields of a resolution, and a state's ISO code: optional
+# properties of the resolution and organisation kinds below.
+_RESOLUTION_PUBLIC = {
+    "symbol": (SCHEMA_ORG + "legislationIdentifier", "str"),
+    "title": (DCT + "title", "str"),
+    "topic": (DCT + "description", "str"),
+    "unanimous": ("pk:adoptedUnanimously", "bool"),
+    "votes_yes": ("pk:votesInFavour", "int"),
+    "votes_no": ("pk:votesAgainst", "int"),
+    "votes_abstain": ("pk:abstentions", "int"),
+    "meeting": ("pk:meetingNumber", "int"),
+    "unbis_topics": (DCT + "subject", "str"),
+    "subjects": ("pk:subjects", "str"),
+    "un_data_hub": (SCHEMA_ORG + "url", "iri"),
+}
+_STATE_PUBLIC = {
+    "iso3": ("pk:iso3166Alpha3", "str"),
+    "historic": ("pk:historicState", "bool"),
+}
+
 # The order is the order in which kinds are read and written; nested kinds come last.
 NODE_KINDS: tuple[NodeKind, ...] = (
     NodeKind(
@@ -152,7 +173,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         "Organisation",
         "Organisation",
         (ORG + "Organization",),
-        _props(name=(RDFS + "label", "str"), acronym=("pk:acronym", "str"), kind=("pk:kind", "str")),
+        _props(name=(RDFS + "label", "str"), acronym=("pk:acronym", "str"), kind=("pk:kind", "str"), **_STATE_PUBLIC),
         comment="A UN organ, department, agency, regional body, state, government, NGO or donor; not a mission.",
         extra_labels=(ACTOR_LABEL,),
         search=("name", "acronym"),
@@ -238,10 +259,11 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             summary=(DCT + "abstract", "str"),
             un_digital_library=(RDFS + "seeAlso", "iri"),
             un_voting_record=("pk:votingRecord", "iri"),
+            **_RESOLUTION_PUBLIC,
         ),
         comment="A UN Security Council resolution; its IRI carries its number ({base}resolution/1244).",
         iri_key="number",
-        search=("summary",),
+        search=("summary", "topic"),
     ),
     NodeKind(
         "mandates",
@@ -436,6 +458,19 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     # The Security Council adopted every resolution (written by the ingest, not from a field).
     RelationType("ADOPTED", SCHEMA_ORG + "legislationPassedBy", inverted=True),
     RelationType("FROM_SOURCE", None),
+    # ------------------------------------------------------------------ load-resolutions
+    # Resolution -> mission acts (from Data Hub topic lines here; PEMA/TAMM acts use the same types).
+    RelationType("ESTABLISHES", "pk:establishes"),
+    RelationType("EXTENDS", "pk:extends"),
+    RelationType("ADJUSTS", "pk:adjusts"),
+    RelationType("TERMINATES", "pk:terminates"),
+    # A state held a Security Council seat in a year (properties: year, permanent).
+    RelationType("HELD_SEAT", "pk:heldSeatOn"),
+)
+
+# The act relationship types, in the order the acts readers name them (ingest.public.acts.ACTS).
+ACT_TYPES: Mapping[str, str] = MappingProxyType(
+    {"establishes": "ESTABLISHES", "extends": "EXTENDS", "adjusts": "ADJUSTS", "terminates": "TERMINATES"}
 )
 
 # Who ADOPTED every resolution: the organisation with this id, where the dataset has it.

@@ -100,6 +100,7 @@ class Provenance(BaseModel):
     file: str | None = None
     row: int | None = None
     key: str | None = None
+    column: str | None = None
     quote: str | None = None
 
 
@@ -182,17 +183,53 @@ class ResolutionSummary(BaseModel):
     summary: str | None = None
     un_digital_library: str | None = None
     missions: list[str] = []
+    symbol: str | None = None
+    topic: str | None = Field(default=None, description="the Data Hub's topic line")
+    acts: list[str] = Field(default=[], description="'<act> <mission id>', e.g. 'establishes monuc'")
 
 
 class ResolutionPage(Page):
     items: list[ResolutionSummary]
 
 
+class Vote(BaseModel):
+    """The recorded vote: adopted unanimously, or the counts (None: the Data Hub records no vote)."""
+
+    unanimous: bool
+    yes: int | None = None
+    no: int | None = None
+    abstain: int | None = None
+
+
+class ActOut(Provenance):
+    act: str
+    mission: str
+    name: str | None = None
+    acronym: str | None = None
+
+
+class CouncilMember(BaseModel):
+    id: str
+    name: str | None = None
+    permanent: bool
+
+
 class ResolutionDetail(Identified, ResolutionSummary, Provenance):
     note: str | None = None
     un_voting_record: str | None = None
+    title: str | None = None
+    meeting: int | None = None
+    unbis_topics: list[str] = []
+    subjects: str | None = None
     mandates: list[Ref]
     statements: list[StatementOut]
+    preferred_date: str | None = Field(
+        default=None, description="the date the reconciliation rule prefers (data/sources/README.md), else `date`"
+    )
+    date_witnesses: list[StatementOut] = Field(default=[], description="every source's date, the preferred marked")
+    vote: Vote | None = None
+    acts_on: list[ActOut] = []
+    council: list[CouncilMember] = Field(default=[], description="the Security Council's members in its year")
 
 
 class InterviewSummary(BaseModel):

@@ -22,6 +22,7 @@ from db import local_server
 from db.local_server import free_port
 from ingest.loader import TX_ELEMENTS, LoadSummary
 from ingest.pipeline import ingest
+from ingest.sources import default_adapters
 from ingest.sources.curated import CuratedYaml
 from queries.driver import create_sync_driver
 from schema import registry
@@ -88,19 +89,63 @@ def load_curated(driver: Driver, settings: Settings, folder: Path, tx_elements: 
     return summary
 
 
+def load_all(driver: Driver, settings: Settings, folder: Path) -> list[LoadSummary]:
+    """Every source of `folder` (its YAML, and the public datasets of its sources/), as `pkgraph ingest`."""
+    return ingest(driver, settings.neo4j_database, default_adapters(folder))
+
+
+# Public sources (all but the curated YAML): stripped for a test that replaces the curated data
+# (its relationships point into curated nodes), loaded again by the next test that needs them.
+def _public_loaded(driver: Driver, settings: Settings) -> bool:
+    records, _, _ = driver.execute_query(
+        "MATCH (d:Dataset) WHERE d.id <> 'curated' RETURN count(d) AS n", database_=settings.neo4j_database
+    )
+    return bool(records[0]["n"])
+
+
 @pytest.fixture(scope="session")
 def seeded(driver: Driver, settings: Settings) -> Driver:
-    """The graph wiped, the schema applied and data/ loaded: what the service serves."""
+    """The graph wiped, the schema applied and every source of data/ loaded: what the service serves."""
     with driver.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
     apply_schema(driver, settings.neo4j_database)
-    load_curated(driver, settings, DATA)
+    load_all(driver, settings, DATA)
     return driver
+
+
+@pytest.fixture(autouse=True)
+def _public_sources_back(request: pytest.FixtureRequest) -> None:
+    """Before a test of the seeded graph: the public sources loaded again if a `graph` test
+    stripped them. Asks for Neo4j only then, so a unit test stays one."""
+    names = request.fixturenames
+    if {"graph", "curated_only"} & set(names) or not {"seeded", "api"} & set(names):
+        return
+    driver, settings = request.getfixturevalue("seeded"), request.getfixturevalue("settings")
+    if not _public_loaded(driver, settings):
+        load_all(driver, settings, DATA)
+
+
+def strip_public(driver: Driver, settings: Settings) -> None:
+    """Every element of the public sources removed: the curated data of data/ alone is left."""
+    with driver.session(database=settings.neo4j_database) as session:
+        session.run("MATCH ()-[r]->() WHERE r.load IS NOT NULL AND r.load <> 'curated' DELETE r").consume()
+        session.run("MATCH (n) WHERE n.load IS NOT NULL AND n.load <> 'curated' DETACH DELETE n").consume()
+        session.run("MATCH (d:Dataset) WHERE d.id <> 'curated' DELETE d").consume()
+
+
+@pytest.fixture(scope="module")
+def curated_only(seeded: Driver, settings: Settings) -> Driver:
+    """The curated data alone for a whole module: the whole-graph RDF checks (rdflib parses of every
+    format, pyshacl) take many minutes over the public sources on this 2-core machine."""
+    strip_public(seeded, settings)
+    return seeded
 
 
 @pytest.fixture
 def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
-    """The test graph for a test that replaces its data; the real dataset is put back afterwards."""
+    """The curated data of data/ alone, for a test that replaces it; put back afterwards (the public
+    sources are loaded again by the next test that uses `seeded`)."""
+    strip_public(seeded, settings)
     yield seeded
     with seeded.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
@@ -144,7 +189,7 @@ def api(seeded: Driver, settings: Settings) -> Iterator[httpx.Client]:
 
 # Fixtures that need the session's Neo4j; a test using one of them, directly or through another
 # fixture, is `integration`. item.fixturenames is the closure, so fixtures built on these count too.
-NEO4J_FIXTURES = frozenset({"settings", "driver", "seeded", "api"})
+NEO4J_FIXTURES = frozenset({"settings", "driver", "seeded", "api", "curated_only"})
 
 
 TESTS = Path(__file__).resolve().parent

@@ -35,10 +35,30 @@ def organisation(row: dict[str, Any]) -> models.OrganisationDetail:
     return models.OrganisationDetail(**found)
 
 
+_VOTE_FIELDS = ("unanimous", "votes_yes", "votes_no", "votes_abstain")
+
+
 def resolution(row: dict[str, Any]) -> models.ResolutionDetail:
     found = _flat(row, "resolution")
     found["missions"] = [m["id"] for m in found["missions"]]
     found["mandates"] = [{"id": m["id"], "name": m.get("mission")} for m in found["mandates"]]
+    statements = sorted(found["statements"], key=lambda s: s["id"])
+    found["statements"] = statements
+    witnesses = [s for s in statements if s["field"] == "date"]
+    preferred = [s["value"] for s in witnesses if s.get("preferred") and s.get("source") != "thesis"]
+    found["date_witnesses"] = witnesses
+    found["preferred_date"] = preferred[0] if preferred else found.get("date")
+    found["acts_on"] = [clean(act) for act in found.pop("acts", [])]
+    found["acts"] = [f"{act['act']} {act['mission']}" for act in found["acts_on"]]
+    found["council"] = sorted(found.get("council", []), key=lambda m: (not m["permanent"], m.get("name") or m["id"]))
+    # A curated resolution holds the thesis's values; the Data Hub's vote is in its statements.
+    votes = {name: found.get(name) for name in _VOTE_FIELDS}
+    if votes["unanimous"] is None:
+        votes |= {s["field"]: s["value"] for s in statements if s["field"] in _VOTE_FIELDS}
+    if votes["unanimous"] is not None:
+        found["vote"] = models.Vote(
+            unanimous=votes["unanimous"], yes=votes["votes_yes"], no=votes["votes_no"], abstain=votes["votes_abstain"]
+        )
     return models.ResolutionDetail(**found)
 
 

@@ -111,16 +111,33 @@ async def list_organisations(
 @TABULAR
 async def list_resolutions(
     graph: ReaderDep,
-    mission: Annotated[str | None, Query(description="only those concerning this mission")] = None,
+    mission: Annotated[str | None, Query(description="only those concerning or acting on this mission")] = None,
+    year: Annotated[int | None, Query(ge=1946, le=2100, description="adopted in this year")] = None,
+    from_year: Annotated[int | None, Query(alias="from", ge=1946, le=2100, description="from this year")] = None,
+    to_year: Annotated[int | None, Query(alias="to", ge=1946, le=2100, description="to this year")] = None,
+    act: Annotated[
+        Literal["establishes", "extends", "adjusts", "terminates"] | None,
+        Query(description="only those doing this act (to `mission`, if given)"),
+    ] = None,
+    subject: Annotated[str | None, Query(max_length=200, description="in the UNBIS topics or subjects")] = None,
+    q: Annotated[str | None, Query(max_length=400, description="full-text search of the topic lines (Lucene)")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ResolutionPage:
+    ids = None
+    if q is not None:
+        ids = (await _read(graph, "resolution_topic_search", q=q))[0]["ids"]
     return await _page(
         graph,
         "list_resolutions",
         models.ResolutionPage,
         models.ResolutionSummary,
         mission=mission,
+        year=year,
+        **{"from": from_year, "to": to_year},
+        act=registry.ACT_TYPES[act] if act else None,
+        subject=subject,
+        ids=ids,
         offset=offset,
         limit=limit,
     )

@@ -33,7 +33,9 @@ def test_ready_shows_neo4j_schema_dataset_and_counts(api: httpx.Client, seeded: 
     assert body["schema"]["applied"] is True
     assert body["schema"]["missing"] == []
     assert body["dataset"]["version"]
-    assert body["datasets"] == [body["dataset"]]  # one source loaded: the curated data
+    # Every source of data/ loaded: the curated YAML and the public datasets, each its own version.
+    assert [d["id"] for d in body["datasets"]] == ["curated", "un-psdata-dgc-scres", "un-psdata-scmembership"]
+    assert body["dataset"] == body["datasets"][0]
     records, _, _ = seeded.execute_query("MATCH (n) RETURN count(n) AS n")
     assert body["counts"]["nodes"] == records[0]["n"]
 

@@ -48,7 +48,8 @@ def test_old_url_with_a_malformed_id_is_still_422(api: httpx.Client) -> None:
 
 
 def test_alternating_dump_formats_build_each_once(seeded: Driver, settings: Settings) -> None:
-    with LiveServer(settings) as server, httpx.Client(base_url=server.url, timeout=60) as client:
+    # The whole graph (every public source too) serialised twice by rdflib: minutes on a loaded 2-core box.
+    with LiveServer(settings) as server, httpx.Client(base_url=server.url, timeout=300) as client:
         turtle = client.get("/rdf", params={"format": "ttl"})
         jsonld = client.get("/rdf", params={"format": "jsonld"})
         assert turtle.status_code == jsonld.status_code == 200

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from service import models
 from service.read_models import details
 
 pytestmark = pytest.mark.unit
@@ -72,6 +73,34 @@ def test_resolution_lists_mission_ids_and_its_mandates_by_mission() -> None:
     assert found.missions == ["unmik"]
     assert [(m.id, m.name) for m in found.mandates] == [("unmik-1244", "unmik")]
     assert (found.number, found.year) == (1244, 1999)
+
+
+def test_resolution_dates_vote_acts_and_council() -> None:
+    """A curated resolution: the rule's date and the Data Hub's vote come from its statements."""
+    dgc = {"source": "un-psdata-dgc-scres", "file": "un-psdata-dgc-scres/DGC-SCRES.json", "key": "10441"}
+    row = {
+        "resolution": {"id": "s-res-1279-1999", "number": 1279, "year": 1999, "date": "1999-11"},
+        "missions": [],
+        "mandates": [],
+        "statements": [
+            {"id": "a", "field": "date", "value": "1999-11", "source": "thesis", "section": "4.2.1", "line": 5466},
+            {"id": "b", "field": "date", "value": "1999-11-30", "preferred": True, "reason": "rule", **dgc},
+            {"id": "c", "field": "unanimous", "value": True, **dgc},
+        ],
+        "acts": [{"act": "establishes", "mission": "monuc", "name": "MONUC", "quote": "on establishment", **dgc}],
+        "council": [
+            {"id": "gabon", "name": "Gabon", "permanent": False},
+            {"id": "usa", "name": "United States", "permanent": True},
+        ],
+    }
+    found = details.resolution(row)
+    assert found.date == "1999-11"
+    assert found.preferred_date == "1999-11-30"
+    assert [w.id for w in found.date_witnesses] == ["a", "b"]
+    assert found.vote == models.Vote(unanimous=True)
+    assert found.acts == ["establishes monuc"]
+    assert found.acts_on[0].quote == "on establishment"
+    assert [m.id for m in found.council] == ["usa", "gabon"]  # permanent members first
 
 
 def test_interview_with_the_claims_citing_it_by_line_then_id() -> None:

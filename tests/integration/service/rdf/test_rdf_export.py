@@ -31,6 +31,10 @@ from service.rdf.mapping import CLASSES, COMMON, PROPERTIES, PROVENANCE_KEYS, SK
 from service.rdf.terms import nq_line
 from service.rdf.vocab import namespace, ontology_turtle, shapes_turtle
 
+# Over the curated data (tests/conftest.py `curated_only`): the public sources make these whole-graph
+# parses and validations take many minutes here; a sampled check of the public kinds is still to do.
+pytestmark = pytest.mark.usefixtures("curated_only")
+
 RDFLIB = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdf": "xml", "trig": "trig"}
 OXIGRAPH = {
     "ttl": ox.RdfFormat.TURTLE,

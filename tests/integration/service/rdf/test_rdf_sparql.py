@@ -20,6 +20,10 @@ from schema.settings import Settings
 from service.rdf.sparql import MAX_RUNNING
 from tests.conftest import DATA, LiveServer
 
+# Over the curated data (tests/conftest.py `curated_only`): the public sources make these whole-graph
+# parses and validations take many minutes here; a sampled check of the public kinds is still to do.
+pytestmark = pytest.mark.usefixtures("curated_only")
+
 COUNT_MISSIONS = "SELECT (COUNT(?m) AS ?n) WHERE { ?m a pk:Mission }"
 
 

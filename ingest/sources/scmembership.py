@@ -1,0 +1,103 @@
+"""Source `un-psdata-scmembership`: the Security Council's members by year, and the states they are.
+
+States: the Organisation records of kind `state` the seats need (`states.state_records`): a state
+of data/organisations.yaml keeps its record (the curated source's node; this source adds its ISO
+code as a statement on it), any other is a record of this source with id = its ISO 3166 alpha-3
+code lowercased (or former code, for a historic state), `iso3` and `historic`. States and
+territories stay apart: a state is LOCATED_IN the Territory with its ISO code, where one exists.
+
+Seats: (state) -[:HELD_SEAT {year, permanent}]-> (unsc), one per row, the row as locator. A blank
+member name is no seat of anyone: the reader's warning says so.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from ingest import records
+from ingest.dataset import Dataset, Link
+from ingest.public import Locator, SourceFileError
+from ingest.public.sc_membership import FILE, SOURCE, read_membership
+from ingest.public.states import state_records
+from ingest.sources import Reading
+from ingest.sources.public_common import curated, files_digest, problem, record_locator, unreadable
+from schema.registry import ADOPTER
+
+
+class ScMembership:
+    id = SOURCE
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.sources = data / "sources"
+
+    def version(self) -> str:
+        return files_digest(
+            [
+                self.sources / FILE,
+                self.data / "crosswalk",
+                self.data / "organisations.yaml",
+                self.data / "territories.yaml",
+            ]
+        )
+
+    def read(self) -> Reading:
+        try:
+            return self._read
+        except SourceFileError as err:
+            return Reading(Dataset(self.sources), [problem(err)])
+        except OSError as err:
+            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
+
+    @cached_property
+    def _read(self) -> Reading:
+        membership = read_membership(self.sources)
+        existing = {r["id"]: r for r in curated(self.data, "organisations") if r.get("kind") == "state"}
+        territories = {r["iso3"]: r["id"] for r in curated(self.data, "territories") if r.get("iso3")}
+        dataset = Dataset(self.sources, files={"organisations": FILE, "statements": FILE})
+        organisations: dict[str, records.Organisation] = {}
+        statements: dict[str, records.Statement] = {}
+        names = {state_id: str(record.get("name", state_id)) for state_id, record in existing.items()}
+        for state in state_records(membership.mentions(), names):
+            first = state.named_by[0]
+            territory = territories.get(state.code) if state.code else None
+            if state.existing:
+                if state.code is not None:
+                    statement_id = f"{state.id}-{SOURCE}-statement-1"
+                    statements[statement_id] = records.Statement(
+                        field="iso3", value=state.code, source=SOURCE, locator=record_locator(first)
+                    )
+                    dataset.links.append(
+                        Link("HAS_STATEMENT", ("organisations", state.id), ("statements", statement_id), first)
+                    )
+                if territory is not None and not existing[state.id].get("territory"):
+                    dataset.links.append(
+                        Link("LOCATED_IN", ("organisations", state.id), ("territories", territory), first)
+                    )
+                continue
+            organisations[state.id] = records.Organisation(
+                id=state.id,
+                name=state.name,
+                kind="state",
+                iso3=state.code,
+                historic=state.historic,
+                territory=territory,
+                source=SOURCE,
+                locator=record_locator(first),
+            )
+        for seat in membership.seats:
+            if seat.state is None:
+                continue  # blank or unmapped: the reader's warning names the row
+            dataset.links.append(
+                Link(
+                    "HELD_SEAT",
+                    ("organisations", seat.state),
+                    ("organisations", ADOPTER),
+                    Locator(SOURCE, seat.locator.file, seat.locator.row, column=seat.locator.column),
+                    {"year": seat.year, "permanent": seat.permanent, "name": seat.name},
+                    key=str(seat.year),
+                )
+            )
+        dataset.kinds = {"organisations": organisations, "statements": statements}
+        return Reading(dataset, [], list(membership.warnings))
