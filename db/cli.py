@@ -38,6 +38,7 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
+    from db.ingest_report import WarningList
     from ingest import pipeline
     from ingest.plan import PlanRefused
     from ingest.sources import default_adapters
@@ -49,10 +50,12 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
         known = ", ".join(adapter.id for adapter in every)
         print(f"error: unknown source {', '.join(unknown)} (sources: {known})", file=sys.stderr)
         return 2
+    warn = WarningList()
     try:
         if args.check:
             others = [adapter for adapter in every if adapter not in chosen]
-            validated = pipeline.validate(chosen, pipeline.file_ids(others))
+            validated = pipeline.validate(chosen, pipeline.file_ids(others), warn)
+            warn.print_count()
             for source, records in validated.records.items():
                 counts = ", ".join(f"{len(by_id)} {kind}" for kind, by_id in records.kinds.items())
                 print(f"valid: {counts}" + (f" ({source})" if len(validated.records) > 1 else ""))
@@ -71,8 +74,11 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
                     progress=advance,
                     tx_elements=args.tx_elements,
                     deletable=_labels(args.delete_kind),
+                    warn=warn,
                 )
+        warn.print_count()
     except pipeline.SourcesInvalid as err:
+        warn.print_count()
         for problem in err.problems:
             print(f"error: {problem}", file=sys.stderr)
         print(f"{len(err.problems)} problem(s); nothing was written", file=sys.stderr)

@@ -11,6 +11,23 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from ingest.loader import OUTCOMES, LoadSummary
+from ingest.public.source_warning import SourceWarning
+
+
+class WarningList:
+    """Prints each source warning as it comes (`warning: <file>, row N: ...`, on stderr, like the
+    errors) and counts them, for the closing line."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def __call__(self, warning: SourceWarning) -> None:
+        self.count += 1
+        print(f"warning: {warning}", file=sys.stderr)
+
+    def print_count(self) -> None:
+        if self.count:
+            print(f"{self.count} warning(s): read and loaded, but not resolved", file=sys.stderr)
 
 
 @contextmanager

@@ -9,16 +9,16 @@ Used by `pkgraph ingest`, the tests and the benchmarks alike:
    the records those sources have loaded into the graph;
 3. rows -> plan -> write: each chosen source is loaded on its own (ingest.loader): its own lock,
    plan, version and `:Dataset` node; reloading one never writes another's elements;
-4. report: progress through a callback and one `LoadSummary` per source, which the caller shows
-   (db.ingest_report on a terminal).
+4. report: the sources' warnings (what they read but could not resolve) and progress through
+   callbacks, and one `LoadSummary` per source, which the caller shows (db.ingest_report).
 
 Nothing is written unless every source read is valid.
 """
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from collections.abc import Callable, Collection, Sequence
+from dataclasses import dataclass, field
 
 from neo4j import Driver
 
@@ -26,6 +26,7 @@ from ingest.dataset import Dataset, DatasetInvalid, Problem, check_union
 from ingest.graph_rows import NODE_LABELS, build_rows
 from ingest.loader import TX_ELEMENTS, LoadSummary, Progress, SourceLoad, load_source
 from ingest.plan import PRIMARY_LABELS
+from ingest.public.source_warning import SourceWarning
 from ingest.sources import SourceAdapter
 from queries import statement
 from schema.datasets import CURATED
@@ -34,18 +35,23 @@ from schema.datasets import CURATED
 _KIND_OF_LABEL = {labels.split(":")[0]: kind for kind, labels in NODE_LABELS.items()}
 
 
+Warn = Callable[[SourceWarning], None]
+"""warn(warning): called once per warning of every source read, in source order."""
+
+
 class SourcesInvalid(DatasetInvalid):
     """Some source could not be read or validated: `problems` lists every finding of every source."""
 
 
 @dataclass(frozen=True)
 class Validated:
-    """The sources of one run, read and validated together: records and version per source id,
-    and the ids by kind that sources not read hold in the graph."""
+    """The sources of one run, read and validated together: records, version and warnings per
+    source id, and the ids by kind that sources not read hold in the graph."""
 
     records: dict[str, Dataset]
     versions: dict[str, str]
     known: dict[str, set[str]]
+    warnings: dict[str, list[SourceWarning]] = field(default_factory=dict)
 
     def counts(self, source: str) -> dict[str, int]:
         return {kind: len(by_id) for kind, by_id in self.records[source].kinds.items()}
@@ -60,9 +66,12 @@ class Validated:
         return ids
 
 
-def validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | None = None) -> Validated:
+def validate(
+    adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | None = None, warn: Warn | None = None
+) -> Validated:
     """Read every adapter once and validate all of them together; raise SourcesInvalid listing
-    every problem. `known`: ids by kind defined outside these sources (see `loaded_ids`)."""
+    every problem. `known`: ids by kind defined outside these sources (see `loaded_ids`). `warn`
+    is given every source's warnings, before the problems are raised: both help fix the files."""
     ids = [adapter.id for adapter in adapters]
     twice = sorted({source for source in ids if ids.count(source) > 1})
     if twice:
@@ -70,15 +79,20 @@ def validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | Non
     problems: list[Problem] = []
     records: dict[str, Dataset] = {}
     versions: dict[str, str] = {}
+    warnings: dict[str, list[SourceWarning]] = {}
     for adapter in adapters:
         reading = adapter.read()
         records[adapter.id] = reading.records
         versions[adapter.id] = adapter.version()
+        warnings[adapter.id] = list(reading.warnings)
         problems += reading.problems
+    for warning in (w for found in warnings.values() for w in found):
+        if warn is not None:
+            warn(warning)
     problems += check_union(list(records.values()), known)
     if problems:
         raise SourcesInvalid(problems)
-    return Validated(records, versions, known or {})
+    return Validated(records, versions, known or {}, warnings)
 
 
 def loaded_ids(driver: Driver, database: str, reading: Collection[str]) -> dict[str, set[str]]:
@@ -137,10 +151,11 @@ def ingest(
     progress: Progress | None = None,
     tx_elements: int = TX_ELEMENTS,
     deletable: Collection[str] = (),
+    warn: Warn | None = None,
 ) -> list[LoadSummary]:
     """The whole ingest of `adapters` against the graph; `only` names the sources to write (default all)."""
     unknown = sorted(set(only or ()) - {adapter.id for adapter in adapters})
     if unknown:
         raise ValueError(f"unknown source {', '.join(unknown)}")
-    validated = validate(adapters, loaded_ids(driver, database, [adapter.id for adapter in adapters]))
+    validated = validate(adapters, loaded_ids(driver, database, [adapter.id for adapter in adapters]), warn)
     return write(driver, database, validated, only, progress, tx_elements, deletable)

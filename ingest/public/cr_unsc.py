@@ -33,6 +33,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
+from ingest.public.source_warning import SourceWarning
 
 SOURCE = "cr-unsc"
 RECORD_TABLE = f"{SOURCE}/UNSC_Record-Table_2722.csv"
@@ -88,7 +89,7 @@ class TextHeader:
 class TextsRead:
     headers: tuple[TextHeader, ...]
     files: int
-    warnings: tuple[str, ...]
+    warnings: tuple[SourceWarning, ...]
 
     def by_number(self) -> dict[int, TextHeader]:
         return {h.number: h for h in self.headers}
@@ -130,7 +131,7 @@ def read_texts(folder: Path = SOURCES) -> TextsRead:
     """The header date of every text in res_en_gold/, with a warning for each text that gives none."""
     directory = source_file(folder, TEXTS)
     headers: list[TextHeader] = []
-    warnings: list[str] = []
+    warnings: list[SourceWarning] = []
     files = sorted(p for p in directory.iterdir() if p.suffix == ".txt")
     for path in files:
         relative = f"{TEXTS}/{path.name}"
@@ -140,15 +141,24 @@ def read_texts(folder: Path = SOURCES) -> TextsRead:
         number, year = int(match[1]), int(match[2])
         text = path.read_text(encoding="utf-8")
         if title_end(text, number, year) is None:
-            warnings.append(f"{relative}: no title '{number} ({year})' (title damaged, or another resolution's text)")
+            warnings.append(
+                SourceWarning(
+                    Locator(SOURCE, relative),
+                    f"no title '{number} ({year})' (title damaged, or another resolution's text)",
+                )
+            )
             continue
         header = header_date(text, number, year)
         if header is None:
-            warnings.append(f"{relative}: no readable adoption date in the header")
+            warnings.append(SourceWarning(Locator(SOURCE, relative), "no readable adoption date in the header"))
             continue
         when, meeting, line = header
         if when.year != year:
-            warnings.append(f"{relative}, row {line}: header date {when} is not in {year}, the file's year")
+            warnings.append(
+                SourceWarning(
+                    Locator(SOURCE, relative, row=line), f"header date {when} is not in {year}, the file's year"
+                )
+            )
             continue
         headers.append(TextHeader(number, year, when, meeting, Locator(SOURCE, relative, row=line)))
     return TextsRead(tuple(headers), len(files), tuple(warnings))

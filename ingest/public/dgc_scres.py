@@ -30,6 +30,7 @@ from typing import Any
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
 from ingest.public.mojibake import repair
+from ingest.public.source_warning import SourceWarning
 
 SOURCE = "un-psdata-dgc-scres"
 FILE = f"{SOURCE}/DGC-SCRES.json"
@@ -79,7 +80,7 @@ class DgcResolution:
 class DgcRead:
     resolutions: tuple[DgcResolution, ...]
     skipped: dict[str, int]  # non-resolution records by kind
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[SourceWarning, ...] = field(default=())
 
     def by_number(self) -> dict[int, DgcResolution]:
         return {r.number: r for r in self.resolutions}
@@ -97,7 +98,7 @@ def read_dgc(folder: Path = SOURCES) -> DgcRead:
     skipped: Counter[str] = Counter()
     seen: dict[int, str] = {}
     resolutions: list[DgcResolution] = []
-    warnings: list[str] = []
+    warnings: list[SourceWarning] = []
     for index, record in enumerate(records):
         if not isinstance(record, dict):
             raise SourceFileError(Locator(SOURCE, FILE, key=f"#{index}"), "record is not an object")
@@ -114,8 +115,10 @@ def read_dgc(folder: Path = SOURCES) -> DgcRead:
         resolution = _resolution(record, key, symbol, int(match[1]), int(match[2]))
         if resolution.number in seen:
             warnings.append(
-                f"{FILE}: record {key} repeats S/RES/{resolution.number} of record {seen[resolution.number]}; "
-                "the first is kept"
+                SourceWarning(
+                    Locator(SOURCE, FILE, key=key),
+                    f"repeats S/RES/{resolution.number} of record {seen[resolution.number]}; the first is kept",
+                )
             )
             continue
         seen[resolution.number] = key

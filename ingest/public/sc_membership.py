@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
+from ingest.public.source_warning import SourceWarning
 from ingest.public.states import Mention, resolve
 
 SOURCE = "un-psdata-scmembership"
@@ -51,7 +52,7 @@ class Seat:
 @dataclass(frozen=True)
 class MembershipRead:
     seats: tuple[Seat, ...]
-    warnings: tuple[str, ...]
+    warnings: tuple[SourceWarning, ...]
 
     def members(self, year: int) -> tuple[Seat, ...]:
         return tuple(seat for seat in self.seats if seat.year == year)
@@ -63,7 +64,7 @@ class MembershipRead:
 def read_membership(folder: Path = SOURCES) -> MembershipRead:
     path = source_file(folder, FILE)
     seats: list[Seat] = []
-    warnings: list[str] = []
+    warnings: list[SourceWarning] = []
     seen: dict[tuple[int, str], int] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
@@ -80,17 +81,19 @@ def read_membership(folder: Path = SOURCES) -> MembershipRead:
             if not name:
                 reading = next((text for years, text in _BLANK_READING.items() if year in years), None)
                 note = f"; SOURCE.txt reads it as {reading}, not adopted" if reading else ""
-                warnings.append(f"{locator}: blank member name (id {row['id']}, {year}){note}")
+                warnings.append(SourceWarning(locator, f"blank member name (id {row['id']}, {year}){note}"))
                 seats.append(Seat(year, name, None, False, row["id"], locator))
                 continue
             resolved = resolve(name, SOURCE, year)
             if resolved is None:
-                warnings.append(f"{locator}: unmapped state name {name!r}")
+                warnings.append(SourceWarning(locator, f"unmapped state name {name!r}"))
                 seats.append(Seat(year, name, None, False, row["id"], locator))
                 continue
             if (year, resolved.id) in seen:
                 warnings.append(
-                    f"{locator}: {name!r} repeats row {seen[(year, resolved.id)]} for {year}; the first is kept"
+                    SourceWarning(
+                        locator, f"{name!r} repeats row {seen[(year, resolved.id)]} for {year}; the first is kept"
+                    )
                 )
                 continue
             seen[(year, resolved.id)] = line

@@ -12,3 +12,6 @@ from ingest.public import Locator
 class SourceWarning:
     locator: Locator
     message: str
+
+    def __str__(self) -> str:
+        return f"{self.locator}: {self.message}"

@@ -8,6 +8,8 @@ reader of their CSV or JSON (ingest.public) that attaches the provenance to ever
 
 A reader reports what it cannot read as `Problem`s (file, line, record, field) in its `Reading`
 rather than raising, so one run lists every problem of every source before anything is written.
+What it reads but cannot resolve (an unmapped name, a text without a date) is a `SourceWarning`
+(file, row or key, column, message): loaded nonetheless, and listed by `pkgraph ingest`.
 References between records are checked by the pipeline over all sources together.
 """
 
@@ -18,6 +20,7 @@ from pathlib import Path
 from typing import Protocol, runtime_checkable
 
 from ingest.dataset import Dataset, Problem
+from ingest.public.source_warning import SourceWarning
 
 
 @dataclass
@@ -32,6 +35,7 @@ class Reading:
 
     records: Dataset
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[SourceWarning] = field(default_factory=list)
 
 
 @runtime_checkable

@@ -96,7 +96,7 @@ def test_blank_names_are_reported_not_invented(membership: MembershipRead) -> No
     assert [seat.key for seat in blanks] == ["202", "212", "584", "599", "1003", "1018", "1135", "1148"]
     assert all(seat.state is None for seat in blanks)
     assert len(membership.warnings) == 8
-    assert membership.warnings[0] == (
+    assert str(membership.warnings[0]) == (
         f"{FILE}, row 203, column 'security_council_member': blank member name (id 202, 1964); "
         "SOURCE.txt reads it as Côte d'Ivoire by elimination, not adopted"
     )
