@@ -217,6 +217,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             pref_label=(SKOS + "prefLabel", "en"),
             definition=(SKOS + "definition", "en"),
             alt_labels=(SKOS + "altLabel", "en"),
+            scheme=("pk:taskScheme", "str"),
             **_CONCEPT_NOTE,
         ),
         comment="A concept of the mandate-task scheme ({base}scheme/task); see schema/tasks.md.",
@@ -250,7 +251,15 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         "Mandate",
         "Mandate",
         (ORG + "ChangeEvent",),
-        _props(),
+        _props(
+            # a public source's mandate (load-mandates)
+            coding=("pk:taskCoding", "str"),
+            resolution_numbers=("pk:resolutionNumber", "int"),
+            instrument=("pk:instrument", "str"),
+            instrument_kind=("pk:instrumentKind", "str"),
+            date=(DCT + "date", "date"),
+            chapter_vii=("pk:chapterVII", "bool"),
+        ),
         comment="One mission's mandate as set or changed by one resolution: a change event of the mission.",
     ),
     NodeKind(
@@ -440,6 +449,43 @@ RELATION_TYPES: tuple[RelationType, ...] = (
 
 # Who ADOPTED every resolution: the organisation with this id, where the dataset has it.
 ADOPTER = "unsc"
+
+# ------------------------------------------------------- public mandates and tasks (load-mandates)
+# A public source's mandates (PEMA, TAMM) are Mandate nodes of their own (`pema-monuc-1291`); each
+# CORRESPONDS_TO the curated mandate of the same mission and resolution, INCLUDES the source's own
+# task concepts (Task nodes in the scheme named after the source), which map into the project's
+# scheme by SKOS mapping relations. Acts: Resolution -[:ESTABLISHES|EXTENDS|ADJUSTS|TERMINATES]->
+# Mission, one relationship per source row that states it. (The four act types are also defined
+# by the load-resolutions branch: keep one definition when both land.)
+RELATION_TYPES += (
+    RelationType("CORRESPONDS_TO", "pk:correspondsTo"),
+    RelationType("EXACT_MATCH", SKOS + "exactMatch"),
+    RelationType("CLOSE_MATCH", SKOS + "closeMatch"),
+    RelationType("BROAD_MATCH", SKOS + "broadMatch"),
+    RelationType("NARROW_MATCH", SKOS + "narrowMatch"),
+    RelationType("ESTABLISHES", "pk:establishes"),
+    RelationType("EXTENDS", "pk:extends"),
+    RelationType("ADJUSTS", "pk:adjusts"),
+    RelationType("TERMINATES", "pk:terminates"),
+)
+# skos:<match> as the crosswalk writes it -> the relationship type
+MATCH_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "exactMatch": "EXACT_MATCH",
+        "closeMatch": "CLOSE_MATCH",
+        "broadMatch": "BROAD_MATCH",
+        "narrowMatch": "NARROW_MATCH",
+    }
+)
+# act as ingest.public.acts names it -> the relationship type
+ACT_TYPES: Mapping[str, str] = MappingProxyType(
+    {"establishes": "ESTABLISHES", "extends": "EXTENDS", "adjusts": "ADJUSTS", "terminates": "TERMINATES"}
+)
+# The concept schemes of the public sources' own task codings (Task nodes with `scheme` = name).
+TASK_SOURCE_SCHEMES: tuple[Scheme, ...] = (
+    Scheme("pema", "PEMA task coding (Peacekeeping Mandates dataset, 41 tasks)"),
+    Scheme("tamm", "TAMM task coding (Tasks Assigned to Missions in their Mandates, 49 task columns)"),
+)
 
 
 @dataclass(frozen=True)
