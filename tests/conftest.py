@@ -22,6 +22,7 @@ from db import local_server
 from db.local_server import free_port
 from ingest.loader import TX_ELEMENTS, LoadSummary
 from ingest.pipeline import ingest
+from ingest.sources import default_adapters
 from ingest.sources.curated import CuratedYaml
 from queries.driver import create_sync_driver
 from schema import registry
@@ -88,13 +89,18 @@ def load_curated(driver: Driver, settings: Settings, folder: Path, tx_elements: 
     return summary
 
 
+def load_all(driver: Driver, settings: Settings) -> list[LoadSummary]:
+    """Every source of DATA (the curated YAML and the public datasets), as `pkgraph ingest` loads them."""
+    return ingest(driver, settings.neo4j_database, default_adapters(DATA))
+
+
 @pytest.fixture(scope="session")
 def seeded(driver: Driver, settings: Settings) -> Driver:
     """The graph wiped, the schema applied and data/ loaded: what the service serves."""
     with driver.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
     apply_schema(driver, settings.neo4j_database)
-    load_curated(driver, settings, DATA)
+    load_all(driver, settings)
     return driver
 
 
@@ -104,7 +110,7 @@ def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
     yield seeded
     with seeded.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
-    load_curated(seeded, settings, DATA)
+    load_all(seeded, settings)
 
 
 class LiveServer:

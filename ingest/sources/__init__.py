@@ -60,5 +60,14 @@ def default_adapters(data: Path) -> list[SourceAdapter]:
     """Every source `pkgraph ingest` loads by default: the curated YAML in `data`, then the public
     datasets (their adapters are added here as they are written)."""
     from ingest.sources.curated import CuratedYaml
+    from ingest.sources.pema import PemaSource
+    from ingest.sources.tamm import TammSource
 
-    return [CuratedYaml(data)]
+    # Public adapters after the curated one: their mandates and acts link to its records. A folder
+    # without the public files (a test fixture, generated data) is the curated source alone.
+    public: list[SourceAdapter] = [
+        adapter
+        for adapter, folder in ((PemaSource(data), "pema"), (TammSource(data), "tamm"))
+        if (data / "sources" / folder).is_dir()
+    ]
+    return [CuratedYaml(data), *public]
