@@ -587,3 +587,23 @@ def search_properties() -> tuple[str, ...]:
 
 def schemes() -> tuple[NodeKind, ...]:
     return tuple(k for k in NODE_KINDS if k.scheme is not None)
+
+
+# How each source's coding carries tasks forward from one mandate to the next (load-mandates); the
+# readers ingest.public.pema / .tamm implement it as `tasks_gained_and_dropped`, the mandate
+# evolution (service.read_models.mandate_evolution) follows it, a test checks both agree.
+# - "accumulates": a mandate codes the tasks its resolution states; a task in force that it does
+#   not restate stays in force (`not_restated`), and none is dropped unless the source says so
+#   (PEMA; the thesis, whose curated mandates list what a resolution names).
+# - "full-vector": every mandate codes the whole vector in force, so a task absent from it was
+#   dropped by it (TAMM).
+CARRY_FORWARD: Mapping[str, str] = MappingProxyType(
+    {"thesis": "accumulates", "pema": "accumulates", "tamm": "full-vector"}
+)
+CARRY_FORWARD_RULES: Mapping[str, str] = MappingProxyType(
+    {
+        "accumulates": "a task stays in force until the source says it ended; one a later mandate does not "
+        "restate is listed as not restated, not as removed",
+        "full-vector": "each mandate codes every task in force: a task absent from a later mandate was dropped by it",
+    }
+)
