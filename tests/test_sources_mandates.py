@@ -3,7 +3,10 @@ against the readers' own `tasks_gained_and_dropped`, without Neo4j."""
 
 from __future__ import annotations
 
+import csv
+import shutil
 from functools import cache
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -11,6 +14,7 @@ import pytest
 from ingest import records
 from ingest.dataset import Dataset
 from ingest.graph_rows import build_rows
+from ingest.pipeline import SourcesInvalid, validate
 from ingest.public import pema as pema_reader
 from ingest.public import tamm as tamm_reader
 from ingest.sources import default_adapters
@@ -164,3 +168,25 @@ def test_new_missions_and_proposed_tasks_are_curated_records_with_their_source_r
     assert proposed.locator.column
     # Missions first named by a source with no Source record yet wait for it, and say so.
     assert sorted(str(w.locator.source) for w in reading.warnings) == ["ipi-peacekeeping", "passmore-shortfall"]
+
+
+def _copy_of_data(tmp_path: Path) -> Path:
+    for folder in ("crosswalk", "sources/pema", "sources/tamm"):
+        shutil.copytree(DATA / folder, tmp_path / folder)
+    shutil.copy(DATA / "tasks.yaml", tmp_path / "tasks.yaml")
+    return tmp_path
+
+
+def test_a_malformed_pema_row_is_a_problem_naming_file_row_and_column(tmp_path: Path) -> None:
+    data = _copy_of_data(tmp_path)
+    path = data / "sources" / pema_reader.V12
+    with path.open(encoding="utf-8", newline="") as handle:
+        table = list(csv.reader(handle))
+    table[2][table[0].index("Mandate_Renewal")] = "2"  # the file's row 3
+    with path.open("w", encoding="utf-8", newline="") as handle:
+        csv.writer(handle).writerows(table)
+    (problem,) = PemaSource(data).read().problems
+    assert (problem.file, problem.line, problem.field) == (pema_reader.V12, 3, "Mandate_Renewal")
+    assert "expected 0, 1 or blank" in problem.message
+    with pytest.raises(SourcesInvalid):
+        validate([CuratedYaml(DATA), PemaSource(data)])
