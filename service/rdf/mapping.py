@@ -266,7 +266,8 @@ class Mapper:
             yield from self._cited_in(subject, props)
         else:
             yield from self.provenance_quads(subject, props, "provenance", graph)
-        if label == "Mandate":
+        if label == "Mandate" and not props.get("coding"):
+            # A public mandate's INCLUDES locate each task at its own cell, not one passage.
             yield from self._tasks_source(subject, row.get("out", []), graph)
         if label in SCHEME_LABELS:
             yield from self._concept_quads(subject, label, row.get("out", []), graph, props.get("scheme"))
