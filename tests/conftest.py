@@ -26,6 +26,7 @@ from ingest.sources import default_adapters
 from ingest.sources.curated import CuratedYaml
 from queries.driver import create_sync_driver
 from schema import registry
+from schema.datasets import CURATED
 from schema.graph_schema import apply_schema
 from schema.paths import PROJECT_ROOT
 from schema.settings import Settings
@@ -89,9 +90,9 @@ def load_curated(driver: Driver, settings: Settings, folder: Path, tx_elements: 
     return summary
 
 
-def load_all(driver: Driver, settings: Settings) -> list[LoadSummary]:
-    """Every source of DATA (the curated YAML and the public datasets), as `pkgraph ingest` loads them."""
-    return ingest(driver, settings.neo4j_database, default_adapters(DATA))
+def load_all(driver: Driver, settings: Settings, folder: Path) -> list[LoadSummary]:
+    """Every source of `folder` (its YAML, and the public datasets of its sources/), as `pkgraph ingest`."""
+    return ingest(driver, settings.neo4j_database, default_adapters(folder))
 
 
 @pytest.fixture(scope="session")
@@ -100,17 +101,25 @@ def seeded(driver: Driver, settings: Settings) -> Driver:
     with driver.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) DETACH DELETE n").consume()
     apply_schema(driver, settings.neo4j_database)
-    load_all(driver, settings)
+    load_all(driver, settings, DATA)
     return driver
 
 
 @pytest.fixture
 def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
-    """The test graph for a test that replaces its data; the real dataset is put back afterwards."""
+    """The test graph for a test that replaces its data: the curated source's alone (the public
+    sources' elements are taken out first); every source is put back afterwards."""
+    with seeded.session(database=settings.neo4j_database) as session:
+        session.run("MATCH ()-[r]->() WHERE r.load IS NOT NULL AND r.load <> $curated DELETE r", curated=CURATED)
+        session.run(
+            "MATCH (n) WHERE (n.load IS NOT NULL AND n.load <> $curated) OR (n:Dataset AND n.id <> $curated) "
+            "DETACH DELETE n",
+            curated=CURATED,
+        ).consume()
     yield seeded
     with seeded.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
-    load_all(seeded, settings)
+    load_all(seeded, settings, DATA)
 
 
 class LiveServer:
