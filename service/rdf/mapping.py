@@ -43,7 +43,7 @@ SKOS_TOP_CONCEPT_OF = Iri(SKOS + "topConceptOf")
 SKOS_HAS_TOP_CONCEPT = Iri(SKOS + "hasTopConcept")
 SKOS_PREF_LABEL = Iri(SKOS + "prefLabel")
 
-PROVENANCE_KEYS = ("source", "section", "line", "paragraph", "page", "file", "row", "key", "quote")
+PROVENANCE_KEYS = ("source", "section", "line", "paragraph", "page", "file", "row", "key", "column", "quote")
 # Written by the ingest for its own bookkeeping, or redundant with a relationship (`of`).
 SKIPPED_KEYS = frozenset({"digest", "load", "of", "tasks_source"})
 # concept label -> (scheme name, title)
@@ -124,6 +124,7 @@ LOCATOR: dict[str, tuple[str, Convert]] = {
     "file": ("pk:file", _str),
     "row": ("pk:row", _int),
     "key": ("pk:key", _str),
+    "column": ("pk:column", _str),
     "quote": ("pk:quote", _str),
 }
 
