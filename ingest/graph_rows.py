@@ -15,7 +15,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from ingest import records
+from ingest import mandate_rows, records
 from ingest.dataset import Dataset
 from schema import registry
 
@@ -102,6 +102,8 @@ def _property(value: Any) -> Any:
         return value
     if isinstance(value, list) and all(isinstance(v, str) for v in value):
         return value
+    if isinstance(value, list) and all(type(v) is int for v in value):
+        return value
     return json.dumps(value, sort_keys=True, default=str)
 
 
@@ -112,7 +114,8 @@ _SCALARS = (str, int, float, bool)
 def _plain_fields(model: type[BaseModel], kind: str) -> tuple[str, ...]:
     """The fields of `model` that are written as node properties (not provenance, not edges)."""
     # tasks_source is the provenance of the INCLUDES edges, where it is written.
-    skip = {"source", "locator", "quote", "asserts", "tasks_source", *NESTED}
+    # inclusions, acts and mappings are relationships (ingest.mandate_rows).
+    skip = {"source", "locator", "quote", "asserts", "tasks_source", "inclusions", "acts", "mappings", *NESTED}
     skip |= {name for (k, name) in EDGE_FIELDS if k == kind}
     return tuple(name for name in model.model_fields if name not in skip)
 
@@ -148,6 +151,7 @@ def build_rows(dataset: Dataset, elsewhere: Mapping[str, set[str]] | None = None
     _adopted(rows, dataset, (elsewhere or {}).get("organisations", set()))
     _evidenced_relations(rows, dataset)
     _links(rows, dataset)
+    _public_mandates(rows, dataset, elsewhere or {})
     return rows
 
 
@@ -162,6 +166,20 @@ def _links(rows: GraphRows, dataset: Dataset) -> None:
         props |= {name: _property(value) for name, value in link.props.items()}
         start, end = NODE_LABELS[link.start[0]], NODE_LABELS[link.end[0]]
         rows.add_edge(link.type, start, link.start[1], end, link.end[1], props, key=link.key)
+
+
+def _public_mandates(rows: GraphRows, dataset: Dataset, elsewhere: Mapping[str, set[str]]) -> None:
+    """The relationships of public mandates and task concepts (ingest.mandate_rows)."""
+    mandates = dataset.kinds.get("mandates", {})
+    resolutions = dataset.ids("resolutions") | elsewhere.get("resolutions", set())
+    mandate_ids = dataset.ids("mandates") | elsewhere.get("mandates", set())
+    edges = mandate_rows.mandate_edges(mandates, resolutions, mandate_ids)
+    edges += mandate_rows.mapping_edges(dataset.kinds.get("tasks", {}))
+    for rel, from_label, from_id, to_label, to_id, props, key in edges:
+        rows.add_edge(rel, NODE_LABELS_BY_LABEL[from_label], from_id, NODE_LABELS_BY_LABEL[to_label], to_id, props, key)
+
+
+NODE_LABELS_BY_LABEL = {labels.split(":")[0]: labels for labels in NODE_LABELS.values()}
 
 
 # kind -> [(field, type, target label, reversed?)], so a record visits only its own kind's fields.

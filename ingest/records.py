@@ -59,9 +59,7 @@ class Locator(Strict):
     file: str | None = None
     row: int | None = Field(default=None, ge=1)
     key: str | None = None
-    # load-resolutions: a public file's column (data/sources/; there `row` is the reader's row,
-    # the CSV line number with the header as line 1, see ingest.public.Locator).
-    column: str | None = None
+    column: str | None = Field(default=None, description="the column of a dataset row (public sources)")
 
     @model_validator(mode="after")
     def _points_somewhere(self) -> Locator:
@@ -220,13 +218,24 @@ class Post(Sourced):
     also: list[Slug] = Field(default=[], description="other posts held by the same person (triple hat)")
 
 
+class TaskMatch(Strict):
+    """A SKOS mapping of a source's task concept to a concept of the project's scheme."""
+
+    match: Literal["exactMatch", "closeMatch", "broadMatch", "narrowMatch"]
+    task: Slug
+    reason: str = Field(min_length=1)
+
+
 class Task(Sourced):
-    """A mandate task: a concept of the project's SKOS task scheme."""
+    """A mandate task: a concept of the project's SKOS task scheme, or of a public source's own
+    scheme (`scheme` = pema | tamm) with its SKOS `mappings` into the project's."""
 
     pref_label: str
     definition: str
     broader: Slug | None = None
     alt_labels: list[str] = []
+    scheme: Literal["pema", "tamm"] | None = None
+    mappings: list[TaskMatch] = []
 
 
 class Resolution(Sourced):
@@ -257,16 +266,56 @@ class Resolution(Sourced):
     un_data_hub: str | None = None
 
 
+# ------------------------------------------------------------------ public mandates (load-mandates)
+
+
+class TaskInclusion(Provenance):
+    """One task a public mandate includes: the source's own concept, with the modality and the
+    operative paragraph(s) the source cites (PEMA), located at the cell (file, row, column)."""
+
+    task: Slug
+    modality: str | None = None
+    paragraph: str | None = Field(default=None, description="the operative paragraph reference as written")
+
+
+class MandateAct(Provenance):
+    """What a resolution did to the mission, as one source says it (rule in ingest/public/acts.py)."""
+
+    act: Literal["establishes", "extends", "adjusts", "terminates"]
+    resolution_number: int = Field(ge=1)
+    evidence: str
+
+
 class Mandate(Sourced):
-    """One mission's mandate as set or changed by one resolution."""
+    """One mission's mandate as set or changed by one resolution.
+
+    A curated mandate names its resolution by id; a public source's mandate (`coding` = its task
+    scheme) names it by number (`resolution_numbers`), linked by the ingest to whichever source
+    loads that resolution (ingest.mandate_rows), and its tasks as `inclusions` of its own scheme.
+    """
 
     mission: Slug
-    resolution: Slug
+    resolution: Slug | None = None
     previous: Slug | None = Field(default=None, description="mandate this one follows")
     tasks: list[Slug] = []
     tasks_source: Provenance | None = None
     figures: list[Figure] = []
     statements: list[Statement] = []
+    # --- public mandates (load-mandates) ---
+    coding: Literal["pema", "tamm"] | None = Field(default=None, description="the source whose task coding this is")
+    resolution_numbers: list[int] = Field(default=[], description="SC resolutions that set it, by number")
+    instrument: str | None = Field(default=None, description="the instrument as the source writes it ('425/426')")
+    instrument_kind: Literal["sc-resolution", "sc-document", "ga-resolution"] | None = None
+    date: PartialDate | None = Field(default=None, description="adoption date (PEMA) or first month in force (TAMM)")
+    chapter_vii: bool | None = None
+    inclusions: list[TaskInclusion] = []
+    acts: list[MandateAct] = []
+
+    @model_validator(mode="after")
+    def _names_its_instrument(self) -> Mandate:
+        if self.resolution is None and self.coding is None:
+            raise ValueError("a curated mandate names its resolution")
+        return self
 
 
 class Interview(Sourced):

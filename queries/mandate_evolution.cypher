@@ -1,6 +1,8 @@
 // The mandates of a mission and of the missions before and after it (SUCCEEDED_BY, both ways, e.g.
 // MONUC -> MONUSCO): each with its resolution, its tasks, its figures (ceilings) and the mandate it
 // follows (PRECEDES), each with its source and locator. The service orders them along PRECEDES.
+// These are the curated mandates (the thesis's view); a public source's mandates (`coding` set)
+// are mandate_evolution_sources'.
 // Parameters: $id (a mission id).
 // :param {id: 'monusco'}
 MATCH (m:Mission {id: $id})
@@ -8,6 +10,7 @@ OPTIONAL MATCH (m)-[:SUCCEEDED_BY*1..10]-(other:Mission)
 WITH m, collect(DISTINCT other) AS others
 UNWIND [m] + others AS mission
 MATCH (d:Mandate)-[:MANDATE_OF]->(mission)
+WHERE d.coding IS NULL
 OPTIONAL MATCH (res:Resolution)-[:SETS]->(d)
 RETURN d {.id, .source, .section, .line, .page, .quote} AS mandate,
        mission {.id, .name, .acronym} AS mission,

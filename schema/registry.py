@@ -238,6 +238,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             pref_label=(SKOS + "prefLabel", "en"),
             definition=(SKOS + "definition", "en"),
             alt_labels=(SKOS + "altLabel", "en"),
+            scheme=("pk:taskScheme", "str"),
             **_CONCEPT_NOTE,
         ),
         comment="A concept of the mandate-task scheme ({base}scheme/task); see schema/tasks.md.",
@@ -272,7 +273,15 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         "Mandate",
         "Mandate",
         (ORG + "ChangeEvent",),
-        _props(),
+        _props(
+            # a public source's mandate (load-mandates)
+            coding=("pk:taskCoding", "str"),
+            resolution_numbers=("pk:resolutionNumber", "int"),
+            instrument=("pk:instrument", "str"),
+            instrument_kind=("pk:instrumentKind", "str"),
+            date=(DCT + "date", "date"),
+            chapter_vii=("pk:chapterVII", "bool"),
+        ),
         comment="One mission's mandate as set or changed by one resolution: a change event of the mission.",
     ),
     NodeKind(
@@ -476,6 +485,34 @@ ACT_TYPES: Mapping[str, str] = MappingProxyType(
 # Who ADOPTED every resolution: the organisation with this id, where the dataset has it.
 ADOPTER = "unsc"
 
+# ------------------------------------------------------- public mandates and tasks (load-mandates)
+# A public source's mandates (PEMA, TAMM) are Mandate nodes of their own (`pema-monuc-1291`); each
+# CORRESPONDS_TO the curated mandate of the same mission and resolution, INCLUDES the source's own
+# task concepts (Task nodes in the scheme named after the source), which map into the project's
+# scheme by SKOS mapping relations. Acts: Resolution -[:ESTABLISHES|EXTENDS|ADJUSTS|TERMINATES]->
+# Mission, one relationship per source row that states it (the act types are defined above).
+RELATION_TYPES += (
+    RelationType("CORRESPONDS_TO", "pk:correspondsTo"),
+    RelationType("EXACT_MATCH", SKOS + "exactMatch"),
+    RelationType("CLOSE_MATCH", SKOS + "closeMatch"),
+    RelationType("BROAD_MATCH", SKOS + "broadMatch"),
+    RelationType("NARROW_MATCH", SKOS + "narrowMatch"),
+)
+# skos:<match> as the crosswalk writes it -> the relationship type
+MATCH_TYPES: Mapping[str, str] = MappingProxyType(
+    {
+        "exactMatch": "EXACT_MATCH",
+        "closeMatch": "CLOSE_MATCH",
+        "broadMatch": "BROAD_MATCH",
+        "narrowMatch": "NARROW_MATCH",
+    }
+)
+# The concept schemes of the public sources' own task codings (Task nodes with `scheme` = name).
+TASK_SOURCE_SCHEMES: tuple[Scheme, ...] = (
+    Scheme("pema", "PEMA task coding (Peacekeeping Mandates dataset, 41 tasks)"),
+    Scheme("tamm", "TAMM task coding (Tasks Assigned to Missions in their Mandates, 49 task columns)"),
+)
+
 
 @dataclass(frozen=True)
 class EvidencedRelation:
@@ -576,3 +613,23 @@ def search_properties() -> tuple[str, ...]:
 
 def schemes() -> tuple[NodeKind, ...]:
     return tuple(k for k in NODE_KINDS if k.scheme is not None)
+
+
+# How each source's coding carries tasks forward from one mandate to the next (load-mandates); the
+# readers ingest.public.pema / .tamm implement it as `tasks_gained_and_dropped`, the mandate
+# evolution (service.read_models.mandate_evolution) follows it, a test checks both agree.
+# - "accumulates": a mandate codes the tasks its resolution states; a task in force that it does
+#   not restate stays in force (`not_restated`), and none is dropped unless the source says so
+#   (PEMA; the thesis, whose curated mandates list what a resolution names).
+# - "full-vector": every mandate codes the whole vector in force, so a task absent from it was
+#   dropped by it (TAMM).
+CARRY_FORWARD: Mapping[str, str] = MappingProxyType(
+    {"thesis": "accumulates", "pema": "accumulates", "tamm": "full-vector"}
+)
+CARRY_FORWARD_RULES: Mapping[str, str] = MappingProxyType(
+    {
+        "accumulates": "a task stays in force until the source says it ended; one a later mandate does not "
+        "restate is listed as not restated, not as removed",
+        "full-vector": "each mandate codes every task in force: a task absent from a later mandate was dropped by it",
+    }
+)

@@ -391,15 +391,108 @@ class MandateStep(BaseModel):
     previous: str | None = None
     ceilings: list[CeilingChange]
     tasks: list[TaskOut] | None = Field(description="tasks the thesis gives for this mandate; null where it gives none")
-    tasks_added: list[str] | None = Field(description="against the last mandate whose tasks are known")
-    tasks_removed: list[str] | None
+    tasks_added: list[str] | None = Field(description="tasks not in force before this mandate")
+    tasks_removed: list[str] | None = Field(
+        description="tasks the source says this mandate ended: none for the thesis, whose mandates list what a "
+        "resolution names (carry-forward rule 'accumulates')"
+    )
+    tasks_not_restated: list[str] | None = Field(
+        default=None, description="tasks in force that this mandate does not restate: still in force"
+    )
     source: Provenance
+
+
+class SourceLocator(BaseModel):
+    source: str | None = None
+    file: str | None = None
+    row: int | None = None
+    key: str | None = None
+    column: str | None = None
+
+
+class ProjectMatch(BaseModel):
+    task: str
+    match: str = Field(description="EXACT_MATCH, CLOSE_MATCH, BROAD_MATCH or NARROW_MATCH (skos:exactMatch, ...)")
+    reason: str | None = None
+
+
+class CodedTask(SourceLocator):
+    """A task as the source codes it: its own concept, modality and paragraph, and the cell."""
+
+    code: str
+    label: str | None = None
+    modality: str | None = None
+    paragraph: str | None = None
+    project: list[ProjectMatch] = []
+
+
+class MandateActOut(SourceLocator):
+    """An act of a resolution on the mission whose mandate evolution this is."""
+
+    act: str
+    resolution: int
+    evidence: str | None = None
+
+
+class SourceMandateStep(BaseModel):
+    mandate: str
+    mission: Ref
+    source: SourceLocator
+    instrument: str | None = None
+    instrument_kind: str | None = None
+    resolutions: list[int] = Field(description="the SC resolutions that set it, by number")
+    date: str | None = Field(description="adoption date (PEMA) or first month in force (TAMM)")
+    chapter_vii: bool | None = None
+    acts: list[MandateActOut] = Field(description="what every source says these resolutions did to the mission")
+    tasks: list[CodedTask]
+    gained: list[str] = Field(description="source task codes gained by this mandate")
+    dropped: list[str] = Field(description="source task codes this mandate ended, by the source's carry-forward rule")
+    not_restated: list[str] = Field(description="in force, not coded again (rule 'accumulates'; still in force)")
+    in_force: list[str]
+    project_gained: list[str] = Field(description="the same in the project's task scheme (via SKOS mappings)")
+    project_dropped: list[str]
+    project_in_force: list[str]
+    note: str | None = None
+
+
+class SourceHistory(BaseModel):
+    source: str
+    carry_forward: str = Field(description="'accumulates' or 'full-vector'")
+    rule: str
+    mandates: list[SourceMandateStep]
+
+
+class StrengthPoint(BaseModel):
+    mission: str
+    month: str
+    measure: str
+    value: float
+    source: str | None = None
+
+
+class MandateInForce(BaseModel):
+    source: str
+    mandate: str
+    mission: str
+    instrument: str | None = None
+    date: str | None = None
+    tasks: list[str] = Field(description="in force that day, in the source's own codes (project ids for the thesis)")
+    project_tasks: list[str]
 
 
 class MandateEvolution(BaseModel):
     mission: Ref
     missions: list[Ref] = Field(description="the mission with its predecessors and successors")
-    mandates: list[MandateStep]
+    mandates: list[MandateStep] = Field(description="the thesis's mandates (the curated view)")
+    sources: list[SourceHistory] = Field(default=[], description="each public source's mandate history")
+    strength: list[StrengthPoint] = Field(
+        default=[], description="authorised and deployed strength by month, where a value changes (per source)"
+    )
+    at: str | None = Field(default=None, description="the day asked for with ?at=")
+    in_force: list[MandateInForce] | None = Field(default=None, description="per source, the mandate in force at ?at=")
+    csv_sources: list[str] = Field(
+        default=["thesis"], description="the sources whose mandates the CSV form lists (?source=)"
+    )
 
 
 class NamedQuery(BaseModel):

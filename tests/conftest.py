@@ -149,7 +149,7 @@ def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
     yield seeded
     with seeded.session(database=settings.neo4j_database) as session:
         session.run("MATCH (n) WHERE n.digest IS NOT NULL OR n:Blocker OR n:Dataset DETACH DELETE n").consume()
-    load_curated(seeded, settings, DATA)
+    load_all(seeded, settings, DATA)
 
 
 class LiveServer:

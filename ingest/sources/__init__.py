@@ -60,11 +60,22 @@ def default_adapters(data: Path) -> list[SourceAdapter]:
     """Every source `pkgraph ingest` loads by default: the curated YAML in `data`, then the public
     datasets (their adapters are added here as they are written)."""
     from ingest.sources.curated import CuratedYaml
+    from ingest.sources.pema import PemaSource
     from ingest.sources.scmembership import ScMembership
     from ingest.sources.scres import DataHubResolutions
+    from ingest.sources.tamm import TammSource
 
-    adapters: list[SourceAdapter] = [CuratedYaml(data)]
-    # A data folder without public datasets (a test's, a new project's) has only its YAML.
-    if (data / "sources").is_dir():
-        adapters += [DataHubResolutions(data), ScMembership(data)]
-    return adapters
+    # Public adapters after the curated one (their mandates and acts link to its records), the
+    # resolutions before the mandates (SETS and acts link to them by number). A folder without a
+    # public dataset's files (a test fixture, generated data) has only the sources it holds.
+    public: list[SourceAdapter] = [
+        adapter
+        for adapter, folder in (
+            (DataHubResolutions(data), "un-psdata-dgc-scres"),
+            (ScMembership(data), "un-psdata-scmembership"),
+            (PemaSource(data), "pema"),
+            (TammSource(data), "tamm"),
+        )
+        if (data / "sources" / folder).is_dir()
+    ]
+    return [CuratedYaml(data), *public]

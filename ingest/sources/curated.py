@@ -6,9 +6,13 @@ import hashlib
 from functools import cached_property
 from pathlib import Path
 
-from ingest.dataset import KINDS, read_folder
+from ingest.dataset import KINDS, Problem, read_folder
 from ingest.sources import Reading
+from ingest.sources.crosswalk_records import new_mission_records, proposed_task_records
 from schema.datasets import CURATED
+
+# The crosswalk files whose records the curated source holds (ingest.sources.crosswalk_records).
+CROSSWALK_FILES = ("missions_new.yaml", "tasks.yaml")
 
 
 class CuratedYaml:
@@ -28,8 +32,12 @@ class CuratedYaml:
         return {path.name: path.read_bytes() for path in paths if path.exists()}
 
     def version(self) -> str:
-        """Content hash of the data files, in a fixed order."""
+        """Content hash of the data files, in a fixed order (with the crosswalks that add records)."""
         digest = hashlib.sha256()
+        for name in CROSSWALK_FILES:
+            path = self.folder / "crosswalk" / name
+            if path.exists():
+                digest.update(name.encode() + b"\0" + path.read_bytes() + b"\0")
         for kind in KINDS:
             content = self._files.get(f"{kind}.yaml")
             if content is not None:
@@ -38,4 +46,12 @@ class CuratedYaml:
 
     def read(self) -> Reading:
         records, problems = read_folder(self.folder, self._files)
-        return Reading(records, problems)
+        missions, warnings = new_mission_records(self.folder, records.ids("sources"))
+        for kind, extra in (("missions", missions), ("tasks", proposed_task_records(self.folder))):
+            by_id = records.kinds.setdefault(kind, {})
+            for record in extra:
+                if record.id in by_id:
+                    problems.append(Problem(f"crosswalk/{kind}", record.id, "id", f"also in {kind}.yaml"))
+                else:
+                    by_id[record.id] = record
+        return Reading(records, problems, warnings)

@@ -7,6 +7,7 @@ CALL () {
   MATCH (c:Code) WHERE $label = 'Code' RETURN c
 }
 WITH c
-WHERE NOT (c)-[:BROADER]->()
+// A public source's task concepts (`scheme`: pema, tamm) are in their own schemes, not the project's.
+WHERE NOT (c)-[:BROADER]->() AND c.scheme IS NULL
 RETURN c.id AS id, c.pref_label AS pref_label
 ORDER BY id

@@ -124,6 +124,7 @@ LOCATOR: dict[str, tuple[str, Convert]] = {
     "file": ("pk:file", _str),
     "row": ("pk:row", _int),
     "key": ("pk:key", _str),
+    "column": ("pk:column", _str),
     "quote": ("pk:quote", _str),
 }
 
@@ -219,6 +220,13 @@ class Mapper:
             yield scheme, SKOS_PREF_LABEL, t.english(title), None
             yield scheme, IDENTIFIER, t.plain(name), None
             yield scheme, self.term("pk:schemeOf"), self.pk(CLASSES[label][0]), None
+        for source_scheme in registry.TASK_SOURCE_SCHEMES:
+            scheme = self.iris.scheme(source_scheme.name)
+            yield scheme, A, SKOS_CONCEPT_SCHEME, None
+            yield scheme, A, self.pk("ConceptScheme"), None
+            yield scheme, LABEL, t.plain(source_scheme.title), None
+            yield scheme, SKOS_PREF_LABEL, t.english(source_scheme.title), None
+            yield scheme, IDENTIFIER, t.plain(source_scheme.name), None
 
     # -- nodes ---------------------------------------------------------------------------------
 
@@ -259,10 +267,11 @@ class Mapper:
             yield from self._cited_in(subject, props)
         else:
             yield from self.provenance_quads(subject, props, "provenance", graph)
-        if label == "Mandate":
+        if label == "Mandate" and not props.get("coding"):
+            # A public mandate's INCLUDES locate each task at its own cell, not one passage.
             yield from self._tasks_source(subject, row.get("out", []), graph)
         if label in SCHEME_LABELS:
-            yield from self._concept_quads(subject, label, row.get("out", []), graph)
+            yield from self._concept_quads(subject, label, row.get("out", []), graph, props.get("scheme"))
         yield from self.out_quads(subject, label, props, row.get("out", []))
 
     def provenance_quads(
@@ -314,8 +323,11 @@ class Mapper:
                 yield from self.provenance_quads(subject, provenance, "tasks-source", graph, link=link)
                 return
 
-    def _concept_quads(self, subject: Iri, label: str, out: list[Row], graph: Iri | None) -> Iterator[Quad]:
-        scheme = self.iris.scheme(SCHEME_LABELS[label][0])
+    def _concept_quads(
+        self, subject: Iri, label: str, out: list[Row], graph: Iri | None, own: str | None = None
+    ) -> Iterator[Quad]:
+        # A public source's task concept sits in the source's own scheme (`scheme`: pema, tamm).
+        scheme = self.iris.scheme(own or SCHEME_LABELS[label][0])
         yield subject, SKOS_IN_SCHEME, scheme, graph
         if not any(edge["type"] == "BROADER" for edge in out):
             yield subject, SKOS_TOP_CONCEPT_OF, scheme, graph

@@ -107,9 +107,12 @@ async def _triples(request: Request, graph: GraphReader, version: str | None) ->
         if loaded is not None:
             known = loaded.triples
         else:
-            known = 0
+            # Distinct triples, as the store counts them: the pages may state one triple twice (a
+            # state's seat on the Council in several years is one heldSeatOn triple).
+            triples: set[tuple[object, object, object]] = set()
             async for quads in quad_pages(graph.driver, graph.database, state.mapper):
-                known += len(quads)
+                triples.update((s, p, o) for s, p, o, _ in quads)
+            known = len(triples)
         state.triples = {version: known}
     return known
 

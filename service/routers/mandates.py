@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+import datetime
+from typing import Annotated, Literal
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Query
 
 from schema import registry
 from service import models
@@ -14,6 +15,9 @@ from service.formats import TABULAR
 from service.read_models import mandate_evolution as read_model
 
 router = APIRouter(tags=["mandates"])
+
+# The sources whose mandates a CSV answer may list (`all`: every one).
+CsvSource = Literal["thesis", "pema", "tamm", "all"]
 
 
 @router.get(
@@ -26,8 +30,25 @@ router = APIRouter(tags=["mandates"])
 async def mandate_evolution(
     graph: ReaderDep,
     id: Annotated[str, Path(pattern=registry.ID_PATTERN)],
+    at: Annotated[
+        datetime.date | None, Query(description="YYYY-MM-DD: the mandate each source has in force that day")
+    ] = None,
+    source: Annotated[
+        list[CsvSource] | None,
+        Query(description="CSV rows of these sources (default: the thesis's mandates); JSON gives every source"),
+    ] = None,
 ) -> models.MandateEvolution:
     found = await graph.read("mission", id=id)
     if not found:
         raise NotFound(f"no mission {id!r}")
-    return read_model.mandate_evolution(found[0]["mission"], await graph.read("mandate_evolution", id=id))
+    answer = read_model.mandate_evolution(
+        found[0]["mission"],
+        await graph.read("mandate_evolution", id=id),
+        await graph.read("mandate_evolution_sources", id=id),
+        await graph.read("mission_strength", id=id),
+        at,
+    )
+    chosen: set[str] = set(source or []) or {read_model.THESIS}
+    if "all" in chosen:
+        chosen = {read_model.THESIS, *registry.CARRY_FORWARD}
+    return answer.model_copy(update={"csv_sources": sorted(chosen)})

@@ -18,7 +18,7 @@ from tests.conftest import make_settings
 pytestmark = pytest.mark.integration
 
 # Spaces, quotes, a backslash, `#` and `$`: what an argument file or a shell could mangle.
-AWKWARD = 'a b"c\\d#e $x \'q\''
+AWKWARD = "a b\"c\\d#e $x 'q'"
 
 
 def _neo4j_hash_matches(auth_ini: Path, password: str) -> bool:
@@ -51,9 +51,7 @@ def test_initial_password_reaches_neo4j_through_an_argument_file(tmp_path: Path)
     assert not list(settings.db_home.glob(".pw-*"))
 
 
-def test_the_password_is_not_an_argument_of_the_admin_command(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_the_password_is_not_an_argument_of_the_admin_command(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """What `ps` would show: the command line of every process the runner starts."""
     settings = make_settings(tmp_path / "home", AWKWARD)
     lines: list[list[str]] = []

@@ -12,9 +12,10 @@ import pytest
 from neo4j import Driver
 
 from db.local_server import free_port
+from ingest.sources import default_adapters
 from schema.settings import Settings
 from service.graph_reader import UNRESPONSIVE_GRACE_S
-from tests.conftest import LiveServer, make_settings
+from tests.conftest import DATA, LiveServer, make_settings
 
 
 def test_health_answers(api: httpx.Client) -> None:
@@ -33,9 +34,10 @@ def test_ready_shows_neo4j_schema_dataset_and_counts(api: httpx.Client, seeded: 
     assert body["schema"]["applied"] is True
     assert body["schema"]["missing"] == []
     assert body["dataset"]["version"]
-    # Every source of data/ loaded: the curated YAML and the public datasets, each its own version.
-    assert [d["id"] for d in body["datasets"]] == ["curated", "un-psdata-dgc-scres", "un-psdata-scmembership"]
-    assert body["dataset"] == body["datasets"][0]
+    # every source of data/ is loaded, each its own dataset; `dataset` is the curated one
+    assert body["dataset"] in body["datasets"]
+    assert [d["id"] for d in body["datasets"]] == sorted(adapter.id for adapter in default_adapters(DATA))
+    assert body["dataset"]["id"] == "curated"
     records, _, _ = seeded.execute_query("MATCH (n) RETURN count(n) AS n")
     assert body["counts"]["nodes"] == records[0]["n"]
 

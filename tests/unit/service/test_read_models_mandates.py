@@ -110,12 +110,15 @@ def test_ceilings_change_against_the_last_value_of_the_same_measure() -> None:
     assert steps[0].ceilings[0].line == 40
 
 
-def test_tasks_added_and_removed_against_the_last_mandate_whose_tasks_are_known() -> None:
+def test_tasks_added_and_not_restated_against_the_tasks_in_force() -> None:
     first, silent, successor = mandate_evolution(ALPHA, ROWS).mandates
     assert [t.id for t in first.tasks or []] == ["monitor", "protect"]
-    assert (first.tasks_added, first.tasks_removed) == (["monitor", "protect"], [])
+    assert (first.tasks_added, first.tasks_removed, first.tasks_not_restated) == (["monitor", "protect"], [], [])
     assert (silent.tasks, silent.tasks_added, silent.tasks_removed) == (None, None, None)
-    assert (successor.tasks_added, successor.tasks_removed) == (["stabilise"], ["protect"])
+    # The thesis's rule accumulates: a task the successor does not restate is not removed (the
+    # defect was to report "protect" as removed), it is still in force, not restated.
+    assert (successor.tasks_added, successor.tasks_removed) == (["stabilise"], [])
+    assert successor.tasks_not_restated == ["protect"]
 
 
 def test_resolution_and_sources() -> None:
@@ -151,6 +154,13 @@ def test_table_has_one_row_per_mandate() -> None:
         "tasks_added": ["monitor", "protect"],
         "tasks_removed": [],
         "source": "thesis 3.2 line 12",
+        "instrument": None,
+        "date": None,
+        "acts": None,
+        "tasks_not_restated": [],
+        "tasks_in_force": None,
+        "project_tasks_added": ["monitor", "protect"],
+        "project_tasks_removed": [],
     }
     assert rows[1]["tasks_added"] is None
     assert (rows[3]["resolution"], rows[3]["year"], rows[3]["action"]) == (None, None, None)

@@ -1,0 +1,125 @@
+"""PEMA as a source: one Mandate per (mission, resolution) PEMA codes (`pema-<mission>-<number>`),
+its tasks as INCLUDES of PEMA's own 41 concepts (scheme `pema`) with modality and operative
+paragraph(s), and its acts from PEMA's flags (renewal -> extends, adjustments -> adjusts).
+
+The preferred row of each (mission, resolution) gives the mandate (duplicate rule in
+ingest.public.pema); every row's flags give acts, each with its own row and column. Duplicates and
+unmapped names come back as warnings.
+"""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from ingest import records
+from ingest.dataset import Dataset
+from ingest.public import Locator, SourceFileError, source_file
+from ingest.public import pema as reader
+from ingest.public.acts import pema_acts
+from ingest.public.source_warning import SourceWarning
+from ingest.public.task_mappings import read_task_mappings
+from ingest.sources import Reading
+from ingest.sources.public import concept_id, files_version, locator, problem, task_concepts
+
+
+class PemaSource:
+    id = reader.SOURCE
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.sources = data / "sources"
+
+    def _paths(self) -> list[Path]:
+        files = [source_file(self.sources, reader.V12), source_file(self.sources, reader.V2)]
+        return files + [self.data / "crosswalk" / name for name in ("missions.yaml", "missions_new.yaml", "tasks.yaml")]
+
+    def version(self) -> str:
+        return files_version(self._paths())
+
+    @cached_property
+    def _reading(self) -> Reading:
+        dataset = Dataset(self.sources / "pema", files={"tasks": reader.V12, "mandates": reader.V12})
+        try:
+            pema = reader.read_pema(self.sources)
+            codes = reader.task_codes(self.sources)
+        except SourceFileError as err:
+            return Reading(dataset, [problem(err)])
+        mappings = read_task_mappings(self.data / "crosswalk", self.data)
+        concept_codes = {
+            code: (
+                _header(columns[0]),
+                f"The task PEMA codes in the columns {', '.join(columns)} (the header's own name; PEMA's codebook "
+                "is not copied here).",
+            )
+            for code, columns in codes.items()
+        }
+        dataset.kinds["tasks"] = dict(task_concepts("pema", concept_codes, mappings))
+        dataset.kinds["mandates"] = _mandates(pema)
+        warnings = list(pema.warnings) + [
+            SourceWarning(
+                d.preferred,
+                f"{len(d.rows)} rows code {d.mission} {d.resolution}: rows "
+                f"{', '.join(str(r.row) for r in d.rows)}; preferred row {d.preferred.row} ({d.rule})",
+            )
+            for d in pema.duplicates
+        ]
+        return Reading(dataset, [], warnings)
+
+    def read(self) -> Reading:
+        return self._reading
+
+
+def _header(column: str) -> Locator:
+    file, _, name = column.partition(":")
+    return Locator(reader.SOURCE, f"pema/{file}", row=1, column=name)
+
+
+def _mandates(pema: reader.Pema) -> dict[str, records.Mandate]:
+    acts: dict[tuple[str, int], list[records.MandateAct]] = {}
+    for act in pema_acts(pema.mandates):
+        if act.mission is None:
+            continue
+        acts.setdefault((act.mission, act.resolution), []).append(
+            records.MandateAct(
+                act=act.act,
+                resolution_number=act.resolution,
+                evidence=act.evidence,
+                source=act.source,
+                locator=locator(act.locator),
+            )
+        )
+    out: dict[str, records.Mandate] = {}
+    previous: dict[str, str] = {}
+    for mandate in sorted(pema.mandates, key=lambda m: (m.mission, m.resolution)):
+        row = mandate.preferred
+        mandate_id = f"pema-{mandate.mission}-{mandate.resolution}"
+        others = [w.locator for w in mandate.witnesses[1:]]
+        out[mandate_id] = records.Mandate(
+            id=mandate_id,
+            mission=mandate.mission,
+            previous=previous.get(mandate.mission),
+            coding="pema",
+            resolution_numbers=[mandate.resolution],
+            instrument=row.signature,
+            instrument_kind="sc-resolution",
+            date=row.date.isoformat() if row.date else None,
+            source=reader.SOURCE,
+            locator=locator(row.locator),
+            note=f"PEMA {row.version}; also coded in {', '.join(map(str, others))}"
+            if others
+            else f"PEMA {row.version}",
+            inclusions=[
+                records.TaskInclusion(
+                    task=concept_id("pema", cell.task),
+                    modality=cell.modality,
+                    paragraph=cell.paragraphs,
+                    source=reader.SOURCE,
+                    locator=locator(cell.locator),
+                )
+                for cell in row.tasks
+            ],
+            acts=acts.get((mandate.mission, mandate.resolution), []),
+        )
+        previous[mandate.mission] = mandate_id
+    return out

@@ -1,0 +1,105 @@
+"""TAMM as a source: one Mandate per (mission, instrument) TAMM codes (`tamm-<mission>-<instrument>`,
+e.g. `tamm-unmik-1244`, `tamm-unmik-s-2008-354`), its full task vector as INCLUDES of TAMM's own 49
+concepts (scheme `tamm`), located at the first month's row and the task's column, the Chapter VII
+flag, and its acts by TAMM's rule (a mission's first mandate establishes it, later ones adjust it;
+only Security Council resolutions act)."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from pathlib import Path
+
+from ingest import records
+from ingest.dataset import Dataset
+from ingest.public import Locator, SourceFileError, source_file
+from ingest.public import tamm as reader
+from ingest.public.acts import tamm_acts
+from ingest.public.task_mappings import read_task_mappings
+from ingest.sources import Reading
+from ingest.sources.public import code_slug, concept_id, files_version, locator, problem, task_concepts
+
+
+def mandate_id(mission: str, instrument: str) -> str:
+    return f"tamm-{mission}-{code_slug(instrument)}"
+
+
+class TammSource:
+    id = reader.SOURCE
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.sources = data / "sources"
+
+    def _paths(self) -> list[Path]:
+        files = [source_file(self.sources, reader.FILE)]
+        return files + [self.data / "crosswalk" / name for name in ("missions.yaml", "missions_new.yaml", "tasks.yaml")]
+
+    def version(self) -> str:
+        return files_version(self._paths())
+
+    @cached_property
+    def _reading(self) -> Reading:
+        dataset = Dataset(self.sources / "tamm", files={"tasks": reader.FILE, "mandates": reader.FILE})
+        try:
+            tamm = reader.read_tamm(self.sources)
+        except SourceFileError as err:
+            return Reading(dataset, [problem(err)])
+        mappings = read_task_mappings(self.data / "crosswalk", self.data)
+        codes = {
+            code: (
+                Locator(reader.SOURCE, reader.FILE, row=1, column=code),
+                f"The task dummy TAMM codes in the column {code} (the header's own name; TAMM's codebook is "
+                "not copied here).",
+            )
+            for code in tamm.task_codes
+        }
+        dataset.kinds["tasks"] = dict(task_concepts("tamm", codes, mappings))
+        dataset.kinds["mandates"] = _mandates(tamm)
+        return Reading(dataset, [], list(tamm.warnings))
+
+    def read(self) -> Reading:
+        return self._reading
+
+
+def _mandates(tamm: reader.Tamm) -> dict[str, records.Mandate]:
+    acts: dict[tuple[str, int | None], list[records.MandateAct]] = {}
+    for act in tamm_acts(tamm.mandates):
+        acts.setdefault((act.mission or "", act.locator.row), []).append(
+            records.MandateAct(
+                act=act.act,
+                resolution_number=act.resolution,
+                evidence=act.evidence,
+                source=act.source,
+                locator=locator(act.locator),
+            )
+        )
+    out: dict[str, records.Mandate] = {}
+    previous: dict[str, str] = {}
+    for mandate in sorted(tamm.mandates, key=lambda m: (m.mission, m.first_month)):
+        this = mandate_id(mandate.mission, mandate.instrument)
+        row = mandate.locator.row
+        out[this] = records.Mandate(
+            id=this,
+            mission=mandate.mission,
+            previous=previous.get(mandate.mission),
+            coding="tamm",
+            resolution_numbers=list(mandate.sc_resolutions),
+            instrument=mandate.instrument,
+            instrument_kind=mandate.kind,
+            date=mandate.first_month,
+            chapter_vii=mandate.ch7,
+            source=reader.SOURCE,
+            locator=locator(mandate.locator),
+            note=f"TAMM: in force {mandate.first_month} for {len(mandate.months)} month(s)",
+            inclusions=[
+                records.TaskInclusion(
+                    task=concept_id("tamm", code),
+                    source=reader.SOURCE,
+                    locator=records.Locator(file=reader.FILE, row=row, column=code),
+                )
+                for code in sorted(mandate.tasks)
+            ],
+            acts=acts.get((mandate.mission, row), []),
+        )
+        previous[mandate.mission] = this
+    return out
