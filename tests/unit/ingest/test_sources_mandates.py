@@ -38,8 +38,15 @@ def _tamm() -> Dataset:
     return TammSource(DATA).read().records
 
 
-def test_default_sources_are_the_curated_then_pema_and_tamm() -> None:
-    assert [adapter.id for adapter in default_adapters(DATA)] == ["curated", "pema", "tamm"]
+def test_default_sources_are_the_curated_then_resolutions_then_pema_and_tamm() -> None:
+    """The mandates' SETS and acts link to resolutions by number: the resolutions' sources come first."""
+    assert [adapter.id for adapter in default_adapters(DATA)] == [
+        "curated",
+        "un-psdata-dgc-scres",
+        "un-psdata-scmembership",
+        "pema",
+        "tamm",
+    ]
 
 
 def test_counts_one_mandate_per_mission_and_resolution_and_every_task_code() -> None:
