@@ -44,9 +44,10 @@ lint: setup
 	$(BIN)/ruff check .
 	$(BIN)/mypy
 
-# Debian packages the tests use (docker-compose validates the compose file; no engine needed).
+# Debian packages the tests use (docker-compose validates the compose file, no engine needed;
+# chromium is the browser Playwright drives in the page tests).
 # As root they are installed; otherwise the line to run is printed and the target fails.
-SYSTEM_TOOLS := docker-compose
+SYSTEM_TOOLS := docker-compose chromium
 system-tools:
 	@missing=""; for tool in $(SYSTEM_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
 	if [ -n "$$missing" ]; then \

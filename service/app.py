@@ -13,6 +13,7 @@ from service.errors import install_handlers
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
 from service.routers import browse, centrality, cypher, dependencies, health, mandates
+from service.routers.assets import mount_static
 
 
 def create_app(settings: Settings | None = None) -> FastAPI:
@@ -46,6 +47,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.add_middleware(
         RequestGuards, hosts=allowed_hosts(app_settings), max_body_bytes=app_settings.max_body_bytes
     )
+    mount_static(app)
     app.include_router(health.router)
     app.include_router(browse.router)
     app.include_router(mandates.router)

@@ -1,0 +1,108 @@
+"""A real headless Chromium (Debian's `chromium`) driven by Playwright, for the pages' tests.
+
+Playwright's own browser download cannot work on this machine and is not a set-up step: the
+browser is the system's, given by `executable_path`. Each page a test opens records its console
+errors, uncaught exceptions and every request it makes; on teardown the test fails if there was an
+error or a request to any origin but the ones it allowed, and a screenshot is written to
+`tests/artefacts/screenshots/` (the artefacts of a run; ignored by git).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, sync_playwright
+
+ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
+INSTALL_HINT = "sudo apt-get install -y chromium   (or: make system-tools, as root)"
+
+
+def chromium_executable() -> str:
+    """The system Chromium; a missing one fails the test with the command that installs it."""
+    path = os.environ.get("PKGRAPH_CHROMIUM") or shutil.which("chromium")
+    if not path:
+        pytest.fail(f"Debian's chromium is not installed; run: {INSTALL_HINT}", pytrace=False)
+    return path
+
+
+@pytest.fixture(scope="session")
+def playwright_driver() -> Iterator[Playwright]:
+    with sync_playwright() as driver:
+        yield driver
+
+
+@pytest.fixture(scope="session")
+def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
+    # --no-sandbox: the suite runs as root in CI, where Chromium's sandbox refuses to start.
+    browser = playwright_driver.chromium.launch(
+        executable_path=chromium_executable(), headless=True, args=["--no-sandbox"]
+    )
+    yield browser
+    browser.close()
+
+
+def origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}"
+
+
+@dataclass
+class CheckedPage:
+    """A page with what it did: console errors, page errors and the origins it requested."""
+
+    page: Page
+    allowed_origins: frozenset[str]
+    errors: list[str] = field(default_factory=list)
+    foreign_requests: list[str] = field(default_factory=list)
+
+    def on_console(self, message: ConsoleMessage) -> None:
+        if message.type == "error":
+            self.errors.append(f"console: {message.text} at {message.location}")
+
+    def on_request(self, request: Request) -> None:
+        url = request.url
+        if url.startswith(("data:", "blob:", "about:")):
+            return
+        if origin(url) not in self.allowed_origins:
+            self.foreign_requests.append(url)
+
+    def problems(self) -> list[str]:
+        return self.errors + [f"request to another host: {url}" for url in self.foreign_requests]
+
+
+OpenPage = Callable[..., CheckedPage]
+
+
+@pytest.fixture
+def open_page(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[OpenPage]:
+    """`open_page(*allowed_origins)`: a fresh page that may talk only to those origins."""
+    opened: list[CheckedPage] = []
+
+    def open_(*allowed: str) -> CheckedPage:
+        context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        page = context.new_page()
+        checked = CheckedPage(page, frozenset(origin(url) for url in allowed))
+        page.on("console", checked.on_console)
+        page.on("pageerror", lambda error: checked.errors.append(f"page error: {error}"))
+        page.on("request", checked.on_request)
+        opened.append(checked)
+        return checked
+
+    yield open_
+    ARTEFACTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r"[^A-Za-z0-9_.-]+", "_", request.node.name)
+    problems: list[str] = []
+    for index, checked in enumerate(opened):
+        suffix = f"-{index}" if index else ""
+        if not checked.page.is_closed():
+            checked.page.screenshot(path=str(ARTEFACTS / f"{name}{suffix}.png"), full_page=True)
+        problems += checked.problems()
+        checked.page.context.close()
+    assert not problems, "\n".join(problems)
