@@ -38,10 +38,16 @@ def check_partial_date(value: str) -> str:
 PartialDate = Annotated[str, AfterValidator(check_partial_date)]
 
 
+# The longest text a field may hold. A 60 MB field made the write exceed Neo4j's transaction
+# memory, which the driver retried for 50 s before a traceback; refused here, it is one problem
+# with file, line, record and field. The longest field of data/ (a note) has 822; bench/generate.py writes 65,536.
+FIELD_MAX_CHARS = 100_000
+
+
 class Strict(BaseModel):
     """Unknown keys are typos in hand-edited YAML, so they are errors, not silently dropped."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, str_max_length=FIELD_MAX_CHARS)
 
 
 class Locator(Strict):
@@ -361,7 +367,7 @@ DependencyOn = Literal[
 class Assertion(Strict):
     """One relation between two actors that a claim asserts, e.g. UNMIK depends on the UNSC for its mandate."""
 
-    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True, str_max_length=FIELD_MAX_CHARS)
 
     source_actor: Slug = Field(alias="from")
     type: RelationType

@@ -47,9 +47,13 @@ def unreadable(err: OSError, sources: Path) -> Problem:
 
 
 def curated(data: Path, kind: str) -> list[dict[str, Any]]:
-    """The raw records of one curated file (ids and plain fields; validated by the curated source)."""
+    """The raw records of one curated file (ids and plain fields; validated by the curated source,
+    which reports a file that is not UTF-8 or not YAML with its line: here it gives no records)."""
     path = data / f"{kind}.yaml"
     if not path.exists():
         return []
-    loaded = yaml.safe_load(path.read_text(encoding="utf-8")) or []
-    return [item for item in loaded if isinstance(item, dict)]
+    try:
+        loaded = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
+    except (UnicodeDecodeError, yaml.YAMLError, ValueError):  # ValueError: an impossible date
+        return []
+    return [item for item in loaded if isinstance(item, dict)] if isinstance(loaded, list) else []
