@@ -14,8 +14,15 @@ Two modes, chosen by the size of the plan:
   rows each, under a load id recorded as the source's `:Dataset.pending`; the last transaction holds the
   updates, the deletions and the dataset record (the swap). If any transaction fails, what the
   load created so far is deleted again (by element id) and the error is raised: the graph is left
-  as it was. While a staged load writes, readers can see its new elements; the version in
-  `:Dataset` (and `/ready`) changes only at the swap.
+  as it was.
+
+Readers never see a staged load before its swap: its nodes are created with the label `Pending`
+alone (schema.datasets.STAGED_LABEL) and get their own labels in the swap, and a new relationship
+between nodes the graph already holds is created in the swap too, so every read statement, which
+names labels or leaves `Pending` out, sees the old graph until the new one is whole. While it
+writes, a thread renews the pending mark; a mark left by a load that died (kill -9, a lost
+connection) goes stale, `/ready` says `broken`, and the next load of the source deletes the
+`Pending` nodes it left (`repair_source`) before it plans.
 """
 
 from __future__ import annotations
@@ -24,23 +31,27 @@ import datetime
 import itertools
 import json
 import re
+import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction, Session, Transaction
+from neo4j.exceptions import DriverError, Neo4jError
 
 from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows
 from ingest.plan import PRIMARY_LABELS, GraphState, NodeKey, Plan, make_plan, node_keys, owner
 from queries import statement
-from schema.datasets import CURATED
+from schema.datasets import CURATED, HEARTBEAT_S, PENDING_LEASE_S, STAGED_LABEL
 
 BATCH = 10_000
 # A staged transaction of this many rows fits the default 1 GB heap (db.memory.transaction.total.max =
 # half of it); 100,000 did not at scale 100 of bench/generate.py.
 TX_ELEMENTS = 25_000
-_ALLOWED_LABELS = {part for labels in NODE_LABELS.values() for part in labels.split(":")} | {ACTOR_LABEL}
+_ALLOWED_LABELS = {part for labels in NODE_LABELS.values() for part in labels.split(":")} | {ACTOR_LABEL, STAGED_LABEL}
 _TYPE = re.compile(r"^[A-Z][A-Z_]*$")
+# The label of the nodes FROM_SOURCE points at.
+SOURCE_LABEL = NODE_LABELS["sources"]
 
 
 def checked_labels(labels: str) -> list[str]:
@@ -124,6 +135,7 @@ class _Write:
     rows: int
     expect: tuple[str, int] | None = None
     label: str | None = None  # set for node creates: the statement returns [id, element id] pairs
+    staged: bool = False  # node creates of a staged load: labelled Pending until the swap
     edges: bool = False  # set for relationship creates: the statement returns element ids
 
 
@@ -135,6 +147,8 @@ class _Created:
     node_ids: dict[NodeKey, str] = field(default_factory=dict)
     nodes: list[str] = field(default_factory=list)
     edges: list[str] = field(default_factory=list)
+    # labels -> element ids of the nodes a staged load created labelled Pending, for the swap
+    staged: dict[str, list[str]] = field(default_factory=dict)
 
 
 def _chunks(rows: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
@@ -142,26 +156,61 @@ def _chunks(rows: list[Any], size: int = BATCH) -> Iterator[list[Any]]:
         yield rows[i : i + size]
 
 
-def _node_creates(plan: Plan, batch_rows: int = BATCH) -> Iterator[_Write]:
+def _node_creates(
+    plan: Plan, node_ids: dict[NodeKey, str], batch_rows: int = BATCH, staged: bool = False
+) -> Iterator[_Write]:
+    """Node creates, Source nodes first: the others' FROM_SOURCE finds its Source by element id in
+    `node_ids`, which `_run` fills as the creates run (so this is consumed lazily)."""
     query = statement("ingest/create_nodes").text
-    for labels, rows in plan.create_nodes.items():
+    for labels, rows in sorted(plan.create_nodes.items(), key=lambda item: item[0] != SOURCE_LABEL):
         parts = checked_labels(labels)
         for batch in _chunks(rows, batch_rows):
-            params = {"rows": batch}
+            sent = [
+                {
+                    **row,
+                    "labels": [STAGED_LABEL] if staged else row["labels"],
+                    "src": None if row["source"] is None else node_ids.get((SOURCE_LABEL, row["source"]["source"])),
+                }
+                for row in batch
+            ]
             sourced = sum(1 for row in batch if row["source"] is not None)
-            yield _Write(parts[0], query, params, len(batch), ("sourced", sourced), label=labels)
+            yield _Write(parts[0], query, {"rows": sent}, len(batch), ("sourced", sourced), label=labels, staged=staged)
 
 
-def _edge_creates(plan: Plan, node_ids: dict[NodeKey, str], batch_rows: int = BATCH) -> Iterator[_Write]:
+EdgeRows = dict[tuple[str, str, str], list[dict[str, Any]]]
+
+
+def _edge_creates(edges: EdgeRows, node_ids: dict[NodeKey, str], batch_rows: int = BATCH) -> Iterator[_Write]:
     """Relationship creates against element ids: run after the node creates have filled `node_ids`."""
     query = statement("ingest/create_edges").text
-    for (rel, from_labels, to_labels), rows in plan.create_edges.items():
+    for (rel, from_labels, to_labels), rows in edges.items():
         checked_type(rel)
         start, end = from_labels.split(":")[0], to_labels.split(":")[0]
         for batch in _chunks(rows, batch_rows):
             ends = [(node_ids[(start, row["from"])], node_ids[(end, row["to"])], row["props"]) for row in batch]
             params = {"rows": [{"a": a, "b": b, "type": rel, "props": props} for a, b, props in ends]}
             yield _Write(rel, query, params, len(batch), ("written", len(batch)), edges=True)
+
+
+def _split_edges(plan: Plan) -> tuple[EdgeRows, EdgeRows]:
+    """A staged load's new relationships: those with an end it creates (hidden with that end until
+    the swap), and those between nodes the graph holds, which readers would see at once: the swap's."""
+    staged: EdgeRows = {}
+    swap: EdgeRows = {}
+    for (rel, from_labels, to_labels), rows in plan.create_edges.items():
+        start, end = from_labels.split(":")[0], to_labels.split(":")[0]
+        for row in rows:
+            held = (start, row["from"]) in plan.node_ids and (end, row["to"]) in plan.node_ids
+            (swap if held else staged).setdefault((rel, from_labels, to_labels), []).append(row)
+    return staged, swap
+
+
+def _reveals(created: _Created) -> Iterator[_Write]:
+    query = statement("ingest/reveal_nodes").text
+    for labels, ids in created.staged.items():
+        for batch in _chunks(ids):
+            params = {"ids": batch, "labels": checked_labels(labels)}
+            yield _Write("reveal nodes", query, params, len(batch), ("revealed", len(batch)))
 
 
 def _updates(plan: Plan) -> Iterator[_Write]:
@@ -190,6 +239,8 @@ def _run(tx: ManagedTransaction | Transaction, write: _Write, created: _Created)
             for key in node_keys(write.label, node_id):
                 created.node_ids[key] = element_id
             created.nodes.append(element_id)
+            if write.staged:
+                created.staged.setdefault(write.label, []).append(element_id)
     elif write.edges:
         created.edges += record["created"]
 
@@ -257,8 +308,8 @@ def load_source(
         # Deletions first: an id that moves to another label must be free before it is created.
         for writes in (
             _deletes(plan.delete_edges, plan.delete_nodes),
-            _node_creates(plan),
-            _edge_creates(plan, created.node_ids),  # lazily: after the node creates
+            _node_creates(plan, created.node_ids),
+            _edge_creates(plan.create_edges, created.node_ids),  # lazily: after the node creates
             _updates(plan),
         ):
             for write in writes:
@@ -268,13 +319,14 @@ def load_source(
         return plan
 
     with driver.session(database=database) as session:
+        repair_source(session, load.dataset)
         # More rows than fit one transaction: staged straight away, without planning twice.
         if sum(load.rows.count()) > tx_elements:
-            return _staged(session, load, tx_elements, report)
+            return _staged(driver, database, session, load, tx_elements, report)
         try:
             plan = session.execute_write(one_transaction)
         except _TooLarge:  # few rows, but many deletions
-            return _staged(session, load, tx_elements, report)
+            return _staged(driver, database, session, load, tx_elements, report)
     return LoadSummary(load.dataset, load.version, _counts(plan), 1)
 
 
@@ -282,12 +334,72 @@ def _counts(plan: Plan) -> dict[str, dict[str, int]]:
     return {name: dict(counts) for name, counts in sorted(plan.tally.items())}
 
 
-def _staged(session: Session, load: SourceLoad, tx_elements: int, report: Progress) -> LoadSummary:
+class LoadInProgress(Exception):
+    """Another process is loading the source (its pending mark is fresh): nothing is written."""
+
+
+def repair_source(session: Session, dataset: str) -> bool:
+    """Before a load: if a staged load of `dataset` died (its pending mark is stale), delete the
+    `Pending` nodes it left, with their relationships, and its mark; True if there was one. A
+    fresh mark is a load still running: LoadInProgress."""
+    state = session.run(statement("ingest/pending_state").text, dataset=dataset).single(strict=True)
+    if state["pending"] is None:
+        return False
+    if state["age"] <= PENDING_LEASE_S:
+        raise LoadInProgress(
+            f"source {dataset!r} is being loaded by another process (load {state['pending']}, "
+            f"seen {state['age']} s ago); nothing was written"
+        )
+    session.run(statement("ingest/delete_staged").text, dataset=dataset).consume()
+    session.run(statement("ingest/clear_pending").text, dataset=dataset, load=None).consume()
+    return True
+
+
+class _Heartbeat(threading.Thread):
+    """Renews a staged load's pending mark every HEARTBEAT_S seconds until stopped."""
+
+    def __init__(self, driver: Driver, database: str, dataset: str, load_id: str) -> None:
+        super().__init__(name=f"heartbeat {dataset}", daemon=True)
+        self._driver, self._database, self._dataset, self._load_id = driver, database, dataset, load_id
+        self._stop_event = threading.Event()
+
+    def run(self) -> None:
+        while not self._stop_event.wait(HEARTBEAT_S):
+            try:
+                self._renew()
+            except (Neo4jError, DriverError):
+                # The load's own transactions meet the same fault and report it; a mark not
+                # renewed goes stale, which is the truth about a load that cannot write.
+                continue
+
+    def _renew(self) -> None:
+        # One attempt (no retries, so `stop` never waits for them): the next one is HEARTBEAT_S away.
+        with self._driver.session(database=self._database) as session:
+            session.run(statement("ingest/heartbeat").text, dataset=self._dataset, load=self._load_id).consume()
+
+    def stop(self) -> None:
+        self._stop_event.set()
+        self.join()
+
+
+def _staged(
+    driver: Driver, database: str, session: Session, load: SourceLoad, tx_elements: int, report: Progress
+) -> LoadSummary:
     load_id = f"{load.version}@{datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds')}"
+    heartbeat = _Heartbeat(driver, database, load.dataset, load_id)
+    heartbeat.start()
+    try:
+        return _staged_writes(session, load, load_id, tx_elements, report)
+    finally:
+        heartbeat.stop()
+
+
+def _staged_writes(session: Session, load: SourceLoad, load_id: str, tx_elements: int, report: Progress) -> LoadSummary:
     plan = session.execute_write(_lock_and_plan, load, load_id)
     total = plan.size()
     report("compare with the graph", 0, total)
     created = _Created(node_ids=dict(plan.node_ids))
+    staged_edges, swap_edges = _split_edges(plan)
     committed = _Created()  # what committed transactions created: undone if a later one fails
     transactions = 1
     tx: Transaction | None = None
@@ -296,7 +408,10 @@ def _staged(session: Session, load: SourceLoad, tx_elements: int, report: Progre
     batch_rows = min(BATCH, tx_elements)
     try:
         in_tx = 0
-        creates = itertools.chain(_node_creates(plan, batch_rows), _edge_creates(plan, created.node_ids, batch_rows))
+        creates = itertools.chain(
+            _node_creates(plan, created.node_ids, batch_rows, staged=True),
+            _edge_creates(staged_edges, created.node_ids, batch_rows),
+        )
         for write in creates:
             tx = tx or session.begin_transaction()
             _run(tx, write, created)
@@ -308,9 +423,17 @@ def _staged(session: Session, load: SourceLoad, tx_elements: int, report: Progre
                 tx, in_tx = None, 0
                 committed = _Created(nodes=list(created.nodes), edges=list(created.edges))
                 transactions += 1
-        # The swap: the last creates, every update and deletion, and the new version, together.
+        # The swap, together: the last creates, the deletions (an id that moves to another label
+        # must be free before its node gets the new one), the staged nodes' labels, the new
+        # relationships between held nodes, every update, and the new version.
         tx = tx or session.begin_transaction()
-        for write in itertools.chain(_updates(plan), _deletes(plan.delete_edges, plan.delete_nodes)):
+        swap = itertools.chain(
+            _deletes(plan.delete_edges, plan.delete_nodes),
+            _reveals(created),
+            _edge_creates(swap_edges, created.node_ids, batch_rows),
+            _updates(plan),
+        )
+        for write in swap:
             _run(tx, write, created)
             report(write.step, write.rows, total)
         _record(tx, load)

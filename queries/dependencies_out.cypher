@@ -5,6 +5,7 @@
 // :param {actor: 'unmik', kind: 'power', depth: 2}
 MATCH p = (:Actor {id: $actor})-[:DEPENDS_ON*1..3]->(:Actor)
 WHERE length(p) <= $depth
+  AND none(n IN nodes(p) WHERE n:__STAGED__)
   AND all(r IN relationships(p) WHERE $kind IS NULL OR r.kind = $kind)
   AND all(i IN range(0, length(p) - 1) WHERE NOT nodes(p)[i] IN nodes(p)[i + 1..])
 RETURN [n IN nodes(p) | n {.id, .name, .acronym}] AS actors,

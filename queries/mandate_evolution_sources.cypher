@@ -6,7 +6,8 @@
 // Parameters: $id (a mission id).
 // :param {id: 'minusma'}
 MATCH (m:Mission {id: $id})
-OPTIONAL MATCH (m)-[:SUCCEEDED_BY*1..10]-(other:Mission)
+OPTIONAL MATCH chain = (m)-[:SUCCEEDED_BY*1..10]-(other:Mission)
+WHERE none(n IN nodes(chain) WHERE n:__STAGED__)
 WITH m, collect(DISTINCT other) AS others
 UNWIND [m] + others AS mission
 MATCH (d:Mandate)-[:MANDATE_OF]->(mission)

@@ -5,7 +5,7 @@
 MATCH (r:Resolution {number: $number})
 RETURN r {.*} AS resolution,
   [(r)-[:CONCERNS]->(m:Mission) | m {.id, .name, .acronym}] AS missions,
-  [(r)-[:SETS]->(d:Mandate) | d {.id, mission: [(d)-[:MANDATE_OF]->(m) | m.id][0]}] AS mandates,
+  [(r)-[:SETS]->(d:Mandate) | d {.id, mission: [(d)-[:MANDATE_OF]->(m) WHERE NOT m:__STAGED__ | m.id][0]}] AS mandates,
   [(r)-[:HAS_STATEMENT]->(s:Statement) | s {.*}] AS statements,
   [(r)-[a:ESTABLISHES|EXTENDS|ADJUSTS|TERMINATES]->(m:Mission) |
      {act: toLower(type(a)), mission: m.id, name: m.name, acronym: m.acronym, source: a.source, file: a.file,

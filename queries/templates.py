@@ -8,9 +8,11 @@ with `__LABEL__`, `__KEY__` and `__NAME__` filled in:
 - `// each id label`: one copy per label with a unique id (each kind's, and the shared Actor),
   `__NAME__` the constraint's name (`mission_id`).
 
-`__SEARCH_LABELS__` and `__SEARCH_PROPERTIES__` become the full-text index's label list and
-property list; `__EVIDENCED_TYPES__` the evidenced relation types as a type pattern
-(`DEPENDS_ON|FUNDS|...`), `__EVIDENCED_TYPE_NAMES__` as a list of strings (`'DEPENDS_ON', ...`).
+`__STAGED__` becomes the label of a staged load's nodes before its swap (schema.datasets), for the
+statements that match unlabelled nodes to leave them out. `__SEARCH_LABELS__` and
+`__SEARCH_PROPERTIES__` become the full-text index's label list and property list;
+`__EVIDENCED_TYPES__` the evidenced relation types as a type pattern (`DEPENDS_ON|FUNDS|...`),
+`__EVIDENCED_TYPE_NAMES__` as a list of strings (`'DEPENDS_ON', ...`).
 Every value comes from schema.registry and is checked to be a plain name, so no input ever
 reaches the text.
 """
@@ -21,6 +23,7 @@ import re
 from typing import LiteralString
 
 from schema import registry
+from schema.datasets import STAGED_LABEL
 
 _NAME = re.compile(r"^[A-Za-z][A-Za-z0-9_]*$")
 _MARKER = re.compile(r"^(?P<line>.*?)\s*//\s*each (?P<set>node kind|id label)(?P<union>, UNION)?\s*$")
@@ -56,6 +59,7 @@ def expand(text: str) -> LiteralString:
         indent = match["line"][: len(match["line"]) - len(match["line"].lstrip())]
         out.append(f"\n{indent}UNION\n".join(copies) if match["union"] else "\n".join(copies))
     body = "\n".join(out)
+    body = body.replace("__STAGED__", _checked(STAGED_LABEL))
     body = body.replace("__SEARCH_LABELS__", "|".join(map(_checked, registry.search_labels())))
     evidenced = [_checked(relation.type) for relation in registry.EVIDENCED_RELATIONS]
     body = body.replace("__EVIDENCED_TYPES__", "|".join(evidenced))

@@ -37,6 +37,9 @@ class DatasetInfo(BaseModel):
     pending: str | None = Field(
         default=None, description="id of a staged load that is writing and not yet swapped in, else null"
     )
+    pending_age: int | None = Field(
+        default=None, description="seconds since the pending load last renewed its mark; null when none is"
+    )
 
 
 class GraphCounts(BaseModel):
@@ -45,11 +48,19 @@ class GraphCounts(BaseModel):
 
 
 class Ready(BaseModel):
-    status: str = Field(description="'ready' when Neo4j answers and the schema is applied")
+    status: str = Field(
+        description="'ready' when Neo4j answers and the schema is applied; 'pending' while a staged load "
+        "writes, 'broken' when one died before its swap (readers see the graph as before it, whole, in "
+        "both cases; the next `pkgraph ingest` of the source repairs a broken one); 'schema-missing'"
+    )
     neo4j: Neo4jInfo
     schema_: SchemaState = Field(alias="schema")
     dataset: DatasetInfo | None = Field(description="the curated dataset (data/); null until a first ingest")
     datasets: list[DatasetInfo] = Field(default=[], description="every loaded source, each versioned on its own")
+    pending: list[str] = Field(default=[], description="the sources a staged load is writing")
+    broken: list[str] = Field(
+        default=[], description="the sources whose staged load died before its swap (killed, connection lost)"
+    )
     counts: GraphCounts
 
     model_config = {"populate_by_name": True}

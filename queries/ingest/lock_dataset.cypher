@@ -4,5 +4,5 @@
 // passes null.
 // Parameters: $dataset = the source's id; $load = the staged load's id (version @ start time), or null.
 MERGE (d:Dataset {id: $dataset})
-SET d.pending = $load
+SET d.pending = $load, d.pending_seen = CASE WHEN $load IS NULL THEN null ELSE timestamp() END
 RETURN d.version AS version

@@ -6,8 +6,9 @@
 // Parameters: $dataset = the source's id; $adopt = whether it adopts unstamped relationships.
 // :param {dataset: 'curated', adopt: true}
 MATCH (a)-[r]->(b)
-WHERE (r.load = $dataset AND r.digest IS NOT NULL)
-   OR ($adopt AND (r.digest IS NOT NULL OR r.load IS NOT NULL) AND (r.digest IS NULL OR r.load IS NULL))
+WHERE NOT a:__STAGED__ AND NOT b:__STAGED__
+  AND ((r.load = $dataset AND r.digest IS NOT NULL)
+   OR ($adopt AND (r.digest IS NOT NULL OR r.load IS NOT NULL) AND (r.digest IS NULL OR r.load IS NULL)))
 RETURN collect(type(r)) AS types,
        collect(coalesce(a.id, '')) AS froms,
        collect(coalesce(b.id, '')) AS tos,

@@ -7,7 +7,7 @@
 // Parameters: $primary = the labels that name a node's kind (ingest.plan.PRIMARY_LABELS).
 // :param primary => ['Mission', 'Organisation']
 MATCH (n)
-WHERE (n.digest IS NOT NULL OR n.load IS NOT NULL) AND NOT n:Dataset
+WHERE (n.digest IS NOT NULL OR n.load IS NOT NULL) AND NOT n:Dataset AND NOT n:__STAGED__
 WITH n, CASE WHEN n.digest IS NOT NULL AND n.load IS NOT NULL THEN n.load ELSE '' END AS owner
 RETURN collect(coalesce(head([label IN labels(n) WHERE label IN $primary]), '')) AS labels,
        collect(coalesce(n.id, '')) AS ids,

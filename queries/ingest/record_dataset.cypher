@@ -5,7 +5,7 @@
 MERGE (d:Dataset {id: $dataset})
 SET d.version = $version, d.loaded_at = $loaded_at, d.counts = $counts,
     d.nodes = $nodes, d.relationships = $relationships
-REMOVE d.pending, d.load
+REMOVE d.pending, d.pending_seen, d.load
 WITH d
 OPTIONAL MATCH (old:Dataset {id: 'current'})
 WHERE $adopt

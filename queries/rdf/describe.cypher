@@ -14,8 +14,8 @@ CALL () {
 WITH n LIMIT 1
 RETURN labels(n) AS labels,
        properties(n) AS props,
-       [(n)-[r]->(m) WHERE type(r) <> 'FROM_SOURCE' |
+       [(n)-[r]->(m) WHERE type(r) <> 'FROM_SOURCE' AND NOT m:__STAGED__ |
          {type: type(r), props: properties(r), other: m {.id, .number, .year, .name, .title, .pref_label, .citation, .measure, .value, .refers_to, .field}, other_labels: labels(m)}] AS out,
-       [(m)-[r]->(n) WHERE type(r) <> 'FROM_SOURCE' |
+       [(m)-[r]->(n) WHERE type(r) <> 'FROM_SOURCE' AND NOT m:__STAGED__ |
          {type: type(r), props: properties(r), other: m {.id, .number, .year, .name, .title, .pref_label, .citation, .measure, .value, .refers_to, .field}, other_labels: labels(m)}] AS incoming,
-       [(n)-[:HAS_FIGURE|HAS_STATEMENT]->(o) | {labels: labels(o), props: properties(o), out: []}] AS owned
+       [(n)-[:HAS_FIGURE|HAS_STATEMENT]->(o) WHERE NOT o:__STAGED__ | {labels: labels(o), props: properties(o), out: []}] AS owned

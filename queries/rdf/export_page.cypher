@@ -15,7 +15,7 @@ WHERE n.id > $after
 WITH n ORDER BY n.id LIMIT $page
 RETURN collect({labels: labels(n),
                 props: properties(n),
-                out: [(n)-[r]->(m) WHERE type(r) <> 'FROM_SOURCE' |
+                out: [(n)-[r]->(m) WHERE type(r) <> 'FROM_SOURCE' AND NOT m:__STAGED__ |
                        {type: type(r),
                         props: CASE WHEN type(r) IN [__EVIDENCED_TYPE_NAMES__, 'INCLUDES']
                                     THEN properties(r) ELSE r {.source, .field} END,

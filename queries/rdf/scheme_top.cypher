@@ -8,6 +8,6 @@ CALL () {
 }
 WITH c
 // A public source's task concepts (`scheme`: pema, tamm) are in their own schemes, not the project's.
-WHERE NOT (c)-[:BROADER]->() AND c.scheme IS NULL
+WHERE NOT EXISTS { (c)-[:BROADER]->(b) WHERE NOT b:__STAGED__ } AND c.scheme IS NULL
 RETURN c.id AS id, c.pref_label AS pref_label
 ORDER BY id

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from schema.datasets import CURATED
+from schema.datasets import CURATED, PENDING_LEASE_S
 from service import models
 
 
@@ -23,7 +23,16 @@ def dataset(row: dict[str, Any]) -> models.DatasetInfo:
         # Neo4j has no map properties: the ingest stores counts as a JSON string.
         counts=json.loads(counts) if isinstance(counts, str) else {},
         pending=row.get("pending"),
+        pending_age=row.get("pending_age"),
     )
+
+
+def load_state(info: models.DatasetInfo) -> str | None:
+    """'pending' while a staged load of the source renews its mark, 'broken' once the mark is older
+    than the lease (the load died), None when no load is pending."""
+    if info.pending is None:
+        return None
+    return "pending" if info.pending_age is not None and info.pending_age <= PENDING_LEASE_S else "broken"
 
 
 def schema_state(expected: set[str], index_rows: list[dict[str, Any]]) -> models.SchemaState:
@@ -46,8 +55,14 @@ def readiness(
 ) -> models.Ready:
     schema = schema_state(expected, index_rows)
     datasets = [dataset(row) for row in dataset_rows]
+    states = {info.id: load_state(info) for info in datasets}
+    pending = [source for source, state in states.items() if state == "pending"]
+    broken = [source for source, state in states.items() if state == "broken"]
+    status = "schema-missing" if not schema.applied else "broken" if broken else "pending" if pending else "ready"
     return models.Ready(
-        status="ready" if schema.applied else "schema-missing",
+        status=status,
+        pending=pending,
+        broken=broken,
         neo4j=models.Neo4jInfo(
             name=server["name"], version=server["version"], edition=server["edition"], uri=uri, database=database
         ),

@@ -6,6 +6,7 @@ from typing import Any
 
 import pytest
 
+from schema.datasets import PENDING_LEASE_S
 from service.read_models.readiness import readiness
 
 pytestmark = pytest.mark.unit
@@ -49,6 +50,7 @@ def test_ready_when_every_expected_index_is_online() -> None:
             "loaded_at": "2026-12-01T10:00:00Z",
             "counts": {"missions": 3, "claims": 40},
             "pending": None,
+            "pending_age": None,
         },
         "datasets": [
             {
@@ -57,8 +59,11 @@ def test_ready_when_every_expected_index_is_online() -> None:
                 "loaded_at": "2026-12-01T10:00:00Z",
                 "counts": {"missions": 3, "claims": 40},
                 "pending": None,
+                "pending_age": None,
             }
         ],
+        "pending": [],
+        "broken": [],
         "counts": {"nodes": 925, "relationships": 3100},
     }
 
@@ -91,7 +96,7 @@ def test_dataset_missing_before_a_first_ingest() -> None:
 
 
 def test_a_staged_load_is_shown_and_counts_that_are_not_json_text_are_left_out() -> None:
-    staged = {"id": "curated", "version": 7, "loaded_at": "t", "counts": None, "pending": "load-2"}
+    staged = {"id": "curated", "version": 7, "loaded_at": "t", "counts": None, "pending": "load-2", "pending_age": 1}
     body = _ready(_indexes(*EXPECTED), datasets=[staged])
     assert body.dataset is not None
     assert body.dataset.model_dump() == {
@@ -100,7 +105,21 @@ def test_a_staged_load_is_shown_and_counts_that_are_not_json_text_are_left_out()
         "loaded_at": "t",
         "counts": {},
         "pending": "load-2",
+        "pending_age": 1,
     }
+    assert (body.status, body.pending, body.broken) == ("pending", ["curated"], [])
+
+
+def test_a_pending_mark_older_than_the_lease_is_a_broken_load_of_that_source() -> None:
+    dead = {**DATASET, "id": "un-psdata-dgc-scres", "pending": "v@t", "pending_age": PENDING_LEASE_S + 1}
+    running = {**DATASET, "pending": "w@t", "pending_age": PENDING_LEASE_S}
+    body = _ready(_indexes(*EXPECTED), datasets=[running, dead])
+    assert (body.status, body.pending, body.broken) == ("broken", ["curated"], ["un-psdata-dgc-scres"])
+    # A mark that never renewed (no age) is a dead load too.
+    body = _ready(_indexes(*EXPECTED), datasets=[{**DATASET, "pending": "v@t", "pending_age": None}])
+    assert (body.status, body.broken) == ("broken", ["curated"])
+    # The schema missing still says so first.
+    assert _ready([], datasets=[dead]).status == "schema-missing"
 
 
 def test_each_source_is_listed_and_the_curated_one_is_the_dataset() -> None:
