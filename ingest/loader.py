@@ -37,7 +37,7 @@ from dataclasses import dataclass, field
 from typing import Any, LiteralString
 
 from neo4j import Driver, ManagedTransaction, Session, Transaction
-from neo4j.exceptions import DriverError, Neo4jError
+from neo4j.exceptions import DatabaseError, DriverError, Neo4jError, TransientError
 
 from ingest.graph_rows import ACTOR_LABEL, NODE_LABELS, GraphRows
 from ingest.plan import PRIMARY_LABELS, GraphState, NodeKey, Plan, make_plan, node_keys, owner
@@ -318,16 +318,45 @@ def load_source(
         _record(tx, load)
         return plan
 
-    with driver.session(database=database) as session:
-        repair_source(session, load.dataset)
-        # More rows than fit one transaction: staged straight away, without planning twice.
-        if sum(load.rows.count()) > tx_elements:
-            return _staged(driver, database, session, load, tx_elements, report)
-        try:
-            plan = session.execute_write(one_transaction)
-        except _TooLarge:  # few rows, but many deletions
-            return _staged(driver, database, session, load, tx_elements, report)
+    try:
+        with driver.session(database=database) as session:
+            repair_source(session, load.dataset)
+            # More rows than fit one transaction: staged straight away, without planning twice.
+            if sum(load.rows.count()) > tx_elements:
+                return _staged(driver, database, session, load, tx_elements, report)
+            try:
+                plan = session.execute_write(one_transaction)
+            except _TooLarge:  # few rows, but many deletions
+                return _staged(driver, database, session, load, tx_elements, report)
+    except _SERVER_FAULTS as err:
+        raise LoadAborted(load.dataset, err, left_behind=False) from err
     return LoadSummary(load.dataset, load.version, _counts(plan), 1)
+
+
+# Neo4j lost, or unable to finish (a limit, a fault of its own); a ClientError is the statement's.
+_SERVER_FAULTS = (DriverError, TransientError, DatabaseError)
+
+
+class LoadAborted(Exception):
+    """Neo4j was lost or failed during a source's load. `left_behind`: a staged load could not
+    undo what it had committed (the connection is gone); that stays invisible to readers, `/ready`
+    reports the source broken once the mark is stale, and the next load removes it."""
+
+    def __init__(self, dataset: str, cause: BaseException, left_behind: bool) -> None:
+        self.dataset, self.left_behind = dataset, left_behind
+        state = (
+            "what it had written stays invisible to readers; /ready reports the source broken and the next "
+            "`pkgraph ingest` removes it"
+            if left_behind
+            else "nothing of it is in the graph"
+        )
+        super().__init__(f"the load of source {dataset!r} failed: {_describe(cause)}; {state}")
+
+
+def _describe(err: BaseException) -> str:
+    if isinstance(err, Neo4jError):
+        return f"Neo4j says ({err.code}): {err.message}"
+    return f"Neo4j unreachable ({type(err).__name__}: {err})"
 
 
 def _counts(plan: Plan) -> dict[str, dict[str, int]]:
@@ -440,16 +469,22 @@ def _staged_writes(session: Session, load: SourceLoad, load_id: str, tx_elements
         tx.commit()
         tx = None
         transactions += 1
-    except BaseException:
-        if tx is not None:
-            tx.close()
-        _undo(session, committed, load.dataset, load_id)
+    except BaseException as err:
+        try:
+            if tx is not None:
+                tx.close()
+            _undo(session, committed, load.dataset, load_id)
+        except _SERVER_FAULTS as undo_err:
+            raise LoadAborted(load.dataset, err, left_behind=True) from undo_err
         raise
     return LoadSummary(load.dataset, load.version, _counts(plan), transactions)
 
 
 def _undo(session: Session, created: _Created, dataset: str, load_id: str) -> None:
-    """Delete what a failed staged load committed, in transactions as small as its own."""
+    """Delete what a failed staged load committed, in transactions as small as its own; one
+    attempt each (a Neo4j that is gone is not waited for: the next load repairs)."""
     for write in _deletes(created.edges, created.nodes):
-        session.execute_write(_run, write, _Created())
+        with session.begin_transaction() as tx:
+            _run(tx, write, _Created())
+            tx.commit()
     session.run(statement("ingest/clear_pending").text, dataset=dataset, load=load_id).consume()

@@ -3,11 +3,14 @@ load (issue 16, point 5): `pkgraph ingest` killed with SIGKILL between its stage
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 from pathlib import Path
 from typing import Any
@@ -17,11 +20,16 @@ import pytest
 from neo4j import Driver
 
 from bench.generate import generate
+from ingest.loader import LoadAborted
+from ingest.pipeline import ingest
+from ingest.sources.curated import CuratedYaml
 from queries import public_statements, statement
+from queries.driver import create_sync_driver
 from schema import registry
 from schema.datasets import PENDING_LEASE_S, STAGED_LABEL
 from schema.settings import Settings
-from tests.conftest import DATA, LiveServer, load_curated
+from service.read_models.readiness import dataset, load_state
+from tests.conftest import DATA, EVERY_LABEL, LiveServer, load_curated
 from tests.integration.ingest.test_loader import dump
 
 # Statements whose `:param` line gives one parameter of several: the rest given here.
@@ -161,3 +169,92 @@ def test_a_second_load_while_one_is_running_is_refused(graph: Driver, settings: 
     )
     assert (records[0]["nodes"], records[0]["relationships"]) == (len(before[0]), len(before[1]))
 
+
+class _Proxy:
+    """A TCP relay to Neo4j's Bolt port that can be cut: every connection through it closes at once
+    and no new one is accepted (what a lost network or a dead server looks like to the driver)."""
+
+    def __init__(self, target_port: int) -> None:
+        self.target_port = target_port
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.port = self.listener.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        self.is_cut = False
+        threading.Thread(target=self._accept, daemon=True).start()
+
+    def _accept(self) -> None:
+        while True:
+            try:
+                client, _ = self.listener.accept()
+            except OSError:
+                return
+            if self.is_cut:
+                client.close()
+                return
+            server = socket.create_connection(("127.0.0.1", self.target_port))
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(src: socket.socket, dst: socket.socket) -> None:
+        with contextlib.suppress(OSError):
+            while data := src.recv(65536):
+                dst.sendall(data)
+
+    def cut(self) -> None:
+        self.is_cut = True
+        # shutdown, not only close: close leaves a socket blocked in accept() listening on Linux.
+        with contextlib.suppress(OSError):
+            self.listener.shutdown(socket.SHUT_RDWR)
+        self.listener.close()
+        for sock in self.sockets:
+            with contextlib.suppress(OSError):
+                sock.shutdown(socket.SHUT_RDWR)
+            sock.close()
+
+
+def test_neo4j_lost_mid_load_is_reported_and_what_was_written_stays_invisible(
+    graph: Driver, settings: Settings, large: Path
+) -> None:
+    """The connection is cut after the second staged commit: the undo cannot run either. The error
+    names the source and the state; readers see the old graph; the mark goes stale (broken), not a
+    `pending` that lies; the next load repairs."""
+    database = settings.neo4j_database
+    before = every_read(graph, database)
+    before_graph = dump(graph, database)
+    proxy = _Proxy(settings.db_bolt_port)
+    commits = 0
+
+    def cut_after_two_commits(step: str, _rows: int, _total: int) -> None:
+        nonlocal commits
+        commits += step == "commit"
+        if commits == 2 and step == "commit":
+            proxy.cut()
+
+    lossy = settings.model_copy(update={"neo4j_uri": f"bolt://127.0.0.1:{proxy.port}"})
+    started = time.monotonic()
+    with create_sync_driver(lossy) as driver, pytest.raises(LoadAborted) as caught:
+        ingest(
+            driver,
+            database,
+            [CuratedYaml(large)],
+            progress=cut_after_two_commits,
+            tx_elements=1000,
+            deletable=EVERY_LABEL,
+        )
+    assert time.monotonic() - started < 120
+    assert caught.value.left_behind
+    assert str(caught.value).startswith("the load of source 'curated' failed: Neo4j unreachable")
+    assert "invisible to readers" in str(caught.value)
+    assert _staged_count(graph, database) > 0
+    assert every_read(graph, database) == before
+
+    time.sleep(PENDING_LEASE_S + 1)
+    records, _, _ = graph.execute_query(statement("system/datasets").text, database_=database)
+    (curated,) = [dataset(r["dataset"]) for r in records if r["dataset"]["id"] == "curated"]
+    assert load_state(curated) == "broken"
+
+    load_curated(graph, settings, DATA)
+    assert _staged_count(graph, database) == 0
+    assert dump(graph, database) == before_graph
