@@ -38,8 +38,11 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 
 
 def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
+    from neo4j.exceptions import DriverError, Neo4jError
+
     from db.ingest_report import WarningList
     from ingest import pipeline
+    from ingest.loader import LoadAborted, LoadInProgress
     from ingest.plan import PlanRefused
     from ingest.sources import default_adapters
 
@@ -65,6 +68,7 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
         from schema.graph_schema import apply_schema
 
         with create_sync_driver(settings) as driver:
+            driver.verify_connectivity()  # fails at once, where a first query would retry for 30 s
             apply_schema(driver, settings.neo4j_database)
             with progress_bar(quiet=args.quiet) as advance:
                 summaries = pipeline.ingest(
@@ -86,6 +90,18 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
     except PlanRefused as err:
         print(f"error: {err}; nothing of that source was written", file=sys.stderr)
         return 2
+    except (LoadAborted, LoadInProgress) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    except Neo4jError as err:
+        print(
+            f"error: Neo4j refused the load ({err.code}): {err.message}; nothing of that source was written",
+            file=sys.stderr,
+        )
+        return 1
+    except DriverError as err:
+        print(f"error: cannot reach Neo4j at {settings.neo4j_uri if settings else '?'}: {err}", file=sys.stderr)
+        return 1
     for summary in summaries:
         print_summary(summary)
     return 0
