@@ -184,6 +184,7 @@ def write_conf(settings: Settings) -> Path:
         heap=settings.db_heap,
         pagecache=settings.db_pagecache,
         tx_memory=f"{max(heap_mb // 2, 64)}m",
+        tx_memory_each=f"{max(heap_mb * 3 // 8, 48)}m",
     )
     conf = home / "conf" / "neo4j.conf"
     conf.write_text(text)

@@ -18,6 +18,7 @@ COMPOSE = PROJECT_ROOT / "docker-compose.yml"
 HARDENING = (
     "dbms.security.allow_csv_import_from_file_urls",
     "db.memory.transaction.total.max",
+    "db.memory.transaction.max",
     "db.transaction.timeout",
     "db.lock.acquisition.timeout",
 )
