@@ -105,7 +105,10 @@ class GraphReader:
                     ) from err
                 raise
             finally:
-                await tx.rollback()
+                # At the deadline (a cancelled task) the driver has closed the transaction and its
+                # connection already: a rollback would raise, and the caller get 500, not 503.
+                if not tx.closed():
+                    await tx.rollback()
 
     @staticmethod
     async def _refuse_unless_read_only(tx: AsyncTransaction, text: LiteralString, params: dict[str, Any]) -> None:
