@@ -39,6 +39,13 @@ class Settings(BaseSettings):
     )
     max_body_bytes: int = Field(1_000_000, ge=1024, validation_alias=_env("PKGRAPH_MAX_BODY_BYTES"))
     query_timeout_s: float = Field(10.0, gt=0, validation_alias=_env("PKGRAPH_QUERY_TIMEOUT"))
+    # Whole rendered answers kept in memory per dataset version (service/answer_cache); 0 turns it off.
+    cache_bytes: int = Field(256 * 2**20, ge=0, validation_alias=_env("PKGRAPH_CACHE_BYTES"))
+    # How old a read of the dataset version may be when an answer is served from the cache: 0 reads
+    # it for every request (concurrent requests share one read), so a commit shows on the next request.
+    cache_check_ms: int = Field(0, ge=0, validation_alias=_env("PKGRAPH_CACHE_CHECK_MS"))
+    # Answers computed in the background at start and after each new version, so no client waits.
+    cache_warm: bool = Field(True, validation_alias=_env("PKGRAPH_CACHE_WARM"))
 
     # The local Neo4j that `pkgraph db` runs (not used when NEO4J_URI points elsewhere). Its home is in
     # the project folder: the checkout, or the working directory of an installed pkgraph (schema/paths.py).

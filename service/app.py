@@ -9,7 +9,9 @@ from fastapi import FastAPI
 
 from queries.driver import create_driver
 from schema.settings import Settings, get_settings
+from service import answer_cache
 from service.errors import install_handlers
+from service.graph_reader import GraphReader
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
 from service.routers import browse, centrality, cypher, dependencies, health, mandates
@@ -24,9 +26,13 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         app.state.settings = app_settings
         # The driver connects lazily, so the service starts (and /health answers) while Neo4j is down.
         app.state.driver = create_driver(app.state.settings)
+        reader = GraphReader(app.state.driver, app_settings.neo4j_database, app_settings.query_timeout_s)
+        app.state.answers = answer_cache.start(app, reader, app_settings)
         try:
             yield
         finally:
+            if app.state.answers is not None:
+                await app.state.answers.close()
             await app.state.driver.close()
             linked_data_state = getattr(app.state, "rdf", None)
             if linked_data_state is not None:
@@ -44,6 +50,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     )
     install_handlers(app)
     app.add_middleware(HttpCache)
+    app.add_middleware(answer_cache.AnswerCacheMiddleware)  # outside HttpCache: it keeps the tagged answers
     app.add_middleware(
         RequestGuards, hosts=allowed_hosts(app_settings), max_body_bytes=app_settings.max_body_bytes
     )

@@ -22,9 +22,20 @@ def entity_tag(media_type: bytes, body: bytes) -> bytes:
     return f'"{digest}"'.encode()
 
 
-def _matches(if_none_match: bytes, tag: bytes) -> bool:
+def matches(if_none_match: bytes, tag: bytes) -> bool:
     candidates = {part.strip().removeprefix(b"W/") for part in if_none_match.split(b",")}
     return b"*" in candidates or tag in candidates
+
+
+def tag_of(headers: list[tuple[bytes, bytes]]) -> bytes | None:
+    return next((v for k, v in headers if k.lower() == b"etag"), None)
+
+
+async def send_not_modified(send: Send, headers: list[tuple[bytes, bytes]]) -> None:
+    """304: the 200's headers (its tag, Cache-Control, Vary) without those of a body."""
+    kept = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-type")]
+    await send({"type": "http.response.start", "status": 304, "headers": kept})
+    await send({"type": "http.response.body", "body": b""})
 
 
 class HttpCache:
@@ -61,10 +72,8 @@ class HttpCache:
             headers += [(b"etag", tag), (b"cache-control", CACHE_CONTROL)]
             if not any(k.lower() == b"vary" and b"accept" in v.lower() for k, v in headers):
                 headers.append((b"vary", b"Accept"))
-            if if_none_match is not None and _matches(if_none_match, tag):
-                kept = [(k, v) for k, v in headers if k.lower() not in (b"content-length", b"content-type")]
-                await send({"type": "http.response.start", "status": 304, "headers": kept})
-                await send({"type": "http.response.body", "body": b""})
+            if if_none_match is not None and matches(if_none_match, tag):
+                await send_not_modified(send, headers)
                 return
             await send({**held, "headers": headers})
             await send(message)

@@ -1,0 +1,120 @@
+"""The warm-up: the known routes requested through the app itself, so each answer is computed and
+kept as a client's would be (same middlewares, same negotiation, same bytes).
+
+Known routes: each list's first page, centrality per metric, VoID, and for every mission and
+organisation its details, its dependencies and (missions) its mandate evolution. Sequential, one
+request at a time, so clients' requests interleave; it stops when the version changes or the cache
+is full. The whole-graph dumps are kept when first asked for, not warmed: at scale 100 a Turtle
+serialisation takes minutes and more memory than the bound.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Iterator
+from typing import Any, get_args
+
+from starlette.types import ASGIApp, Message
+
+from service.answer_cache.state import WARM_VERSION, AnswerCache
+from service.rdf.iris import TYPES
+from service.read_models.centrality import Metric
+
+LISTS = ["/missions", "/organisations", "/resolutions", "/interviews", "/claims", "/codes"]
+PAGE = 500  # the lists' largest page (service/routers/browse.py Limit)
+
+
+async def get(app: ASGIApp, version: str, path: str, query: str = "") -> tuple[int, bytes]:
+    """One GET through the whole app, as a loopback client that accepts anything (the route's first format)."""
+    scope = {
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": path,
+        "raw_path": path.encode(),
+        "query_string": query.encode(),
+        "root_path": "",
+        "headers": [(b"host", b"127.0.0.1"), (b"accept", b"*/*"), (b"user-agent", b"pkgraph-warm-up")],
+        "client": ("127.0.0.1", 0),
+        "server": ("127.0.0.1", 0),
+        WARM_VERSION: version,
+    }
+    status = 0
+    chunks: list[bytes] = []
+    sent = False
+
+    async def receive() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": b"", "more_body": False}
+        await asyncio.Event().wait()  # no disconnect: the answer is wanted whole
+        raise AssertionError("unreachable")
+
+    async def send(message: Message) -> None:
+        nonlocal status
+        if message["type"] == "http.response.start":
+            status = message["status"]
+        elif message["type"] == "http.response.body":
+            chunks.append(message.get("body", b""))
+
+    await app(scope, receive, send)
+    return status, b"".join(chunks)
+
+
+async def _ids(app: ASGIApp, version: str, path: str) -> list[str]:
+    ids: list[str] = []
+    offset = 0
+    while True:
+        status, body = await get(app, version, path, f"limit={PAGE}&offset={offset}")
+        if status != 200:
+            return ids
+        page: dict[str, Any] = json.loads(body)
+        ids += [str(item["id"]) for item in page["items"]]
+        offset += PAGE
+        if offset >= int(page["total"]):
+            return ids
+
+
+def _fixed() -> Iterator[tuple[str, str]]:
+    for path in LISTS:
+        yield path, ""
+    for metric in get_args(Metric):
+        yield "/centrality", f"metric={metric}"
+    yield "/.well-known/void", ""
+
+
+class WarmUp:
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+        self.requests = 0  # how many the last warm-up made (the tests and the bench read it)
+
+    async def __call__(self, cache: AnswerCache, version: str) -> None:
+        self.requests = 0
+
+        async def warm(path: str, query: str = "") -> bool:
+            if not cache.current(version) or cache.store.room() < cache.store.max_bytes // 20:
+                return False
+            await get(self.app, version, path, query)
+            self.requests += 1
+            return True
+
+        for path, query in _fixed():
+            if not await warm(path, query):
+                return
+        mission, organisation = TYPES["Mission"], TYPES["Organisation"]
+        for actor in await _ids(self.app, version, "/missions"):
+            for path, query in (
+                (f"/{mission}/{actor}", ""),
+                (f"/missions/{actor}/mandate-evolution", ""),
+                ("/dependencies", f"actor={actor}"),
+            ):
+                if not await warm(path, query):
+                    return
+        for actor in await _ids(self.app, version, "/organisations"):
+            for path, query in ((f"/{organisation}/{actor}", ""), ("/dependencies", f"actor={actor}")):
+                if not await warm(path, query):
+                    return
