@@ -40,9 +40,13 @@ def test_a_stale_tag_gets_the_whole_answer(api: httpx.Client) -> None:
 
 
 def test_a_change_in_the_graph_changes_the_tag(api: httpx.Client, seeded: Driver, settings: Settings) -> None:
+    # The graph changes as an ingest changes it: with a new version on the source's :Dataset node
+    # (the answer cache serves each version's answers until the version changes).
     before = api.get("/mission/unmik")
     seeded.execute_query(
-        "MATCH (m:Mission {id: 'unmik'}) SET m.name = m.name + ' (test)'", database_=settings.neo4j_database
+        "MATCH (d:Dataset {id: 'curated'}) MATCH (m:Mission {id: 'unmik'}) "
+        "SET d.version = d.version + '-test', m.name = m.name + ' (test)'",
+        database_=settings.neo4j_database,
     )
     try:
         after = api.get("/mission/unmik", headers={"If-None-Match": before.headers["etag"]})
@@ -50,7 +54,8 @@ def test_a_change_in_the_graph_changes_the_tag(api: httpx.Client, seeded: Driver
         assert after.headers["etag"] != before.headers["etag"]
     finally:
         seeded.execute_query(
-            "MATCH (m:Mission {id: 'unmik'}) SET m.name = left(m.name, size(m.name) - 7)",
+            "MATCH (d:Dataset {id: 'curated'}) MATCH (m:Mission {id: 'unmik'}) "
+            "SET d.version = left(d.version, size(d.version) - 5), m.name = left(m.name, size(m.name) - 7)",
             database_=settings.neo4j_database,
         )
     assert api.get("/mission/unmik").headers["etag"] == before.headers["etag"]
