@@ -5,13 +5,14 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from queries.driver import create_driver
 from schema.settings import Settings, get_settings
 from service.errors import install_handlers
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
+from service.parameters import known_parameters
 from service.routers import browse, centrality, cypher, dependencies, health, mandates
 from service.routers.assets import mount_static
 
@@ -41,6 +42,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         version="0.1.0",
         lifespan=lifespan,
+        dependencies=[Depends(known_parameters)],  # unknown query parameters are a 422 on every route
     )
     install_handlers(app)
     app.add_middleware(HttpCache)
