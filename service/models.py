@@ -247,6 +247,13 @@ class InterviewPage(Page):
     items: list[InterviewSummary]
 
 
+class Interviewee(BaseModel):
+    """An interview a claim cites, with the interviewee's role as Appendix 1 gives it."""
+
+    id: str
+    role: str | None = None
+
+
 class ClaimSummary(BaseModel):
     id: str
     chapter: int
@@ -255,8 +262,11 @@ class ClaimSummary(BaseModel):
     line: int | None = None
     text: str
     quote: str | None = None
-    research_question: str | None = None
+    research_question: str | None = Field(
+        default=None, description="the research question (a code, e.g. rq1) the claim's coding names"
+    )
     interviews: list[str] = []
+    interviewees: list[Interviewee] = Field(default=[], description="the cited interviews with their roles")
     codes: list[str] = []
     mentions: list[str] = []
 

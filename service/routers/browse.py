@@ -19,6 +19,7 @@ from service import models
 from service.deps import ReaderDep
 from service.details import DETAILS
 from service.errors import BadInput
+from service.filters import require_known
 from service.formats import TABULAR
 from service.read_models.details import clean
 
@@ -171,25 +172,45 @@ async def list_interviews(
 @TABULAR
 async def list_claims(
     graph: ReaderDep,
-    code: Annotated[str | None, Query(description="code id, e.g. power-dependency")] = None,
+    code: Annotated[
+        str | None, Query(description="code id, e.g. power-dependency; a broader code matches its narrower ones")
+    ] = None,
+    research_question: Annotated[
+        str | None, Query(description="research question (a code), e.g. rq1; rq-central matches rq1-rq3")
+    ] = None,
     interview: Annotated[str | None, Query(description="interview id, e.g. drc-14")] = None,
     mission: Annotated[str | None, Query(description="mission mentioned, or concerned by a cited interview")] = None,
     actor: Annotated[str | None, Query(description="mission or organisation the claim mentions")] = None,
     chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7")] = None,
+    section: Annotated[str | None, Query(pattern=r"^\d+(\.\d+)?$", description="thesis section, e.g. 5.2")] = None,
+    subsection: Annotated[
+        str | None, Query(pattern=r"^\d+\.\d+\.\d+$", description="thesis subsection, e.g. 6.2.1")
+    ] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ClaimPage:
+    await require_known(
+        graph,
+        code=("Code", code),
+        research_question=("Code", research_question),
+        interview=("Interview", interview),
+        mission=("Mission", mission),
+        actor=("Actor", actor),
+    )
     return await _page(
         graph,
         "list_claims",
         models.ClaimPage,
         models.ClaimSummary,
         code=code,
+        research_question=research_question,
         interview=interview,
         mission=mission,
         actor=actor,
         chapter=chapter,
+        section=section,
+        subsection=subsection,
         q=q,
         offset=offset,
         limit=limit,
