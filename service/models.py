@@ -7,6 +7,7 @@ from typing import Any
 
 from pydantic import BaseModel, Field
 
+from service.html import HtmlPage
 from service.tabular import Table, model_table
 
 
@@ -308,11 +309,48 @@ class CodeOut(BaseModel):
     claims: int
 
 
+class Highlight(BaseModel):
+    """Where the query matched in a snippet: characters [start, end)."""
+
+    start: int
+    end: int
+
+
 class SearchHit(BaseModel):
     id: str
-    type: str
-    label: str | None = None
+    type: str = Field(description="the node's kind (label), e.g. Claim, Source, Resolution")
+    label: str = Field(description="its name, title or description (a resolution's symbol); never empty")
     score: float
+    field: str | None = Field(default=None, description="the property the snippet comes from")
+    snippet: str | None = Field(default=None, description="the text around the first match ('…' where cut)")
+    highlights: list[Highlight] = Field(default=[], description="every match in the snippet")
+    href: str | None = Field(default=None, description="the hit's IRI path, e.g. /claim/c-5-2-3")
+
+    def marked(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, is a match) parts: what HTML marks with <mark>."""
+        text, parts, at = self.snippet or "", [], 0
+        for h in self.highlights:
+            parts += [(text[at : h.start], False), (text[h.start : h.end], True)]
+            at = h.end
+        return [p for p in [*parts, (text[at:], False)] if p[0]]
+
+
+class SearchPage(Page):
+    """One page of hits, best first, of `total`; `facets`: hits per type over the whole query
+    (before the `type` filter)."""
+
+    q: str
+    type: str | None = None
+    facets: dict[str, int]
+    items: list[SearchHit]
+
+    def table(self) -> Table:
+        rows = [{**h.model_dump(exclude={"highlights"}), "snippet": h.snippet} for h in self.items]
+        columns = ["id", "type", "label", "score", "field", "snippet", "href"]
+        return Table(columns, rows)
+
+    def html_view(self, base: str) -> HtmlPage:
+        return HtmlPage("search.html", f"Search: {self.q}", {"page": self})
 
 
 class DependencyStep(BaseModel):

@@ -7,6 +7,8 @@ plural detail paths answer 308 to it, the query string kept.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request
@@ -20,7 +22,8 @@ from service.deps import ReaderDep
 from service.details import DETAILS
 from service.errors import BadInput
 from service.filters import require_known
-from service.formats import TABULAR
+from service.formats import LISTING, TABULAR
+from service.read_models import search as search_model
 from service.read_models.details import clean
 
 router = APIRouter(tags=["browse"])
@@ -46,12 +49,14 @@ async def _page(graph: ReaderDep, query: str, page_model: type[P], item_model: t
 
 async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
     """A read; where it takes a full-text `q` (Lucene syntax), a malformed `q` is the caller's error."""
+    if params.get("q") is not None:
+        params = {**params, "q": search_model.lucene(params["q"])}
     try:
         return await graph.read(query, **params)
     except ClientError as err:
         message = (err.message or "").lower()
         if params.get("q") is not None and ("fulltext" in message or "parse" in message):
-            raise BadInput(f"q is not a valid full-text query: {err.message}") from err
+            raise BadInput(search_model.syntax_error(params["q"], err.message or "")) from err
         raise
 
 
@@ -228,19 +233,44 @@ async def codes(graph: ReaderDep) -> list[models.CodeOut]:
     return [models.CodeOut(**row["code"]) for row in await graph.read("codes")]
 
 
+def one_of(names: Iterable[str]) -> str:
+    """A query parameter pattern that admits exactly these (registry) names."""
+    return "^(" + "|".join(re.escape(n) for n in names) + ")$"
+
+
 @router.get(
     "/search",
-    response_model=list[models.SearchHit],
-    responses=CSV_RESPONSES,
-    summary="Full-text search over names, acronyms and claim text",
+    response_model=models.SearchPage,
+    responses=LISTING.responses("JSON, CSV or HTML (the matches marked)"),
+    summary="Full-text search over every text field of every kind, with snippets and facets",
+    description=(
+        "Lucene syntax: words (`helicopter`), prefixes (`helicopter*`), phrases in double quotes "
+        '(`"Security Council"`), `AND` / `OR` / `NOT`. The fields: names, titles, acronyms, notes, '
+        "definitions, summaries, resolution topic lines, claim text, figure and statement quotes, source "
+        "authors, titles and citations. A query Lucene cannot parse is a 422."
+    ),
 )
-@TABULAR
+@LISTING
 async def search(
     graph: ReaderDep,
-    q: Annotated[str, Query(min_length=2, max_length=200, description="Lucene syntax, e.g. 'budget AND helicopter*'")],
-    limit: Limit = 20,
-) -> list[models.SearchHit]:
-    return [models.SearchHit(**row) for row in await _read(graph, "search", q=q, limit=limit)]
+    q: Annotated[
+        str,
+        Query(
+            min_length=2,
+            max_length=200,
+            description="Lucene syntax, e.g. 'budget AND helicopter*' or '\"integrated mission\"'",
+            examples=['"integrated mission"', "Lipson", "helicopter*"],
+        ),
+    ],
+    type: Annotated[
+        str | None,
+        Query(pattern=one_of(registry.search_labels()), description="only hits of this kind, e.g. Source, Claim"),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100, description="page size")] = 20,
+    offset: Offset = 0,
+) -> models.SearchPage:
+    (row,) = await _read(graph, "search", q=q, type=type, offset=offset, limit=limit)
+    return search_model.search_page(row, q, type, limit, offset)
 
 
 # -- the plural detail paths: 308 to the IRI ----------------------------------------------------
