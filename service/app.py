@@ -13,7 +13,7 @@ from service.errors import install_handlers
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
 from service.parameters import known_parameters
-from service.routers import browse, centrality, cypher, dependencies, health, mandates
+from service.routers import browse, centrality, cypher, dependencies, health, listings, mandates
 from service.routers.assets import mount_static
 
 
@@ -52,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     mount_static(app)
     app.include_router(health.router)
     app.include_router(browse.router)
+    app.include_router(listings.router)
     app.include_router(mandates.router)
     app.include_router(dependencies.router)
     app.include_router(centrality.router)

@@ -44,7 +44,8 @@ async def _page(graph: ReaderDep, query: str, page_model: type[P], item_model: t
     """One page of a list statement."""
     row = (await _read(graph, query, **params))[0]
     items = [item_model(**clean(i)) for i in row["items"]]
-    return page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
+    page = page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
+    return page.with_filters(params)
 
 
 async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
