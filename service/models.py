@@ -375,6 +375,20 @@ class SearchPage(Page):
         return HtmlPage("search.html", f"Search: {self.q}", {"page": self})
 
 
+class Evidence(BaseModel):
+    """A claim behind an answer, inline (`expand=evidence`)."""
+
+    id: str
+    chapter: int | None = None
+    section: str | None = None
+    subsection: str | None = None
+    line: int | None = Field(default=None, description="line in the thesis text where the claim's passage is")
+    text: str = Field(description="our paraphrase of what the thesis says")
+    quote: str | None = Field(default=None, description="verbatim excerpt of the thesis")
+    interviews: list[Interviewee] = Field(default=[], description="the interviews it cites, with roles")
+    literature: list[Ref] = Field(default=[], description="the literature it cites")
+
+
 class DependencyStep(BaseModel):
     source_actor: str = Field(alias="from", description="the depending actor")
     to: str = Field(description="the actor depended on")
@@ -384,6 +398,7 @@ class DependencyStep(BaseModel):
     evidence: list[str] = Field(description="supporting claim ids")
     interviews: list[str]
     literature: list[str] = []
+    claims: list[Evidence] | None = Field(default=None, description="the supporting claims, with expand=evidence")
 
     model_config = {"populate_by_name": True}
 
@@ -406,6 +421,7 @@ class MatrixCell(BaseModel):
     weight: int
     on: list[str]
     evidence: list[str]
+    claims: list[Evidence] | None = Field(default=None, description="the supporting claims, with expand=evidence")
 
 
 class DependencyMatrix(BaseModel):
@@ -428,6 +444,9 @@ class CentralityScore(BaseModel):
     id: str
     name: str | None = None
     score: float
+    claims: list[Evidence] | None = Field(
+        default=None, description="with expand=evidence: the claims behind the actor's relations in this graph"
+    )
 
 
 class Centrality(BaseModel):
