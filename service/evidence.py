@@ -18,7 +18,8 @@ Expand = Annotated[
     Literal["evidence"] | None,
     Query(
         description="`evidence`: each supporting claim inline (text, quote, interviews with the interviewee's "
-        "role, section, line); default: claim ids only"
+        "role, section, line); default: claim ids only",
+        examples=["evidence"],
     ),
 ]
 

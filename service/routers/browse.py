@@ -179,20 +179,35 @@ async def list_interviews(
 async def list_claims(
     graph: ReaderDep,
     code: Annotated[
-        str | None, Query(description="code id, e.g. power-dependency; a broader code matches its narrower ones")
+        str | None,
+        Query(
+            description="code id, e.g. power-dependency; a broader code matches its narrower ones",
+            examples=["power-dependency"],
+        ),
     ] = None,
     research_question: Annotated[
-        str | None, Query(description="research question (a code), e.g. rq1; rq-central matches rq1-rq3")
+        str | None,
+        Query(description="research question (a code), e.g. rq1; rq-central matches rq1-rq3", examples=["rq1"]),
     ] = None,
-    interview: Annotated[str | None, Query(description="interview id, e.g. drc-14")] = None,
-    mission: Annotated[str | None, Query(description="mission mentioned, or concerned by a cited interview")] = None,
-    actor: Annotated[str | None, Query(description="mission or organisation the claim mentions")] = None,
-    chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7")] = None,
-    section: Annotated[str | None, Query(pattern=r"^\d+(\.\d+)?$", description="thesis section, e.g. 5.2")] = None,
+    interview: Annotated[str | None, Query(description="interview id, e.g. drc-14", examples=["drc-14"])] = None,
+    mission: Annotated[
+        str | None, Query(description="mission mentioned, or concerned by a cited interview", examples=["unmik"])
+    ] = None,
+    actor: Annotated[
+        str | None, Query(description="mission or organisation the claim mentions", examples=["unsc"])
+    ] = None,
+    chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7", examples=[5])] = None,
+    section: Annotated[
+        str | None,
+        Query(pattern=r"^\d+(\.\d+)?$", description="thesis section (and its subsections), e.g. 5.2", examples=["5.2"]),
+    ] = None,
     subsection: Annotated[
-        str | None, Query(pattern=r"^\d+\.\d+\.\d+$", description="thesis subsection, e.g. 6.2.1")
+        str | None, Query(pattern=r"^\d+\.\d+\.\d+$", description="thesis subsection, e.g. 6.2.1", examples=["6.2.1"])
     ] = None,
-    q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=2, max_length=200, description="full text (Lucene syntax)", examples=["helicopter*"]),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ClaimPage:
@@ -260,12 +275,16 @@ async def search(
             min_length=2,
             max_length=200,
             description="Lucene syntax, e.g. 'budget AND helicopter*' or '\"integrated mission\"'",
-            examples=['"integrated mission"', "Lipson", "helicopter*"],
+            examples=['"Security Council"', "Autesserre", "helicopter*"],
         ),
     ],
     type: Annotated[
         str | None,
-        Query(pattern=one_of(registry.search_labels()), description="only hits of this kind, e.g. Source, Claim"),
+        Query(
+            pattern=one_of(registry.search_labels()),
+            description="only hits of this kind, e.g. Source, Claim",
+            examples=["Source"],
+        ),
     ] = None,
     limit: Annotated[int, Query(ge=1, le=100, description="page size")] = 20,
     offset: Offset = 0,

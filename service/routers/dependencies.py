@@ -18,7 +18,9 @@ from service.read_models import dependencies as read_model
 
 router = APIRouter(tags=["dependencies"])
 
-ActorId = Annotated[str, Query(pattern=registry.ID_PATTERN, description="mission or organisation id")]
+ActorId = Annotated[
+    str, Query(pattern=registry.ID_PATTERN, description="mission or organisation id", examples=["unmik"])
+]
 Kind = Annotated[Literal["power", "resource"] | None, Query(description="power or resource; both when absent")]
 
 

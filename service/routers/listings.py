@@ -35,10 +35,13 @@ async def list_units(
     mission: MissionId = None,
     kind: Annotated[
         Literal["pillar", "component", "department", "division", "office", "section", "unit", "other"] | None,
-        Query(description="e.g. pillar"),
+        Query(description="e.g. pillar", examples=["pillar"]),
     ] = None,
     led_by: Annotated[
-        str | None, Query(pattern=registry.ID_PATTERN, description="leading organisation id, e.g. unhcr, osce, eu")
+        str | None,
+        Query(
+            pattern=registry.ID_PATTERN, description="leading organisation id, e.g. unhcr, osce, eu", examples=["unhcr"]
+        ),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -63,7 +66,10 @@ async def list_posts(
     graph: ReaderDep,
     mission: MissionId = None,
     unit: Annotated[
-        str | None, Query(pattern=registry.ID_PATTERN, description="the unit the post heads or sits in")
+        str | None,
+        Query(
+            pattern=registry.ID_PATTERN, description="the unit the post heads or sits in", examples=["unmik-pillar-1"]
+        ),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -87,7 +93,9 @@ async def list_figures(
     measure: Annotated[
         str | None, Query(max_length=80, description="e.g. troop-ceiling, budget", examples=["troop-ceiling"])
     ] = None,
-    year: Annotated[int | None, Query(ge=1900, le=2100, description="the year the figure refers to")] = None,
+    year: Annotated[
+        int | None, Query(ge=1900, le=2100, description="the year the figure refers to", examples=[2004])
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.FigurePage:
@@ -115,9 +123,12 @@ async def list_figures(
 async def list_sources(
     graph: ReaderDep,
     kind: Annotated[
-        str | None, Query(max_length=40, description="e.g. thesis, dataset, book, article, document")
+        str | None,
+        Query(max_length=40, description="e.g. thesis, dataset, book, article, document", examples=["dataset"]),
     ] = None,
-    author: Annotated[str | None, Query(min_length=2, max_length=100, description="part of an author's name")] = None,
+    author: Annotated[
+        str | None, Query(min_length=2, max_length=100, description="part of an author's name", examples=["Autesserre"])
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.SourcePage:
@@ -147,12 +158,21 @@ async def list_statements(
     ] = None,
     of_type: Annotated[
         str | None,
-        Query(pattern=one_of(k.label for k in registry.NODE_KINDS), description="the record's kind, e.g. Mission"),
+        Query(
+            pattern=one_of(k.label for k in registry.NODE_KINDS),
+            description="the record's kind, e.g. Mission",
+            examples=["Mission"],
+        ),
     ] = None,
-    field: Annotated[str | None, Query(max_length=80, description="the field, e.g. start, date, led_by")] = None,
-    preferred: Annotated[bool | None, Query(description="only the preferred (true) or the other values")] = None,
+    field: Annotated[
+        str | None, Query(max_length=80, description="the field, e.g. start, date, led_by", examples=["start"])
+    ] = None,
+    preferred: Annotated[
+        bool | None, Query(description="only the preferred (true) or the other values", examples=[True])
+    ] = None,
     disputed: Annotated[
-        bool | None, Query(description="only fields with more than one value (true), or with one (false)")
+        bool | None,
+        Query(description="only fields with more than one value (true), or with one (false)", examples=[True]),
     ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
@@ -181,6 +201,7 @@ async def list_tasks(
         Query(
             pattern=one_of(["project", *(s.name for s in registry.TASK_SOURCE_SCHEMES)]),
             description="project (the thesis's task scheme) or a public source's own (pema, tamm); all when absent",
+            examples=["project"],
         ),
     ] = None,
     mission: MissionId = None,
