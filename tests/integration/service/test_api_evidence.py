@@ -63,3 +63,13 @@ def test_expand_takes_only_evidence(api: httpx.Client) -> None:
     response = api.get("/dependencies", params={"actor": "unmik", "expand": "everything"})
     assert response.status_code == 422
     assert response.json()["detail"][0]["parameter"] == "query.expand"
+
+
+def test_a_relation_carries_its_claims_on_request(api: httpx.Client) -> None:
+    step = api.get("/dependencies", params={"actor": "unmik", "kind": "power"}).json()["direct"][0]
+    slug = f"{step['from']}--depends-on--{step['kind']}--{step['on']}--{step['to']}"
+    bare = api.get(f"/relation/{slug}").json()
+    assert "claims" not in bare
+    full = api.get(f"/relation/{slug}", params={"expand": "evidence"}).json()
+    assert full["properties"] == bare["properties"]
+    _check(api, step["evidence"], sorted(full["claims"], key=lambda c: step["evidence"].index(c["id"])))
