@@ -109,7 +109,9 @@ def label(kind: str, props: dict[str, Any]) -> str:
         return f"{props['field']} = {props.get('value')}"
     if kind == "Figure" and props.get("measure"):
         when = f" ({props['refers_to']})" if props.get("refers_to") else ""
-        return f"{props['measure']} {props.get('value')}{when}"
+        value = props.get("value")
+        shown = int(value) if isinstance(value, float) and value.is_integer() else value
+        return f"{props['measure']} {shown}{when}"
     for name in ("name", "title", "pref_label", "topic", "role", "description", "citation", "text"):
         value = props.get(name)
         if isinstance(value, str) and value:

@@ -50,14 +50,15 @@ async def _page(graph: ReaderDep, query: str, page_model: type[P], item_model: t
 
 async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
     """A read; where it takes a full-text `q` (Lucene syntax), a malformed `q` is the caller's error."""
-    if params.get("q") is not None:
-        params = {**params, "q": search_model.lucene(params["q"])}
+    q = params.get("q")
+    if q is not None:
+        params = {**params, "q": search_model.lucene(q)}
     try:
         return await graph.read(query, **params)
     except ClientError as err:
         message = (err.message or "").lower()
-        if params.get("q") is not None and ("fulltext" in message or "parse" in message):
-            raise BadInput(search_model.syntax_error(params["q"], err.message or "")) from err
+        if q is not None and ("fulltext" in message or "parse" in message):
+            raise BadInput(search_model.syntax_error(q, err.message or "")) from err
         raise
 
 

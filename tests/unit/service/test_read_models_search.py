@@ -38,6 +38,8 @@ def test_labels_are_never_empty() -> None:
     assert search.label("Resolution", {"id": "r", "symbol": "S/RES/1244 (1999)"}) == "S/RES/1244 (1999)"
     assert search.label("Statement", {"id": "s", "field": "start", "value": "2000"}) == "start = 2000"
     assert search.label("Mandate", {"id": "monuc-1291"}) == "monuc-1291"
+    figure = {"id": "f", "measure": "troop-ceiling", "value": 5537.0, "refers_to": "2000"}
+    assert search.label("Figure", figure) == "troop-ceiling 5537 (2000)"
 
 
 def test_a_syntax_error_message_names_the_column() -> None:
