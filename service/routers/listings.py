@@ -8,7 +8,7 @@ served by service.routers.resources.
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated
 
 from fastapi import APIRouter, Query
 
@@ -34,8 +34,7 @@ async def list_units(
     graph: ReaderDep,
     mission: MissionId = None,
     kind: Annotated[
-        Literal["pillar", "component", "department", "division", "office", "section", "unit", "other"] | None,
-        Query(description="e.g. pillar", examples=["pillar"]),
+        str | None, Query(max_length=40, description="pillar, component, department, office, ...", examples=["pillar"])
     ] = None,
     led_by: Annotated[
         str | None,
