@@ -73,6 +73,7 @@ async def list_missions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.MissionPage:
+    await require_known(graph, territory=("Territory", territory), lead=("Organisation", lead))
     return await _page(
         graph,
         "list_missions",
@@ -98,6 +99,7 @@ async def list_organisations(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.OrganisationPage:
+    await require_known(graph, parent=("Organisation", parent))
     return await _page(
         graph,
         "list_organisations",
@@ -132,6 +134,7 @@ async def list_resolutions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ResolutionPage:
+    await require_known(graph, mission=("Mission", mission))
     ids = None
     if q is not None:
         ids = (await _read(graph, "resolution_topic_search", q=q))[0]["ids"]

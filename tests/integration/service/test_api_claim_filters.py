@@ -111,3 +111,21 @@ def test_claim_rows_and_details_carry_the_interviewee_role(
     detail = api.get(f"/claim/{cited[0]['id']}").json()
     assert detail["interviewees"] == cited[0]["interviewees"]
     assert detail["research_question"] == cited[0]["research_question"]
+
+
+def test_unknown_values_of_the_other_lists_are_422_too(api: httpx.Client) -> None:
+    for path, params in (
+        ("/missions", {"territory": "atlantis"}),
+        ("/missions", {"lead": "nobody"}),
+        ("/organisations", {"parent": "nobody"}),
+        ("/resolutions", {"mission": "atlantis"}),
+        ("/figures", {"mission": "atlantis"}),
+        ("/tasks", {"mission": "atlantis"}),
+        ("/posts", {"unit": "no-unit"}),
+        ("/centrality", {"mission": "atlantis"}),
+    ):
+        response = api.get(path, params=params)
+        assert response.status_code == 422, (path, params)
+        (name, value) = next(iter(params.items()))
+        assert f"{name}: no " in response.json()["detail"]
+        assert repr(value) in response.json()["detail"]
