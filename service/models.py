@@ -375,6 +375,11 @@ class SearchPage(Page):
         return HtmlPage("search.html", f"Search: {self.q}", {"page": self})
 
 
+def _absent(value: object) -> bool:
+    """An expansion not asked for is left out of the answer, which stays as it was without it."""
+    return value is None
+
+
 class Evidence(BaseModel):
     """A claim behind an answer, inline (`expand=evidence`)."""
 
@@ -398,7 +403,9 @@ class DependencyStep(BaseModel):
     evidence: list[str] = Field(description="supporting claim ids")
     interviews: list[str]
     literature: list[str] = []
-    claims: list[Evidence] | None = Field(default=None, description="the supporting claims, with expand=evidence")
+    claims: list[Evidence] | None = Field(
+        default=None, exclude_if=_absent, description="the supporting claims, with expand=evidence (absent without)"
+    )
 
     model_config = {"populate_by_name": True}
 
@@ -421,7 +428,9 @@ class MatrixCell(BaseModel):
     weight: int
     on: list[str]
     evidence: list[str]
-    claims: list[Evidence] | None = Field(default=None, description="the supporting claims, with expand=evidence")
+    claims: list[Evidence] | None = Field(
+        default=None, exclude_if=_absent, description="the supporting claims, with expand=evidence (absent without)"
+    )
 
 
 class DependencyMatrix(BaseModel):
@@ -445,7 +454,9 @@ class CentralityScore(BaseModel):
     name: str | None = None
     score: float
     claims: list[Evidence] | None = Field(
-        default=None, description="with expand=evidence: the claims behind the actor's relations in this graph"
+        default=None,
+        exclude_if=_absent,
+        description="with expand=evidence: the claims behind the actor's relations in this graph (absent without)",
     )
 
 
