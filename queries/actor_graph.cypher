@@ -14,4 +14,4 @@ WITH a, r, b,
            OR EXISTS { (c)-[:CITES]->(:Interview)-[:CONCERNS]->(:Mission {id: $mission}) } }] AS evidence
 WHERE size(evidence) > 0
 RETURN a.id AS from, a.name AS from_name, b.id AS to, b.name AS to_name, type(r) AS type, r.kind AS kind,
-       size(evidence) AS claims
+       size(evidence) AS claims, evidence

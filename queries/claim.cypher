@@ -1,8 +1,10 @@
-// One claim with its interviews, codes, mentioned actors, literature source and the relations it evidences.
+// One claim with its interviews (and the interviewees' roles), its research question (the code its
+// coding names as such), codes, mentioned actors, literature source and the relations it evidences.
 // Parameters: $id
 // :param {id: 'c-5-2-3'}
 MATCH (c:Claim {id: $id})
 RETURN c {.*} AS claim,
+  [(c)-[r:CODED_AS]->(k:Code) WHERE r.field = 'research_question' | k.id][0] AS research_question,
   [(c)-[:CITES]->(i:Interview) | i {.id, .role}] AS interviews,
   [(c)-[:CITES]->(s:Source) | s {.id, .citation, .title}] AS literature,
   [(c)-[:CODED_AS]->(k:Code) | k {.id, .pref_label, .kind}] AS codes,

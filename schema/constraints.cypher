@@ -15,7 +15,7 @@ CREATE INDEX claim_chapter IF NOT EXISTS FOR (n:Claim) ON (n.chapter);
 CREATE INDEX interview_case IF NOT EXISTS FOR (n:Interview) ON (n.case);
 CREATE INDEX depends_on_kind IF NOT EXISTS FOR ()-[r:DEPENDS_ON]-() ON (r.kind);
 
-// GET /search: names, acronyms and claim text in one full-text index; the labels and properties
+// GET /search: every text field of every kind in one full-text index; the labels and properties
 // are the node kinds' searchable properties in schema.registry.
 CREATE FULLTEXT INDEX search_text IF NOT EXISTS
 FOR (n:__SEARCH_LABELS__)

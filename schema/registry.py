@@ -72,7 +72,9 @@ class NodeKind:
     the relationship of (the owner -> HAS_FIGURE -> the item). `iri_key` is the property an IRI
     carries after the segment (a resolution's number, every other node's id). `rdf_class` is
     the `pk:` class; `standard_classes` are asserted on every resource as well, `superclasses`
-    are stated only in the ontology. `search` lists the properties the full-text index covers.
+    are stated only in the ontology. `search` lists the text properties the full-text index
+    covers (every text field of the kind, provenance quote and note included), in the order a
+    search snippet is looked for.
     `sourced`: every record names a source and a locator (a Source node itself does not).
     """
 
@@ -151,7 +153,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             citation=(DCT + "bibliographicCitation", "str"),
         ),
         comment="A document or dataset facts come from: the thesis, a UN data table, a work the thesis cites.",
-        search=("title",),
+        search=("title", "author", "citation", "publisher", "note"),
         sourced=False,
     ),
     NodeKind(
@@ -164,7 +166,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         _props(name=(RDFS + "label", "str"), iso3=("pk:iso3166Alpha3", "str"), note_on_code=("pk:noteOnCode", "str")),
         comment="A country or territory; pk:iso3166Alpha3 where one exists.",
         superclasses=(DCT + "Location",),
-        search=("name",),
+        search=("name", "note", "quote"),
     ),
     NodeKind(
         "organisations",
@@ -176,7 +178,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         _props(name=(RDFS + "label", "str"), acronym=("pk:acronym", "str"), kind=("pk:kind", "str"), **_STATE_PUBLIC),
         comment="A UN organ, department, agency, regional body, state, government, NGO or donor; not a mission.",
         extra_labels=(ACTOR_LABEL,),
-        search=("name", "acronym"),
+        search=("name", "acronym", "note", "quote"),
     ),
     NodeKind(
         "missions",
@@ -198,7 +200,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         ),
         comment="A peace operation (UN or other), e.g. UNMIK, MONUC, KFOR, EULEX.",
         extra_labels=(ACTOR_LABEL,),
-        search=("name", "acronym"),
+        search=("name", "acronym", "hq", "note", "quote"),
     ),
     NodeKind(
         "units",
@@ -214,7 +216,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             valid_to=(SCHEMA_ORG + "endDate", "date"),
         ),
         comment="A component of a mission: pillar, office, section.",
-        search=("name",),
+        search=("name", "note", "quote"),
     ),
     NodeKind(
         "posts",
@@ -225,7 +227,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         (ORG + "Post",),
         _props(title=(RDFS + "label", "str")),
         comment="A post in a mission (SRSG, DSRSG, ...).",
-        search=("title",),
+        search=("title", "note", "quote"),
     ),
     NodeKind(
         "tasks",
@@ -243,7 +245,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         ),
         comment="A concept of the mandate-task scheme ({base}scheme/task); see schema/tasks.md.",
         scheme=Scheme("task", "Mandate task scheme"),
-        search=("pref_label",),
+        search=("pref_label", "alt_labels", "definition", "note", "quote"),
     ),
     NodeKind(
         "resolutions",
@@ -264,7 +266,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         ),
         comment="A UN Security Council resolution; its IRI carries its number ({base}resolution/1244).",
         iri_key="number",
-        search=("summary", "topic"),
+        search=("symbol", "title", "topic", "summary", "subjects", "unbis_topics", "note", "quote"),
     ),
     NodeKind(
         "mandates",
@@ -283,6 +285,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             chapter_vii=("pk:chapterVII", "bool"),
         ),
         comment="One mission's mandate as set or changed by one resolution: a change event of the mission.",
+        search=("instrument", "note", "quote"),
     ),
     NodeKind(
         "codes",
@@ -301,7 +304,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         ),
         comment="A concept of the thesis's analytical framework ({base}scheme/code); see schema/codebook.md.",
         scheme=Scheme("code", "Analytical framework codebook"),
-        search=("pref_label",),
+        search=("pref_label", "alt_labels", "definition", "note", "quote"),
     ),
     NodeKind(
         "interviews",
@@ -317,7 +320,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
             un_staff=("pk:unStaff", "bool"),
         ),
         comment="An anonymised research interview of the thesis (Appendix 1).",
-        search=("role",),
+        search=("role", "note", "quote"),
     ),
     NodeKind(
         "claims",
@@ -335,7 +338,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         comment="One coded piece of evidence: a citation of interviews (or of a literature source) in the "
         "thesis, paraphrased in schema:text.",
         superclasses=(PROV + "Entity",),
-        search=("text", "quote"),
+        search=("text", "quote", "no_assertion", "note"),
     ),
     NodeKind(
         "figures",
@@ -353,6 +356,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         comment="A size, budget or ceiling of a mission or mandate, for the year or date in pk:refersTo.",
         superclasses=(PROV + "Entity",),
         nested="HAS_FIGURE",
+        search=("description", "quote", "note"),
     ),
     NodeKind(
         "statements",
@@ -370,6 +374,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         comment="One source's value (rdf:value) for one field (pk:field) of a record, kept where sources "
         "disagree; pk:preferred marks the value the graph uses, pk:reason says why.",
         nested="HAS_STATEMENT",
+        search=("quote", "reason", "note"),
     ),
 )
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 
-from fastapi import FastAPI
+from fastapi import Depends, FastAPI
 
 from queries.driver import create_driver
 from schema.settings import Settings, get_settings
@@ -14,7 +14,8 @@ from service.errors import install_handlers
 from service.graph_reader import GraphReader
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
-from service.routers import browse, centrality, cypher, dependencies, health, mandates
+from service.parameters import known_parameters
+from service.routers import browse, centrality, cypher, dependencies, health, listings, mandates
 from service.routers.assets import mount_static
 
 
@@ -47,6 +48,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         ),
         version="0.1.0",
         lifespan=lifespan,
+        dependencies=[Depends(known_parameters)],  # unknown query parameters are a 422 on every route
     )
     install_handlers(app)
     app.add_middleware(HttpCache)
@@ -57,6 +59,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     mount_static(app)
     app.include_router(health.router)
     app.include_router(browse.router)
+    app.include_router(listings.router)
     app.include_router(mandates.router)
     app.include_router(dependencies.router)
     app.include_router(centrality.router)

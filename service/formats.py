@@ -253,5 +253,7 @@ class Offer:
 
 
 TABULAR = Offer(JSON, CSV)
+# Lists an analyst reads in a browser as well: a table page with paging links.
+LISTING = Offer(JSON, CSV, HTML)
 RDF_ONLY = Offer(*RDF)
 RESOURCE = Offer(JSON, HTML, *RDF)

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, PrivateAttr
 
-from service.tabular import Table, model_table
+from service.html import HtmlPage
+from service.tabular import Table, cell, model_table
 
 
 class Health(BaseModel):
@@ -76,15 +77,37 @@ class NotAcceptableBody(ErrorBody):
 
 
 class Page(BaseModel):
-    """A page of a list: `items` from `offset`, at most `limit`, of `total` matches (its CSV: the items)."""
+    """A page of a list: `items` from `offset`, at most `limit`, of `total` matches (its CSV: the items).
+
+    A page offered as HTML (service.formats.LISTING) is a table with paging links; `title` heads it
+    and `segment` is the IRI type its items' ids link to.
+    """
+
+    title: ClassVar[str] = "List"
+    segment: ClassVar[str | None] = None
 
     total: int
     limit: int
     offset: int
     items: Sequence[BaseModel]
+    # The filters the page was asked with, for its paging links (not part of the JSON).
+    _filters: dict[str, Any] = PrivateAttr(default_factory=dict)
 
     def table(self) -> Table:
         return model_table(self.items)
+
+    def with_filters(self, filters: dict[str, Any]) -> Self:
+        self._filters = {k: v for k, v in filters.items() if v is not None and k not in ("limit", "offset")}
+        return self
+
+    def html_view(self, base: str) -> HtmlPage:
+        table = self.table()
+        rows = [[(column, cell(row.get(column))) for column in table.columns] for row in table.rows]
+        return HtmlPage(
+            "list.html",
+            self.title,
+            {"page": self, "columns": table.columns, "rows": rows, "segment": self.segment, "filters": self._filters},
+        )
 
 
 class Identified(BaseModel):
@@ -258,6 +281,13 @@ class InterviewPage(Page):
     items: list[InterviewSummary]
 
 
+class Interviewee(BaseModel):
+    """An interview a claim cites, with the interviewee's role as Appendix 1 gives it."""
+
+    id: str
+    role: str | None = None
+
+
 class ClaimSummary(BaseModel):
     id: str
     chapter: int
@@ -266,8 +296,11 @@ class ClaimSummary(BaseModel):
     line: int | None = None
     text: str
     quote: str | None = None
-    research_question: str | None = None
+    research_question: str | None = Field(
+        default=None, description="the research question (a code, e.g. rq1) the claim's coding names"
+    )
     interviews: list[str] = []
+    interviewees: list[Interviewee] = Field(default=[], description="the cited interviews with their roles")
     codes: list[str] = []
     mentions: list[str] = []
 
@@ -309,11 +342,67 @@ class CodeOut(BaseModel):
     claims: int
 
 
+class Highlight(BaseModel):
+    """Where the query matched in a snippet: characters [start, end)."""
+
+    start: int
+    end: int
+
+
 class SearchHit(BaseModel):
     id: str
-    type: str
-    label: str | None = None
+    type: str = Field(description="the node's kind (label), e.g. Claim, Source, Resolution")
+    label: str = Field(description="its name, title or description (a resolution's symbol); never empty")
     score: float
+    field: str | None = Field(default=None, description="the property the snippet comes from")
+    snippet: str | None = Field(default=None, description="the text around the first match ('…' where cut)")
+    highlights: list[Highlight] = Field(default=[], description="every match in the snippet")
+    href: str | None = Field(default=None, description="the hit's IRI path, e.g. /claim/c-5-2-3")
+
+    def marked(self) -> list[tuple[str, bool]]:
+        """The snippet as (text, is a match) parts: what HTML marks with <mark>."""
+        text, parts, at = self.snippet or "", [], 0
+        for h in self.highlights:
+            parts += [(text[at : h.start], False), (text[h.start : h.end], True)]
+            at = h.end
+        return [p for p in [*parts, (text[at:], False)] if p[0]]
+
+
+class SearchPage(Page):
+    """One page of hits, best first, of `total`; `facets`: hits per type over the whole query
+    (before the `type` filter)."""
+
+    q: str
+    type: str | None = None
+    facets: dict[str, int]
+    items: list[SearchHit]
+
+    def table(self) -> Table:
+        rows = [{**h.model_dump(exclude={"highlights"}), "snippet": h.snippet} for h in self.items]
+        columns = ["id", "type", "label", "score", "field", "snippet", "href"]
+        return Table(columns, rows)
+
+    def html_view(self, base: str) -> HtmlPage:
+        return HtmlPage("search.html", f"Search: {self.q}", {"page": self})
+
+
+def _absent(value: object) -> bool:
+    """An expansion not asked for is left out of the answer, which stays as it was without it."""
+    return value is None
+
+
+class Evidence(BaseModel):
+    """A claim behind an answer, inline (`expand=evidence`)."""
+
+    id: str
+    chapter: int | None = None
+    section: str | None = None
+    subsection: str | None = None
+    line: int | None = Field(default=None, description="line in the thesis text where the claim's passage is")
+    text: str = Field(description="our paraphrase of what the thesis says")
+    quote: str | None = Field(default=None, description="verbatim excerpt of the thesis")
+    interviews: list[Interviewee] = Field(default=[], description="the interviews it cites, with roles")
+    literature: list[Ref] = Field(default=[], description="the literature it cites")
 
 
 class DependencyStep(BaseModel):
@@ -325,6 +414,9 @@ class DependencyStep(BaseModel):
     evidence: list[str] = Field(description="supporting claim ids")
     interviews: list[str]
     literature: list[str] = []
+    claims: list[Evidence] | None = Field(
+        default=None, exclude_if=_absent, description="the supporting claims, with expand=evidence (absent without)"
+    )
 
     model_config = {"populate_by_name": True}
 
@@ -347,6 +439,9 @@ class MatrixCell(BaseModel):
     weight: int
     on: list[str]
     evidence: list[str]
+    claims: list[Evidence] | None = Field(
+        default=None, exclude_if=_absent, description="the supporting claims, with expand=evidence (absent without)"
+    )
 
 
 class DependencyMatrix(BaseModel):
@@ -369,6 +464,11 @@ class CentralityScore(BaseModel):
     id: str
     name: str | None = None
     score: float
+    claims: list[Evidence] | None = Field(
+        default=None,
+        exclude_if=_absent,
+        description="with expand=evidence: the claims behind the actor's relations in this graph (absent without)",
+    )
 
 
 class Centrality(BaseModel):
@@ -524,3 +624,113 @@ class CypherResult(BaseModel):
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool = Field(description="more rows were left than the row cap")
+
+
+# ----------------------------------------------------------- lists of units, posts, figures, ...
+
+
+class Leader(Provenance):
+    """An organisation that leads a unit, with where the source says so."""
+
+    id: str
+    name: str | None = None
+    acronym: str | None = None
+
+
+class PostRef(BaseModel):
+    id: str
+    title: str | None = None
+
+
+class UnitSummary(BaseModel):
+    id: str
+    name: str
+    kind: str
+    mission: str | None = None
+    part_of: str | None = Field(default=None, description="the unit it is part of")
+    valid_from: str | None = Field(default=None, description="when the unit (and its lead) began, where known")
+    valid_to: str | None = None
+    led_by: list[Leader] = Field(default=[], description="the organisations that lead it, with their locators")
+    heads: list[PostRef] = Field(default=[], description="the posts that head it (e.g. a DSRSG)")
+    note: str | None = None
+
+
+class UnitPage(Page):
+    title: ClassVar[str] = "Units of missions"
+    segment: ClassVar[str | None] = "unit"
+    items: list[UnitSummary]
+
+
+class PostSummary(Provenance):
+    id: str
+    title: str
+    mission: str | None = None
+    heads: str | None = Field(default=None, description="the unit the post heads")
+    in_unit: str | None = Field(default=None, description="the unit it sits in without heading it")
+    held_with: list[str] = Field(default=[], description="other posts the same person holds (a 'double hat')")
+    note: str | None = None
+
+
+class PostPage(Page):
+    title: ClassVar[str] = "Posts in missions"
+    segment: ClassVar[str | None] = "post"
+    items: list[PostSummary]
+
+
+class FigureRow(FigureOut):
+    owner: str = Field(description="the mission or mandate the figure is of")
+    owner_type: str = Field(description="Mission or Mandate")
+    mission: str | None = Field(default=None, description="the mission (a mandate's mission)")
+
+
+class FigurePage(Page):
+    title: ClassVar[str] = "Figures: sizes, budgets, ceilings"
+    segment: ClassVar[str | None] = "figure"
+    items: list[FigureRow]
+
+
+class SourceSummary(BaseModel):
+    id: str
+    kind: str
+    author: str | None = None
+    year: int | None = None
+    title: str | None = None
+    publisher: str | None = None
+    url: str | None = None
+    citation: str | None = None
+    claims: int = Field(default=0, description="claims that cite it")
+    note: str | None = None
+
+
+class SourcePage(Page):
+    title: ClassVar[str] = "Sources (bibliography)"
+    segment: ClassVar[str | None] = "source"
+    items: list[SourceSummary]
+
+
+class StatementRow(StatementOut):
+    of: str = Field(description="the record the value is for")
+    of_type: str = Field(description="its kind, e.g. Mission")
+    values: int = Field(description="how many values the sources give for this field of this record")
+
+
+class StatementPage(Page):
+    title: ClassVar[str] = "Statements: each source's value where sources differ"
+    segment: ClassVar[str | None] = "statement"
+    items: list[StatementRow]
+
+
+class TaskSummary(BaseModel):
+    id: str
+    pref_label: str
+    scheme: str | None = Field(default=None, description="the task scheme: the project's (null), pema or tamm")
+    definition: str | None = None
+    broader: list[str] = []
+    alt_labels: list[str] = []
+    mandates: int = Field(default=0, description="mandates that include it")
+
+
+class TaskPage(Page):
+    title: ClassVar[str] = "Mandate tasks"
+    segment: ClassVar[str | None] = "task"
+    items: list[TaskSummary]

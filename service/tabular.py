@@ -60,15 +60,16 @@ def model_table(items: Sequence[BaseModel], filename: str | None = None) -> Tabl
     return Table(list(type(items[0]).model_fields), [item.model_dump() for item in items], filename)
 
 
-def _cell(value: Any) -> str:
+def cell(value: Any) -> str:
+    """One value as the text of a table cell (lists joined by '; ')."""
     if value is None:
         return ""
     if isinstance(value, list | tuple):
-        return "; ".join(_cell(v) for v in value)
+        return "; ".join(cell(v) for v in value)
     if isinstance(value, BaseModel):
-        return _cell(value.model_dump())
+        return cell(value.model_dump())
     if isinstance(value, Mapping):
-        return "; ".join(f"{k}={_cell(v)}" for k, v in value.items())
+        return "; ".join(f"{k}={cell(v)}" for k, v in value.items())
     return str(value)
 
 
@@ -77,5 +78,5 @@ def csv_text(table: Table) -> str:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(table.columns)
     for row in table.rows:
-        writer.writerow([_cell(row.get(column)) for column in table.columns])
+        writer.writerow([cell(row.get(column)) for column in table.columns])
     return buffer.getvalue()

@@ -200,8 +200,9 @@ async def sparql_get(
     graph: ReaderDep,
     query: Annotated[str | None, Query(description="SELECT, ASK, CONSTRUCT or DESCRIBE; none: the query form")] = None,
     format_: Annotated[str | None, _format_param()] = None,
+    update: Annotated[str | None, Query(description="SPARQL Update: always refused (read-only)")] = None,
 ) -> Response:
-    if request.query_params.get("update"):
+    if update:
         raise sparql.BadQuery("this endpoint is read-only: SPARQL updates are refused")
     return await _sparql(request, graph, query, format_)
 
@@ -210,7 +211,12 @@ async def sparql_get(
     "/sparql", summary="SPARQL 1.1 query by POST (read-only)", responses=SPARQL_RESPONSES, response_class=Response
 )
 async def sparql_post(
-    request: Request, graph: ReaderDep, format_: Annotated[str | None, _format_param()] = None
+    request: Request,
+    graph: ReaderDep,
+    format_: Annotated[str | None, _format_param()] = None,
+    query_param: Annotated[
+        str | None, Query(alias="query", description="the query, when the body is an empty form")
+    ] = None,
 ) -> Response:
     content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
     body = (await request.body()).decode("utf-8", errors="replace")
@@ -222,7 +228,7 @@ async def sparql_post(
         form = urllib.parse.parse_qs(body)
         if form.get("update"):
             raise sparql.BadQuery("this endpoint is read-only: SPARQL updates are refused")
-        query = form["query"][0] if form.get("query") else request.query_params.get("query")
+        query = form["query"][0] if form.get("query") else query_param
     else:
         raise BadInput(f"POST a query as application/sparql-query or a form, not {content_type}")
     return await _sparql(request, graph, query, format_)

@@ -1,6 +1,6 @@
 """Centrality of actors in the evidenced-relation graph, computed with igraph.
 
-Input: the rows of `actor_graph` (one per relation, with its number of supporting claims).
+Input: the rows of `actor_graph` (one per relation, with its supporting claims and their number).
 
 The graph is directed: an edge a -> b for each relation a asserts of b (a depends on, reports to,
 funds, coordinates with or is in tension with b). Parallel relations between the same ordered pair
@@ -105,6 +105,15 @@ def chosen_relations(relations: str | None) -> list[str]:
 
 def unknown_relations(chosen: list[str]) -> list[str]:
     return sorted(set(chosen) - set(RELATIONS))
+
+
+def evidence_by_actor(rows: list[dict[str, Any]]) -> dict[str, list[str]]:
+    """The claims behind each actor's relations (as either end), in claim id order."""
+    behind: dict[str, set[str]] = {}
+    for row in rows:
+        for actor in (row["from"], row["to"]):
+            behind.setdefault(actor, set()).update(row["evidence"])
+    return {actor: sorted(ids) for actor, ids in behind.items()}
 
 
 def centrality(

@@ -79,6 +79,7 @@ def interview(row: dict[str, Any]) -> models.InterviewDetail:
 
 def claim(row: dict[str, Any]) -> models.ClaimDetail:
     found = _flat(row, "claim")
+    found["interviewees"] = found["interviews"]
     found["interviews"] = [i["id"] for i in found["interviews"]]
     found["codes"] = [c["id"] for c in found["codes"]]
     found["mentions"] = [a["id"] for a in found["mentions"]]

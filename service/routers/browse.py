@@ -7,6 +7,8 @@ plural detail paths answer 308 to it, the query string kept.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Iterable
 from typing import Annotated, Any, Literal, TypeVar
 
 from fastapi import APIRouter, Path, Query, Request
@@ -19,7 +21,9 @@ from service import models
 from service.deps import ReaderDep
 from service.details import DETAILS
 from service.errors import BadInput
-from service.formats import TABULAR
+from service.filters import require_known
+from service.formats import LISTING, TABULAR
+from service.read_models import search as search_model
 from service.read_models.details import clean
 
 router = APIRouter(tags=["browse"])
@@ -40,17 +44,21 @@ async def _page(graph: ReaderDep, query: str, page_model: type[P], item_model: t
     """One page of a list statement."""
     row = (await _read(graph, query, **params))[0]
     items = [item_model(**clean(i)) for i in row["items"]]
-    return page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
+    page = page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
+    return page.with_filters(params)
 
 
 async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
     """A read; where it takes a full-text `q` (Lucene syntax), a malformed `q` is the caller's error."""
+    q = params.get("q")
+    if q is not None:
+        params = {**params, "q": search_model.lucene(q)}
     try:
         return await graph.read(query, **params)
     except ClientError as err:
         message = (err.message or "").lower()
-        if params.get("q") is not None and ("fulltext" in message or "parse" in message):
-            raise BadInput(f"q is not a valid full-text query: {err.message}") from err
+        if q is not None and ("fulltext" in message or "parse" in message):
+            raise BadInput(search_model.syntax_error(q, err.message or "")) from err
         raise
 
 
@@ -65,6 +73,7 @@ async def list_missions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.MissionPage:
+    await require_known(graph, territory=("Territory", territory), lead=("Organisation", lead))
     return await _page(
         graph,
         "list_missions",
@@ -90,6 +99,7 @@ async def list_organisations(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.OrganisationPage:
+    await require_known(graph, parent=("Organisation", parent))
     return await _page(
         graph,
         "list_organisations",
@@ -124,6 +134,7 @@ async def list_resolutions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ResolutionPage:
+    await require_known(graph, mission=("Mission", mission))
     ids = None
     if q is not None:
         ids = (await _read(graph, "resolution_topic_search", q=q))[0]["ids"]
@@ -171,25 +182,60 @@ async def list_interviews(
 @TABULAR
 async def list_claims(
     graph: ReaderDep,
-    code: Annotated[str | None, Query(description="code id, e.g. power-dependency")] = None,
-    interview: Annotated[str | None, Query(description="interview id, e.g. drc-14")] = None,
-    mission: Annotated[str | None, Query(description="mission mentioned, or concerned by a cited interview")] = None,
-    actor: Annotated[str | None, Query(description="mission or organisation the claim mentions")] = None,
-    chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7")] = None,
-    q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
+    code: Annotated[
+        str | None,
+        Query(
+            description="code id, e.g. power-dependency; a broader code matches its narrower ones",
+            examples=["power-dependency"],
+        ),
+    ] = None,
+    research_question: Annotated[
+        str | None,
+        Query(description="research question (a code), e.g. rq1; rq-central matches rq1-rq3", examples=["rq1"]),
+    ] = None,
+    interview: Annotated[str | None, Query(description="interview id, e.g. drc-14", examples=["drc-14"])] = None,
+    mission: Annotated[
+        str | None, Query(description="mission mentioned, or concerned by a cited interview", examples=["unmik"])
+    ] = None,
+    actor: Annotated[
+        str | None, Query(description="mission or organisation the claim mentions", examples=["unsc"])
+    ] = None,
+    chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7", examples=[5])] = None,
+    section: Annotated[
+        str | None,
+        Query(pattern=r"^\d+(\.\d+)?$", description="thesis section (and its subsections), e.g. 5.2", examples=["5.2"]),
+    ] = None,
+    subsection: Annotated[
+        str | None, Query(pattern=r"^\d+\.\d+\.\d+$", description="thesis subsection, e.g. 6.2.1", examples=["6.2.1"])
+    ] = None,
+    q: Annotated[
+        str | None,
+        Query(min_length=2, max_length=200, description="full text (Lucene syntax)", examples=["helicopter*"]),
+    ] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ClaimPage:
+    await require_known(
+        graph,
+        code=("Code", code),
+        research_question=("Code", research_question),
+        interview=("Interview", interview),
+        mission=("Mission", mission),
+        actor=("Actor", actor),
+    )
     return await _page(
         graph,
         "list_claims",
         models.ClaimPage,
         models.ClaimSummary,
         code=code,
+        research_question=research_question,
         interview=interview,
         mission=mission,
         actor=actor,
         chapter=chapter,
+        section=section,
+        subsection=subsection,
         q=q,
         offset=offset,
         limit=limit,
@@ -207,19 +253,48 @@ async def codes(graph: ReaderDep) -> list[models.CodeOut]:
     return [models.CodeOut(**row["code"]) for row in await graph.read("codes")]
 
 
+def one_of(names: Iterable[str]) -> str:
+    """A query parameter pattern that admits exactly these (registry) names."""
+    return "^(" + "|".join(re.escape(n) for n in names) + ")$"
+
+
 @router.get(
     "/search",
-    response_model=list[models.SearchHit],
-    responses=CSV_RESPONSES,
-    summary="Full-text search over names, acronyms and claim text",
+    response_model=models.SearchPage,
+    responses=LISTING.responses("JSON, CSV or HTML (the matches marked)"),
+    summary="Full-text search over every text field of every kind, with snippets and facets",
+    description=(
+        "Lucene syntax: words (`helicopter`), prefixes (`helicopter*`), phrases in double quotes "
+        '(`"Security Council"`), `AND` / `OR` / `NOT`. The fields: names, titles, acronyms, notes, '
+        "definitions, summaries, resolution topic lines, claim text, figure and statement quotes, source "
+        "authors, titles and citations. A query Lucene cannot parse is a 422."
+    ),
 )
-@TABULAR
+@LISTING
 async def search(
     graph: ReaderDep,
-    q: Annotated[str, Query(min_length=2, max_length=200, description="Lucene syntax, e.g. 'budget AND helicopter*'")],
-    limit: Limit = 20,
-) -> list[models.SearchHit]:
-    return [models.SearchHit(**row) for row in await _read(graph, "search", q=q, limit=limit)]
+    q: Annotated[
+        str,
+        Query(
+            min_length=2,
+            max_length=200,
+            description="Lucene syntax, e.g. 'budget AND helicopter*' or '\"integrated mission\"'",
+            examples=['"Security Council"', "Autesserre", "helicopter*"],
+        ),
+    ],
+    type: Annotated[
+        str | None,
+        Query(
+            pattern=one_of(registry.search_labels()),
+            description="only hits of this kind, e.g. Source, Claim",
+            examples=["Source"],
+        ),
+    ] = None,
+    limit: Annotated[int, Query(ge=1, le=100, description="page size")] = 20,
+    offset: Offset = 0,
+) -> models.SearchPage:
+    (row,) = await _read(graph, "search", q=q, type=type, offset=offset, limit=limit)
+    return search_model.search_page(row, q, type, limit, offset)
 
 
 # -- the plural detail paths: 308 to the IRI ----------------------------------------------------

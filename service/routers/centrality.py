@@ -7,9 +7,11 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from schema import registry
-from service import models
+from service import evidence, models
 from service.deps import ReaderDep
 from service.errors import BadInput
+from service.evidence import Expand
+from service.filters import require_known
 from service.formats import TABULAR
 from service.read_models import centrality as read_model
 from service.read_models.centrality import Metric
@@ -39,10 +41,18 @@ async def centrality(
     ] = None,
     relations: Annotated[str | None, Query(description="comma-separated relation types; all five when absent")] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="how many of the ranking to return")] = 50,
+    expand: Expand = None,
 ) -> models.Centrality:
     chosen = read_model.chosen_relations(relations)
     unknown = read_model.unknown_relations(chosen)
     if unknown or not chosen:
         raise BadInput(f"relations: unknown {unknown}; choose from {read_model.RELATIONS}")
+    await require_known(graph, mission=("Mission", mission))
     rows = await graph.read("actor_graph", relations=chosen, kind=kind, mission=mission)
-    return read_model.centrality(rows, metric, chosen, kind, mission, limit)
+    answer = read_model.centrality(rows, metric, chosen, kind, mission, limit)
+    if expand:
+        behind = read_model.evidence_by_actor(rows)
+        found = await evidence.claims_by_id(graph, (i for score in answer.ranking for i in behind[score.id]))
+        for score in answer.ranking:
+            score.claims = evidence.pick(found, behind[score.id])
+    return answer

@@ -1,4 +1,6 @@
-"""Who depends on whom, for what, on which evidence: the dependency and matrix queries."""
+"""Who depends on whom, for what, on which evidence: the dependency and matrix queries.
+
+Claim ids by default; `expand=evidence` puts each claim inline (service.evidence)."""
 
 from __future__ import annotations
 
@@ -7,15 +9,18 @@ from typing import Annotated, Literal
 from fastapi import APIRouter, Query
 
 from schema import registry
-from service import models
+from service import evidence, models
 from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
+from service.evidence import Expand
 from service.formats import TABULAR
 from service.read_models import dependencies as read_model
 
 router = APIRouter(tags=["dependencies"])
 
-ActorId = Annotated[str, Query(pattern=registry.ID_PATTERN, description="mission or organisation id")]
+ActorId = Annotated[
+    str, Query(pattern=registry.ID_PATTERN, description="mission or organisation id", examples=["unmik"])
+]
 Kind = Annotated[Literal["power", "resource"] | None, Query(description="power or resource; both when absent")]
 
 
@@ -41,11 +46,18 @@ async def dependencies(
     ] = "out",
     kind: Kind = None,
     depth: Annotated[int, Query(ge=1, le=3, description="longest chain, in steps")] = 1,
+    expand: Expand = None,
 ) -> models.Dependencies:
     subject = (await _actors(graph, [actor]))[actor]
     params = {"actor": actor, "kind": kind, "depth": depth}
     rows = [row for name in read_model.STATEMENTS[direction] for row in await graph.read(name, **params)]
-    return read_model.dependencies(subject, direction, kind, depth, rows)
+    answer = read_model.dependencies(subject, direction, kind, depth, rows)
+    if expand:
+        steps = [step for chain in answer.chains for step in chain.steps]
+        found = await evidence.claims_by_id(graph, (i for step in steps for i in step.evidence))
+        for step in steps:
+            step.claims = evidence.pick(found, step.evidence)
+    return answer
 
 
 @router.get(
@@ -59,10 +71,17 @@ async def dependency_matrix(
     graph: ReaderDep,
     actors: Annotated[str, Query(description="comma-separated actor ids, 2 to 50", examples=["unmik,unsc,osce,eu"])],
     kind: Kind = None,
+    expand: Expand = None,
 ) -> models.DependencyMatrix:
     ids = read_model.matrix_ids(actors)
     if not 2 <= len(ids) <= 50:
         raise BadInput("actors: give 2 to 50 comma-separated ids")
     found = await _actors(graph, ids)
     rows = await graph.read("dependency_matrix", actors=ids, kind=kind)
-    return read_model.dependency_matrix(ids, found, kind, rows)
+    answer = read_model.dependency_matrix(ids, found, kind, rows)
+    if expand:
+        cells = [cell for row in answer.rows.values() for cell in row.values()]
+        claims = await evidence.claims_by_id(graph, (i for cell in cells for i in cell.evidence))
+        for cell in cells:
+            cell.claims = evidence.pick(claims, cell.evidence)
+    return answer

@@ -7,15 +7,21 @@ bounded description. The plural API paths (`/missions/{id}`, ...) redirect here.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from typing import Any
+
 from fastapi import APIRouter, Request
 from pydantic import BaseModel
 
+from service import evidence
 from service.deps import ReaderDep
 from service.details import DETAILS, read_detail
+from service.evidence import Expand
 from service.formats import JSON, RESOURCE, Format
-from service.models import ErrorBody
+from service.models import ErrorBody, Evidence
 from service.rdf.describe import Description, describe_node, describe_relation, describe_scheme
 from service.rdf.iris import TYPES
+from service.rdf.mapping import DERIVED_FROM
 from service.rdf.state import rdf_state
 
 router = APIRouter(tags=["resources"])
@@ -49,6 +55,17 @@ for _segment in TYPES.values():
     _resource_route(_segment)
 
 
+@dataclass(frozen=True)
+class EvidencedRelation(Description):
+    """A relation's description with its supporting claims inline (`expand=evidence`): JSON adds
+    `claims`; HTML and RDF are the description's."""
+
+    claims: tuple[Evidence, ...] = ()
+
+    def json_view(self, base: str) -> dict[str, Any]:
+        return {**super().json_view(base), "claims": [claim.model_dump() for claim in self.claims]}
+
+
 @router.get(
     "/relation/{id}",
     summary="An evidenced actor relation (qualified): HTML, JSON or RDF",
@@ -56,8 +73,16 @@ for _segment in TYPES.values():
     response_model=None,
 )
 @RESOURCE
-async def relation(request: Request, graph: ReaderDep, id: str) -> Description:
-    return await describe_relation(graph, rdf_state(request).mapper, id)
+async def relation(request: Request, graph: ReaderDep, id: str, expand: Expand = None) -> Description:
+    mapper = rdf_state(request).mapper
+    found = await describe_relation(graph, mapper, id)
+    if not expand:
+        return found
+    # the claims it was derived from: prov:wasDerivedFrom <{base}claim/{id}>
+    claim_iri = f"{mapper.base}claim/"
+    ids = [str(q[2])[len(claim_iri) :] for q in found.quads if q[1] == DERIVED_FROM and str(q[2]).startswith(claim_iri)]
+    claims = evidence.pick(await evidence.claims_by_id(graph, ids), ids)
+    return EvidencedRelation(found.subject, found.type, found.id, found.label, found.quads, tuple(claims))
 
 
 @router.get("/scheme/{id}", summary="A SKOS concept scheme (task, code)", responses=ANSWERS, response_model=None)

@@ -65,3 +65,34 @@ def test_duplicate_id_is_refused_by_the_database(seeded: Driver, settings: Setti
                 session.run("CREATE (:Territory {id: 'zz-test-dup'})").consume()
         finally:
             session.run("MATCH (n:Territory {id: 'zz-test-dup'}) DELETE n").consume()
+
+
+def test_a_search_index_of_an_older_definition_is_made_again(seeded: Driver, settings: Settings) -> None:
+    """A graph made before the registry's search fields grew gets the full index on the next apply."""
+    database = settings.neo4j_database
+    seeded.execute_query("DROP INDEX search_text IF EXISTS", database_=database)
+    seeded.execute_query(
+        "CREATE FULLTEXT INDEX search_text FOR (n:Mission|Claim) ON EACH [n.name, n.text]", database_=database
+    )
+    apply_schema(seeded, database)
+    records, _, _ = seeded.execute_query(
+        "SHOW FULLTEXT INDEXES YIELD name, labelsOrTypes, properties, state WHERE name = 'search_text' "
+        "RETURN labelsOrTypes, properties, state",
+        database_=database,
+    )
+    (index,) = records
+    assert set(index["labelsOrTypes"]) == set(registry.search_labels())
+    assert set(index["properties"]) == set(registry.search_properties())
+    assert index["state"] == "ONLINE"
+    # a source's author: a field the older index did not cover
+    authors, _, _ = seeded.execute_query(
+        "MATCH (s:Source) WHERE s.author IS NOT NULL RETURN s.id AS id, s.author AS author ORDER BY s.id LIMIT 1",
+        database_=database,
+    )
+    word = max(authors[0]["author"].replace(",", " ").split(), key=len)
+    found, _, _ = seeded.execute_query(
+        "CALL db.index.fulltext.queryNodes('search_text', $q) YIELD node RETURN collect(node.id) AS ids",
+        {"q": word},
+        database_=database,
+    )
+    assert authors[0]["id"] in found[0]["ids"]

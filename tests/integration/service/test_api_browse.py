@@ -126,5 +126,5 @@ def test_codes_and_search(api: httpx.Client) -> None:
     codes = {c["id"]: c for c in api.get("/codes").json()}
     assert codes["power-dependency"]["claims"] > 50
     assert codes["single-loop-learning"]["broader"] == "organisational-learning"
-    hits = api.get("/search", params={"q": "Security Council"}).json()
+    hits = api.get("/search", params={"q": "Security Council"}).json()["items"]
     assert "unsc" in {h["id"] for h in hits}
