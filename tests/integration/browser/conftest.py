@@ -32,13 +32,15 @@ def chromium_executable() -> str:
     return path
 
 
-@pytest.fixture(scope="session")
+# Package scope, not session: while the sync API is started, its event loop counts as running in
+# this thread, so every later test calling asyncio.run() would fail. It stops with this folder.
+@pytest.fixture(scope="package")
 def playwright_driver() -> Iterator[Playwright]:
     with sync_playwright() as driver:
         yield driver
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="package")
 def chromium(playwright_driver: Playwright) -> Iterator[Browser]:
     # --no-sandbox: the suite runs as root in CI, where Chromium's sandbox refuses to start.
     browser = playwright_driver.chromium.launch(
