@@ -25,7 +25,10 @@ def _flat(row: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def mission(row: dict[str, Any]) -> models.MissionDetail:
-    return models.MissionDetail(**_flat(row, "mission"))
+    found = _flat(row, "mission")
+    # A post has a title, not a name: the title is what names it in a list.
+    found["posts"] = [{"id": p["id"], "name": p.get("title")} for p in found["posts"]]
+    return models.MissionDetail(**found)
 
 
 def organisation(row: dict[str, Any]) -> models.OrganisationDetail:
