@@ -8,4 +8,5 @@ RETURN c {.*} AS claim,
   [(c)-[:CODED_AS]->(k:Code) | k {.id, .pref_label, .kind}] AS codes,
   [(c)-[:MENTIONS]->(a:Actor) | a {.id, .name, .acronym}] AS mentions,
   [(a:Actor)-[r]->(b:Actor) WHERE c.id IN r.evidence |
-    {from: a.id, type: type(r), kind: r.kind, on: r.on, to: b.id, weight: r.weight}] AS relations
+    {from: a.id, type: type(r), kind: r.kind, on: r.on, to: b.id, weight: r.weight,
+     literature: coalesce(r.literature, [])}] AS relations

@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, computed_field
 
+from schema import registry
 from service.tabular import Table, model_table
 
 
@@ -107,9 +108,21 @@ class Provenance(BaseModel):
 class FigureOut(Provenance):
     id: str
     measure: str
-    value: float
+    value: int | float = Field(description="an integer for a count, a float only for a fraction")
     refers_to: str | None = None
     description: str | None = None
+
+    @computed_field(description="what the value counts: persons, offices, money, ...")  # type: ignore[prop-decorator]
+    @property
+    def unit(self) -> str | None:
+        measure = registry.FIGURE_MEASURES.get(self.measure)
+        return measure.unit if measure else None
+
+    @computed_field(description="ISO 4217 currency of a money value (USD), else null")  # type: ignore[prop-decorator]
+    @property
+    def currency(self) -> str | None:
+        measure = registry.FIGURE_MEASURES.get(self.measure)
+        return measure.currency if measure else None
 
 
 class StatementOut(Provenance):
@@ -118,6 +131,14 @@ class StatementOut(Provenance):
     value: str | int | float | bool | None = None
     preferred: bool = False
     reason: str | None = None
+
+
+class CounterpartEvidence(Provenance):
+    stated_by: str = Field(description="the mission whose record states the counterpart")
+
+
+class Counterpart(Ref):
+    evidence: list[CounterpartEvidence] = Field(description="each record's statement of the pair, with its locator")
 
 
 class MissionSummary(BaseModel):
@@ -143,13 +164,15 @@ class MissionDetail(Identified, MissionSummary, Provenance):
     leads: list[Ref] = Field(description="organisations that lead it (organisation and department)")
     predecessors: list[Ref]
     successors: list[Ref]
-    military_counterparts: list[Ref]
+    military_counterparts: list[Counterpart] = Field(description="each counterpart once, with every statement of it")
     part_of: list[Ref]
     units: list[Ref]
     posts: list[Ref]
     figures: list[FigureOut] = Field(description="sizes, budgets, ceilings, each with the year it refers to")
     statements: list[StatementOut] = Field(description="each source's value where sources disagree")
-    claims: int = Field(description="claims that mention the mission")
+    claims: int = Field(
+        description="claims that mention the mission or cite an interview about it: the total of /claims?mission="
+    )
 
 
 class OrganisationSummary(BaseModel):
@@ -270,13 +293,28 @@ class ClaimPage(Page):
     items: list[ClaimSummary]
 
 
+def evidence_basis(interviews: int, literature: int) -> str:
+    """What a relation rests on, so that a weight of 0 (no interview) never reads as no evidence."""
+    kinds = [name for name, count in (("interviews", interviews), ("literature", literature)) if count]
+    return " and ".join(kinds) or "none"
+
+
+BASIS = "interviews, literature, or interviews and literature: what the weight's evidence is"
+
+
 class RelationOut(BaseModel):
     source_actor: str = Field(alias="from")
     type: str
     kind: str | None = None
     on: str | None = None
     to: str
-    weight: int | None = None
+    weight: int | None = Field(default=None, description="distinct interviews behind it (0: literature only)")
+    literature: list[str] = Field(default=[], description="literature sources behind it")
+
+    @computed_field(description=BASIS)  # type: ignore[prop-decorator]
+    @property
+    def basis(self) -> str:
+        return evidence_basis(self.weight or 0, len(self.literature))
 
     model_config = {"populate_by_name": True}
 
@@ -310,10 +348,15 @@ class DependencyStep(BaseModel):
     to: str = Field(description="the actor depended on")
     kind: str = Field(description="power or resource")
     on: str = Field(description="what is depended on: mandate, funding, staff, ...")
-    weight: int = Field(description="distinct interviews behind it")
+    weight: int = Field(description="distinct interviews behind it (0 where the evidence is literature only)")
     evidence: list[str] = Field(description="supporting claim ids")
     interviews: list[str]
     literature: list[str] = []
+
+    @computed_field(description=BASIS)  # type: ignore[prop-decorator]
+    @property
+    def basis(self) -> str:
+        return evidence_basis(len(self.interviews), len(self.literature))
 
     model_config = {"populate_by_name": True}
 
@@ -373,9 +416,9 @@ class TaskOut(Provenance):
 
 class CeilingChange(BaseModel):
     measure: str
-    value: float
-    previous: float | None = None
-    change: float | None = None
+    value: int | float
+    previous: int | float | None = None
+    change: int | float | None = None
     refers_to: str | None = None
     source: str | None = None
     section: str | None = None
