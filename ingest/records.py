@@ -318,6 +318,8 @@ class Interview(Sourced):
     organisation: Slug | None = None
     mission: Slug | None = None
     un_staff: bool
+    # Appendix 1's post (preferred) beside each other description of the interviewee in the text.
+    statements: list[Statement] = []
 
 
 class Code(Sourced):

@@ -8,6 +8,7 @@ from typing import Any
 from pydantic import BaseModel, Field, computed_field
 
 from schema import registry
+from service import quotes
 from service.tabular import Table, model_table
 
 
@@ -93,6 +94,9 @@ class Ref(BaseModel):
     acronym: str | None = None
 
 
+QUOTE_DISPLAY = "the quote with the OCR's artefacts undone (service/quotes.py), for reading; `quote` is verbatim"
+
+
 class Provenance(BaseModel):
     source: str | None = None
     section: str | None = None
@@ -102,7 +106,12 @@ class Provenance(BaseModel):
     row: int | None = None
     key: str | None = None
     column: str | None = None
-    quote: str | None = None
+    quote: str | None = Field(default=None, description="verbatim, as the source prints it (OCR included)")
+
+    @computed_field(description=QUOTE_DISPLAY)  # type: ignore[prop-decorator]
+    @property
+    def quote_display(self) -> str | None:
+        return None if self.quote is None else quotes.display_form(self.quote)
 
 
 class FigureOut(Provenance):
@@ -283,10 +292,28 @@ class ClaimSummary(BaseModel):
     codes: list[str] = []
     mentions: list[str] = []
 
+    @computed_field(description=QUOTE_DISPLAY)  # type: ignore[prop-decorator]
+    @property
+    def quote_display(self) -> str | None:
+        return None if self.quote is None else quotes.display_form(self.quote)
+
 
 class InterviewDetail(Identified, InterviewSummary, Provenance):
     note: str | None = None
     claims_citing: list[ClaimSummary] = Field(description="claims that cite this interview")
+    statements: list[StatementOut] = Field(
+        default=[], description="the role as Appendix 1 gives it (preferred) and as the text elsewhere describes it"
+    )
+
+
+class Interviewee(BaseModel):
+    """A cited interview's interviewee: Appendix 1's role, and where the text describes them otherwise."""
+
+    interview: str
+    role: str
+    described_otherwise: list[StatementOut] = Field(
+        description="each description in the thesis's text that differs from Appendix 1, with its locator"
+    )
 
 
 class ClaimPage(Page):
@@ -324,6 +351,7 @@ class ClaimDetail(Identified, ClaimSummary, Provenance):
     no_assertion: str | None = None
     note: str | None = None
     cites: list[Ref] = Field(description="literature source of a literature claim")
+    interviewees: list[Interviewee] = Field(default=[], description="who was cited, as Appendix 1 and the text say")
     relations: list[RelationOut] = Field(description="actor relations this claim is evidence for")
 
 

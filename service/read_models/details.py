@@ -72,6 +72,7 @@ def interview(row: dict[str, Any]) -> models.InterviewDetail:
     found["organisation"] = found["organisations"][0]["id"] if found["organisations"] else None
     found["mission"] = found["missions"][0]["id"] if found["missions"] else None
     citing = sorted(claims, key=lambda c: (c.get("line") or 0, c["id"]))
+    found["statements"] = sorted((clean(s) for s in found.get("statements", [])), key=lambda s: s["id"])
     return models.InterviewDetail(
         **found,
         claims=len(citing),
@@ -82,6 +83,17 @@ def interview(row: dict[str, Any]) -> models.InterviewDetail:
 
 def claim(row: dict[str, Any]) -> models.ClaimDetail:
     found = _flat(row, "claim")
+    found["interviewees"] = [
+        models.Interviewee(
+            interview=i["id"],
+            role=i["role"],
+            described_otherwise=sorted(
+                (clean(s) for s in i.get("descriptions", []) if not s.get("preferred")),
+                key=lambda s: s.get("line") or 0,
+            ),
+        )
+        for i in found["interviews"]
+    ]
     found["interviews"] = [i["id"] for i in found["interviews"]]
     found["codes"] = [c["id"] for c in found["codes"]]
     found["mentions"] = [a["id"] for a in found["mentions"]]
