@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from ingest.dataset import Dataset
 
 _CHAPTER_1 = re.compile(r"^\s*CHAPTER\s+1\s*$")
+_CHAPTER = re.compile(r"^\s*CHAPTER\s+(?P<number>[1-7])\s*$")
 _APPENDIX_1 = re.compile(r"^\s*A\s*PPEN\s*D\s*IX\s+1\b")
 _ACRONYM = re.compile(r"\b[A-Z][A-Za-z]{1,11}\b")
 _ROMAN = re.compile(r"^[IVXLC]+$")
@@ -52,6 +53,12 @@ def body(lines: Sequence[str]) -> tuple[int, int]:
     start = next(i for i, line in enumerate(lines, 1) if _CHAPTER_1.match(line))
     end = next(i for i, line in enumerate(lines, 1) if _APPENDIX_1.match(line))
     return start, end - 1
+
+
+def chapter_of(lines: Sequence[str], line: int) -> int:
+    """The chapter (1-7) that `line` is in."""
+    starts = [(i, int(m["number"])) for i, text in enumerate(lines, 1) if (m := _CHAPTER.match(text))]
+    return max(number for start, number in starts if start <= line)
 
 
 def _is_heading(line: str) -> bool:

@@ -584,3 +584,25 @@ class CypherResult(BaseModel):
     columns: list[str]
     rows: list[dict[str, Any]]
     truncated: bool = Field(description="more rows were left than the row cap")
+
+
+class LeftOut(BaseModel):
+    name: str = Field(description="as the thesis prints it")
+    line: int = Field(description="first line of the thesis it occurs on")
+    reason: str = Field(description="why it is no record, or what it is (for a name not yet a record)")
+
+
+class ChapterCoverage(BaseModel):
+    chapter: int
+    records: int = Field(description="records, figures and statements whose thesis locator is in this chapter")
+    by_kind: dict[str, int] = Field(description="the same, per kind (label)")
+    claims: int = Field(description="claims of this chapter (interview and literature)")
+    other_names: list[str] = Field(description="names the chapter uses for records that have another name")
+    left_out: list[LeftOut] = Field(description="names the chapter mentions that are deliberately no record")
+    missing: list[LeftOut] = Field(description="organisations, programmes and documents not yet records")
+
+
+class Coverage(BaseModel):
+    chapters: list[ChapterCoverage]
+    outside_chapters: dict[str, int] = Field(description="records located outside chapters 1-7 (Appendix 1), per kind")
+    not_modelled: list[str] = Field(description="what the graph does not hold, whatever the chapter")

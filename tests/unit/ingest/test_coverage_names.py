@@ -50,12 +50,14 @@ def test_every_listed_name_is_still_found_and_is_no_record_name(
     dataset: Dataset, found: list[coverage_names.NameUse], listed: dict[tuple[str, str], dict[str, object]]
 ) -> None:
     names = coverage_names.record_names(dataset)
+    lines = thesis_path().read_text(encoding="utf-8").splitlines()
     at = {(use.name, use.kind): use for use in found}
     ids = {record_id for by_id in dataset.kinds.values() for record_id in by_id}
     for key, entry in listed.items():
         use = at.get(key)
         assert use is not None, f"{key} is listed but no longer found"
         assert use.line == entry["line"], key
+        assert entry["chapter"] == coverage_names.chapter_of(lines, use.line), key
         assert coverage_names.resolve(use, names) is None, f"{key} is a record's name now: drop the entry"
         assert [o for o in OUTCOMES if o in entry] in (["record"], ["reason"], ["missing"]), key
         if "record" in entry:
