@@ -14,7 +14,7 @@ RETURN m {.*} AS mission,
   COLLECT {
     MATCH (m)-[r:MILITARY_COUNTERPART]-(c:Mission)
     WITH c, r ORDER BY startNode(r) = m DESC, r.line
-    WITH c, collect(r {.source, .section, .line, .page, .file, .row, .quote, stated_by: startNode(r).id}) AS evidence
+    WITH c, collect(r {.source, .section, .line, .file, .row, .quote, stated_by: startNode(r).id}) AS evidence
     RETURN c {.id, .name, .acronym, evidence: evidence} ORDER BY c.id
   } AS military_counterparts,
   [(m)-[:PART_OF]->(w:Mission) | w {.id, .name, .acronym}] AS part_of,
