@@ -102,25 +102,18 @@ class Statement(Provenance):
     reason: str | None = None
 
 
+def _known_measure(measure: str) -> str:
+    if measure not in registry.FIGURE_MEASURES:
+        raise ValueError(f"unknown measure {measure!r}; known: {', '.join(sorted(registry.FIGURE_MEASURES))}")
+    return measure
+
+
 class Figure(Provenance):
     """A size or budget figure, with the year (or date) it refers to."""
 
-    measure: Literal[
-        "civilian-staff",
-        "international-staff",
-        "national-staff",
-        "uniformed-personnel",
-        "troops",
-        "military-observers",
-        "police",
-        "field-offices",
-        "annual-budget-usd",
-        "troop-ceiling",
-        "police-ceiling",
-        "military-observer-ceiling",
-        "other",
-    ]
-    value: float
+    measure: Annotated[str, AfterValidator(_known_measure)]
+    # An int stays an int (a head count of 5000, not 5000.0); a fraction is a float.
+    value: int | float
     refers_to: PartialDate | None = Field(default=None, description="year or date the figure refers to")
     description: str | None = None
 
@@ -331,6 +324,8 @@ class Interview(Sourced):
     organisation: Slug | None = None
     mission: Slug | None = None
     un_staff: bool
+    # Appendix 1's post (preferred) beside each other description of the interviewee in the text.
+    statements: list[Statement] = []
 
 
 class Code(Sourced):

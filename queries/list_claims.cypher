@@ -33,6 +33,7 @@ RETURN size(found) AS total,
        [c IN found[$offset..$offset + $limit] | c {.id, .chapter, .section, .subsection, .line, .text, .quote,
          research_question: [(c)-[r:CODED_AS]->(k:Code) WHERE r.field = 'research_question' | k.id][0],
          interviews: [(c)-[:CITES]->(i:Interview) | i.id],
-         interviewees: [(c)-[:CITES]->(i:Interview) | i {.id, .role}],
+         interviewees: [(c)-[:CITES]->(i:Interview) | i {.id, .role, described_otherwise: COLLECT { MATCH (i)-[:HAS_STATEMENT]->(s:Statement)
+          WHERE s.field = 'role' AND NOT coalesce(s.preferred, false) RETURN s {.*} ORDER BY s.line }}],
          codes: [(c)-[:CODED_AS]->(k:Code) | k.id],
          mentions: [(c)-[:MENTIONS]->(a:Actor) | a.id]}] AS items

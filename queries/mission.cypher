@@ -1,5 +1,8 @@
 // One mission with its territories, leading organisations, predecessors, successors, military
 // counterparts, units, posts, figures (sizes, budgets, ceilings) and disputed statements, each with its source.
+// A counterpart stated from both sides (UNMiK -> KFOR and KFOR -> UNMiK) is one entry with both
+// statements as its evidence. `claims` counts as `/claims?mission=` filters: claims that mention the
+// mission or cite an interview about it.
 // Parameters: $id
 // :param {id: 'monuc'}
 MATCH (m:Mission {id: $id})
@@ -8,10 +11,16 @@ RETURN m {.*} AS mission,
   [(o:Organisation)-[r:LEADS]->(m) | o {.id, .name, .acronym, field: r.field}] AS leads,
   [(p:Mission)-[:SUCCEEDED_BY]->(m) | p {.id, .name, .acronym}] AS predecessors,
   [(m)-[:SUCCEEDED_BY]->(s:Mission) | s {.id, .name, .acronym}] AS successors,
-  [(m)-[:MILITARY_COUNTERPART]-(c:Mission) | c {.id, .name, .acronym}] AS military_counterparts,
+  COLLECT {
+    MATCH (m)-[r:MILITARY_COUNTERPART]-(c:Mission)
+    WITH c, r ORDER BY startNode(r) = m DESC, r.line
+    WITH c, collect(r {.source, .section, .line, .file, .row, .quote, stated_by: startNode(r).id}) AS evidence
+    RETURN c {.id, .name, .acronym, evidence: evidence} ORDER BY c.id
+  } AS military_counterparts,
   [(m)-[:PART_OF]->(w:Mission) | w {.id, .name, .acronym}] AS part_of,
   [(u:Unit)-[:PART_OF]->(m) | u {.id, .name, .kind}] AS units,
   [(p:Post)-[:POST_IN]->(m) | p {.id, .title}] AS posts,
   [(m)-[:HAS_FIGURE]->(f:Figure) | f {.*}] AS figures,
   [(m)-[:HAS_STATEMENT]->(s:Statement) | s {.*}] AS statements,
-  COUNT { (c:Claim)-[:MENTIONS]->(m) } AS claims
+  COUNT { MATCH (c:Claim) WHERE EXISTS { (c)-[:MENTIONS]->(m) }
+          OR EXISTS { (c)-[:CITES]->(:Interview)-[:CONCERNS]->(m) } } AS claims

@@ -638,3 +638,46 @@ CARRY_FORWARD_RULES: Mapping[str, str] = MappingProxyType(
         "full-vector": "each mandate codes every task in force: a task absent from a later mandate was dropped by it",
     }
 )
+
+# --------------------------------------------------------------------------- figure measures
+
+
+@dataclass(frozen=True)
+class Measure:
+    """What a figure's number counts: its unit, and for money its currency (ISO 4217)."""
+
+    unit: str
+    currency: str | None = None
+
+
+_PERSONS, _USD = Measure("persons"), Measure("money", "USD")
+
+# Every measure a figure may have, named for what the thesis says it counts (no catch-all).
+FIGURE_MEASURES: Mapping[str, Measure] = MappingProxyType(
+    {
+        "civilian-staff": _PERSONS,
+        "international-staff": _PERSONS,
+        "national-staff": _PERSONS,
+        "staff": _PERSONS,
+        "uniformed-personnel": _PERSONS,
+        "troops": _PERSONS,
+        "planned-troops": _PERSONS,
+        "military-observers": _PERSONS,
+        "police": _PERSONS,
+        "troop-ceiling": _PERSONS,
+        "police-ceiling": _PERSONS,
+        "military-observer-ceiling": _PERSONS,
+        "contributing-states": Measure("states"),
+        "field-offices": Measure("offices"),
+        "liaison-offices": Measure("offices"),
+        "logistics-bases": Measure("bases"),
+        "staffing-level": Measure("percent of formal human resource levels"),
+        "annual-budget-usd": _USD,
+        "cumulative-cost-usd": _USD,
+        "military-costs-usd": _USD,
+        "civilian-personnel-costs-usd": _USD,
+        "operational-requirements-usd": _USD,
+        "temporary-assistance-and-quick-impact-usd": _USD,
+        "quick-impact-projects-usd": _USD,
+    }
+)

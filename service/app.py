@@ -15,7 +15,16 @@ from service.graph_reader import GraphReader
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
 from service.parameters import known_parameters
-from service.routers import browse, centrality, cypher, dependencies, health, listings, mandates
+from service.routers import (
+    browse,
+    centrality,
+    coverage,
+    cypher,
+    dependencies,
+    health,
+    listings,
+    mandates,
+)
 from service.routers.assets import mount_static
 
 
@@ -63,6 +72,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(mandates.router)
     app.include_router(dependencies.router)
     app.include_router(centrality.router)
+    app.include_router(coverage.router)
     app.include_router(cypher.router)
     # Linked-data IRIs ({base}{type}/{id}) go last: a two-segment pattern would shadow the routes above.
     from service.rdf.router import router as linked_data

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, ClassVar, Self
 
-from pydantic import BaseModel, Field, PrivateAttr
+from pydantic import BaseModel, Field, PrivateAttr, computed_field
 
+from schema import registry
+from service import quotes
 from service.html import HtmlPage
 from service.tabular import Table, cell, model_table
 
@@ -126,6 +128,9 @@ class Ref(BaseModel):
     acronym: str | None = None
 
 
+QUOTE_DISPLAY = "the quote with the OCR's artefacts undone (service/quotes.py), for reading; `quote` is verbatim"
+
+
 class Provenance(BaseModel):
     source: str | None = None
     section: str | None = None
@@ -135,15 +140,32 @@ class Provenance(BaseModel):
     row: int | None = None
     key: str | None = None
     column: str | None = None
-    quote: str | None = None
+    quote: str | None = Field(default=None, description="verbatim, as the source prints it (OCR included)")
+
+    @computed_field(description=QUOTE_DISPLAY)  # type: ignore[prop-decorator]
+    @property
+    def quote_display(self) -> str | None:
+        return None if self.quote is None else quotes.display_form(self.quote)
 
 
 class FigureOut(Provenance):
     id: str
     measure: str
-    value: float
+    value: int | float = Field(description="an integer for a count, a float only for a fraction")
     refers_to: str | None = None
     description: str | None = None
+
+    @computed_field(description="what the value counts: persons, offices, money, ...")  # type: ignore[prop-decorator]
+    @property
+    def unit(self) -> str | None:
+        measure = registry.FIGURE_MEASURES.get(self.measure)
+        return measure.unit if measure else None
+
+    @computed_field(description="ISO 4217 currency of a money value (USD), else null")  # type: ignore[prop-decorator]
+    @property
+    def currency(self) -> str | None:
+        measure = registry.FIGURE_MEASURES.get(self.measure)
+        return measure.currency if measure else None
 
 
 class StatementOut(Provenance):
@@ -152,6 +174,14 @@ class StatementOut(Provenance):
     value: str | int | float | bool | None = None
     preferred: bool = False
     reason: str | None = None
+
+
+class CounterpartEvidence(Provenance):
+    stated_by: str = Field(description="the mission whose record states the counterpart")
+
+
+class Counterpart(Ref):
+    evidence: list[CounterpartEvidence] = Field(description="each record's statement of the pair, with its locator")
 
 
 class MissionSummary(BaseModel):
@@ -177,13 +207,15 @@ class MissionDetail(Identified, MissionSummary, Provenance):
     leads: list[Ref] = Field(description="organisations that lead it (organisation and department)")
     predecessors: list[Ref]
     successors: list[Ref]
-    military_counterparts: list[Ref]
+    military_counterparts: list[Counterpart] = Field(description="each counterpart once, with every statement of it")
     part_of: list[Ref]
     units: list[Ref]
     posts: list[Ref]
     figures: list[FigureOut] = Field(description="sizes, budgets, ceilings, each with the year it refers to")
     statements: list[StatementOut] = Field(description="each source's value where sources disagree")
-    claims: int = Field(description="claims that mention the mission")
+    claims: int = Field(
+        description="claims that mention the mission or cite an interview about it: the total of /claims?mission="
+    )
 
 
 class OrganisationSummary(BaseModel):
@@ -282,10 +314,14 @@ class InterviewPage(Page):
 
 
 class Interviewee(BaseModel):
-    """An interview a claim cites, with the interviewee's role as Appendix 1 gives it."""
+    """An interview a claim cites: the interviewee's role as Appendix 1 gives it, and where the text
+    describes them otherwise."""
 
-    id: str
+    id: str = Field(description="the interview")
     role: str | None = None
+    described_otherwise: list[StatementOut] = Field(
+        default=[], description="each description in the thesis's text that differs from Appendix 1, with its locator"
+    )
 
 
 class ClaimSummary(BaseModel):
@@ -304,14 +340,31 @@ class ClaimSummary(BaseModel):
     codes: list[str] = []
     mentions: list[str] = []
 
+    @computed_field(description=QUOTE_DISPLAY)  # type: ignore[prop-decorator]
+    @property
+    def quote_display(self) -> str | None:
+        return None if self.quote is None else quotes.display_form(self.quote)
+
 
 class InterviewDetail(Identified, InterviewSummary, Provenance):
     note: str | None = None
     claims_citing: list[ClaimSummary] = Field(description="claims that cite this interview")
+    statements: list[StatementOut] = Field(
+        default=[], description="the role as Appendix 1 gives it (preferred) and as the text elsewhere describes it"
+    )
 
 
 class ClaimPage(Page):
     items: list[ClaimSummary]
+
+
+def evidence_basis(interviews: int, literature: int) -> str:
+    """What a relation rests on, so that a weight of 0 (no interview) never reads as no evidence."""
+    kinds = [name for name, count in (("interviews", interviews), ("literature", literature)) if count]
+    return " and ".join(kinds) or "none"
+
+
+BASIS = "interviews, literature, or interviews and literature: what the weight's evidence is"
 
 
 class RelationOut(BaseModel):
@@ -320,7 +373,13 @@ class RelationOut(BaseModel):
     kind: str | None = None
     on: str | None = None
     to: str
-    weight: int | None = None
+    weight: int | None = Field(default=None, description="distinct interviews behind it (0: literature only)")
+    literature: list[str] = Field(default=[], description="literature sources behind it")
+
+    @computed_field(description=BASIS)  # type: ignore[prop-decorator]
+    @property
+    def basis(self) -> str:
+        return evidence_basis(self.weight or 0, len(self.literature))
 
     model_config = {"populate_by_name": True}
 
@@ -410,13 +469,18 @@ class DependencyStep(BaseModel):
     to: str = Field(description="the actor depended on")
     kind: str = Field(description="power or resource")
     on: str = Field(description="what is depended on: mandate, funding, staff, ...")
-    weight: int = Field(description="distinct interviews behind it")
+    weight: int = Field(description="distinct interviews behind it (0 where the evidence is literature only)")
     evidence: list[str] = Field(description="supporting claim ids")
     interviews: list[str]
     literature: list[str] = []
     claims: list[Evidence] | None = Field(
         default=None, exclude_if=_absent, description="the supporting claims, with expand=evidence (absent without)"
     )
+
+    @computed_field(description=BASIS)  # type: ignore[prop-decorator]
+    @property
+    def basis(self) -> str:
+        return evidence_basis(len(self.interviews), len(self.literature))
 
     model_config = {"populate_by_name": True}
 
@@ -484,9 +548,9 @@ class TaskOut(Provenance):
 
 class CeilingChange(BaseModel):
     measure: str
-    value: float
-    previous: float | None = None
-    change: float | None = None
+    value: int | float
+    previous: int | float | None = None
+    change: int | float | None = None
     refers_to: str | None = None
     source: str | None = None
     section: str | None = None
@@ -734,3 +798,25 @@ class TaskPage(Page):
     title: ClassVar[str] = "Mandate tasks"
     segment: ClassVar[str | None] = "task"
     items: list[TaskSummary]
+
+
+class LeftOut(BaseModel):
+    name: str = Field(description="as the thesis prints it")
+    line: int = Field(description="first line of the thesis it occurs on")
+    reason: str = Field(description="why it is no record, or what it is (for a name not yet a record)")
+
+
+class ChapterCoverage(BaseModel):
+    chapter: int
+    records: int = Field(description="records, figures and statements whose thesis locator is in this chapter")
+    by_kind: dict[str, int] = Field(description="the same, per kind (label)")
+    claims: int = Field(description="claims of this chapter (interview and literature)")
+    other_names: list[str] = Field(description="names the chapter uses for records that have another name")
+    left_out: list[LeftOut] = Field(description="names the chapter mentions that are deliberately no record")
+    missing: list[LeftOut] = Field(description="organisations, programmes and documents not yet records")
+
+
+class Coverage(BaseModel):
+    chapters: list[ChapterCoverage]
+    outside_chapters: dict[str, int] = Field(description="records located outside chapters 1-7 (Appendix 1), per kind")
+    not_modelled: list[str] = Field(description="what the graph does not hold, whatever the chapter")

@@ -19,7 +19,7 @@ STATEMENTS: dict[str, list[str]] = {
     "in": ["dependencies_in"],
     "both": ["dependencies_out", "dependencies_in"],
 }
-STEP_COLUMNS = ["chain", "step", "from", "to", "kind", "on", "weight", "evidence", "interviews", "literature"]
+STEP_COLUMNS = ["chain", "step", "from", "to", "kind", "on", "weight", "evidence", "interviews", "literature", "basis"]
 MATRIX_CORNER = "depends on →"
 
 

@@ -25,7 +25,10 @@ def _flat(row: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def mission(row: dict[str, Any]) -> models.MissionDetail:
-    return models.MissionDetail(**_flat(row, "mission"))
+    found = _flat(row, "mission")
+    # A post has a title, not a name: the title is what names it in a list.
+    found["posts"] = [{"id": p["id"], "name": p.get("title")} for p in found["posts"]]
+    return models.MissionDetail(**found)
 
 
 def organisation(row: dict[str, Any]) -> models.OrganisationDetail:
@@ -69,6 +72,7 @@ def interview(row: dict[str, Any]) -> models.InterviewDetail:
     found["organisation"] = found["organisations"][0]["id"] if found["organisations"] else None
     found["mission"] = found["missions"][0]["id"] if found["missions"] else None
     citing = sorted(claims, key=lambda c: (c.get("line") or 0, c["id"]))
+    found["statements"] = sorted((clean(s) for s in found.get("statements", [])), key=lambda s: s["id"])
     return models.InterviewDetail(
         **found,
         claims=len(citing),

@@ -95,7 +95,7 @@ def _step(
     return models.MandateStep(
         mandate=row["mandate"]["id"],
         mission=models.Ref(**row["mission"]),
-        resolution=models.ResolutionSummary(**resolution, missions=[]) if resolution else None,
+        resolution=models.ResolutionSummary(**resolution) if resolution else None,
         resolution_source=models.Provenance(**{k: resolution.get(k) for k in ("source", "section", "line")})
         if resolution
         else None,

@@ -73,7 +73,7 @@ def test_direct_dependencies_are_the_one_step_chains() -> None:
     assert [(d.source_actor, d.to, d.on) for d in answer.direct] == [("a", "b", "mandate"), ("a", "c", "funding")]
     assert (answer.actor.id, answer.direction, answer.kind, answer.depth) == ("a", "out", None, 2)
     step = answer.chains[2].steps[1]
-    assert step.model_dump(by_alias=True) == _step("b", "c", "staff", ["c-3"])
+    assert step.model_dump(by_alias=True) == {**_step("b", "c", "staff", ["c-3"]), "basis": "interviews"}
 
 
 def test_both_directions_keep_out_before_in() -> None:

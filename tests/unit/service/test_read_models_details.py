@@ -42,7 +42,7 @@ def test_mission_lifts_the_node_beside_its_links() -> None:
     )
     assert [t.id for t in found.territories] == ["kos"]
     assert [(s.id, s.acronym) for s in found.successors] == [("beta", "BM")]
-    assert [(p.id, p.name) for p in found.posts] == [("srsg-alpha", None)]
+    assert [(p.id, p.name) for p in found.posts] == [("srsg-alpha", "SRSG")]
 
 
 def test_organisation_names_what_it_leads_and_its_interviews() -> None:
