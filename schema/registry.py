@@ -337,6 +337,35 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         superclasses=(PROV + "Entity",),
         search=("text", "quote"),
     ),
+    # --------------------------------------------------------------- load-personnel: strength
+    # Authorised ceilings (Passmore, at changes) and deployed strength (IPI totals, Passmore) per
+    # mission-month: (:Mission)-[:HAS_STRENGTH]->(:Strength {month, measure, value, source}).
+    NodeKind(
+        "strengths",
+        "Strength",
+        "strength",
+        "Strength",
+        "Personnel strength",
+        (SCHEMA_ORG + "QuantitativeValue",),
+        _props(
+            mission=("pk:missionId", "str"),
+            month=("pk:month", "str"),
+            measure=("pk:measure", "str"),
+            value=(SCHEMA_ORG + "value", "decimal"),
+            change=("pk:ceilingChange", "str"),
+            previous=("pk:previousValue", "decimal"),
+            observer_coding=("pk:observerCoding", "str"),
+            observer_evidence=("pk:observerEvidence", "str"),
+            interpolated=("pk:interpolated", "bool"),
+            outcome=("pk:witnessOutcome", "str"),
+            preferred=("pk:preferred", "bool"),
+            corroborated_by=("pk:corroboratedBy", "str"),
+            reason=("pk:reason", "str"),
+        ),
+        comment="An authorised ceiling or the deployed strength of one personnel type of a mission in one "
+        "month (pk:month, YYYY-MM; pk:measure, e.g. authorised_troops, deployed_police).",
+        superclasses=(PROV + "Entity",),
+    ),
     NodeKind(
         "figures",
         "Figure",
@@ -475,6 +504,16 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("TERMINATES", "pk:terminates"),
     # A state held a Security Council seat in a year (properties: year, permanent).
     RelationType("HELD_SEAT", "pk:heldSeatOn"),
+    # ------------------------------------------------------------------- load-personnel
+    # A mission's strength series; the resolution adopted when a ceiling changed (SET_BY); the
+    # second source whose figure equals a Strength node's (CORROBORATED_BY, its locator on the edge).
+    RelationType("HAS_STRENGTH", "pk:strength"),
+    RelationType("SET_BY", "pk:setBy"),
+    RelationType("CORROBORATED_BY", "pk:corroboratedBySource"),
+    # Personnel a state contributes to a mission: IPI's official monthly count (CONTRIBUTES, one per
+    # month and personnel type) and Geo-PKO's yearly map estimate per location (DEPLOYED_WITH).
+    RelationType("CONTRIBUTES", "pk:contributesPersonnelTo"),
+    RelationType("DEPLOYED_WITH", "pk:deployedWith"),
 )
 
 # The act relationship types, in the order the acts readers name them (ingest.public.acts.ACTS).
