@@ -1,8 +1,17 @@
 // One mission with its territories, leading organisations, predecessors, successors, military
-// counterparts, units, posts, figures (sizes, budgets, ceilings) and disputed statements, each with its source.
+// counterparts, units, posts, figures (sizes, budgets, ceilings) and disputed statements, each with its source;
+// how many Strength nodes it has, and its top five contributors in the latest month of IPI's counts.
 // Parameters: $id
 // :param {id: 'monuc'}
 MATCH (m:Mission {id: $id})
+CALL {
+  WITH m
+  OPTIONAL MATCH (s:Organisation)-[c:CONTRIBUTES]->(m)
+  WITH c.month AS month, s, sum(c.count) AS count
+  ORDER BY month DESC, count DESC, s.id
+  WITH collect(CASE WHEN s IS NULL THEN null ELSE {month: month, state: s {.id, .name}, count: count} END) AS ranked
+  RETURN [x IN ranked WHERE x.month = ranked[0].month][..5] AS top_contributors
+}
 RETURN m {.*} AS mission,
   [(m)-[:DEPLOYED_IN]->(t:Territory) | t {.id, .name, .iso3}] AS territories,
   [(o:Organisation)-[r:LEADS]->(m) | o {.id, .name, .acronym, field: r.field}] AS leads,
@@ -14,4 +23,6 @@ RETURN m {.*} AS mission,
   [(p:Post)-[:POST_IN]->(m) | p {.id, .title}] AS posts,
   [(m)-[:HAS_FIGURE]->(f:Figure) | f {.*}] AS figures,
   [(m)-[:HAS_STATEMENT]->(s:Statement) | s {.*}] AS statements,
-  COUNT { (c:Claim)-[:MENTIONS]->(m) } AS claims
+  COUNT { (c:Claim)-[:MENTIONS]->(m) } AS claims,
+  COUNT { (m)-[:HAS_STRENGTH]->(:Strength) } AS strength_figures,
+  top_contributors

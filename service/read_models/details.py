@@ -25,7 +25,13 @@ def _flat(row: dict[str, Any], key: str) -> dict[str, Any]:
 
 
 def mission(row: dict[str, Any]) -> models.MissionDetail:
-    return models.MissionDetail(**_flat(row, "mission"))
+    found = _flat(row, "mission")
+    top = found.get("top_contributors") or []
+    if found.get("strength_figures"):
+        found["strength"] = f"/missions/{found['id']}/strength"
+    if top:
+        found["contributors"] = f"/missions/{found['id']}/contributors?at={top[0]['month']}"
+    return models.MissionDetail(**found)
 
 
 def organisation(row: dict[str, Any]) -> models.OrganisationDetail:

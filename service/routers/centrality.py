@@ -12,6 +12,7 @@ from service.deps import ReaderDep
 from service.errors import BadInput
 from service.formats import TABULAR
 from service.read_models import centrality as read_model
+from service.read_models import contributions as data_model
 from service.read_models.centrality import Metric
 
 router = APIRouter(tags=["centrality"])
@@ -19,7 +20,7 @@ router = APIRouter(tags=["centrality"])
 
 @router.get(
     "/centrality",
-    response_model=models.Centrality,
+    response_model=models.Centrality | models.DataCentrality | models.BothCentrality,
     responses=TABULAR.responses("JSON, or CSV on request"),
     summary="Rank actors by degree, betweenness, PageRank or eigenvector centrality",
 )
@@ -39,10 +40,29 @@ async def centrality(
     ] = None,
     relations: Annotated[str | None, Query(description="comma-separated relation types; all five when absent")] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="how many of the ranking to return")] = 50,
-) -> models.Centrality:
-    chosen = read_model.chosen_relations(relations)
-    unknown = read_model.unknown_relations(chosen)
-    if unknown or not chosen:
-        raise BadInput(f"relations: unknown {unknown}; choose from {read_model.RELATIONS}")
-    rows = await graph.read("actor_graph", relations=chosen, kind=kind, mission=mission)
-    return read_model.centrality(rows, metric, chosen, kind, mission, limit)
+    basis: Annotated[
+        Literal["evidence", "data", "both"],
+        Query(
+            description="evidence: the claims' relations (default); data: missions -> the states supplying "
+            "their personnel, weighted by share (IPI); both: two rankings side by side"
+        ),
+    ] = "evidence",
+    month: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="data basis: YYYY-MM")] = None,
+    year: Annotated[str | None, Query(pattern=r"^\d{4}$", description="data basis: the latest month of YYYY")] = None,
+) -> models.Centrality | models.DataCentrality | models.BothCentrality:
+    evidence = None
+    if basis != "data":
+        chosen = read_model.chosen_relations(relations)
+        unknown = read_model.unknown_relations(chosen)
+        if unknown or not chosen:
+            raise BadInput(f"relations: unknown {unknown}; choose from {read_model.RELATIONS}")
+        rows = await graph.read("actor_graph", relations=chosen, kind=kind, mission=mission)
+        evidence = read_model.centrality(rows, metric, chosen, kind, mission, limit)
+        if basis == "evidence":
+            return evidence
+    if month is not None and year is not None:
+        raise BadInput("give month= or year=, not both")
+    data = data_model.data_centrality(await graph.read("actor_graph_data", month=month, year=year), metric, limit)
+    if evidence is None:
+        return data
+    return models.BothCentrality(evidence=evidence, data=data)

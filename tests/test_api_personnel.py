@@ -1,0 +1,121 @@
+"""Contributors, a state's contributions, the strength series and the data basis of dependency, over HTTP."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+import httpx
+
+
+def test_top_contributors_of_a_mission_in_a_month(api: httpx.Client) -> None:
+    answer = api.get("/missions/monusco/contributors", params={"at": "2012-06"}).json()
+    assert answer["month"] == "2012-06"
+    official = answer["official"]
+    assert [row["rank"] for row in official] == list(range(1, len(official) + 1))
+    assert [row["count"] for row in official] == sorted((row["count"] for row in official), reverse=True)
+    assert all(row["basis"] == "official monthly count" and row["source"] == "ipi-peacekeeping" for row in official)
+    pakistan = next(row for row in official if row["state"]["id"] == "pak")
+    # Gender.Full.csv line 18152: experts on mission 55, troops 3,694, total 3,749
+    assert pakistan["count"] == 3749
+    assert {t["type"]: t["count"] for t in pakistan["types"]} == {"experts": 55, "troops": 3694}
+    assert (pakistan["file"], pakistan["rows"]) == ("ipi-peacekeeping/Gender.Full.csv", [18152])
+    assert official[0]["count"] >= pakistan["count"]
+    assert all(row["basis"] == "map estimate" and row["source"] == "geo-pko" for row in answer["estimates"])
+
+
+def test_contributors_as_csv_and_bad_input(api: httpx.Client) -> None:
+    text = api.get("/missions/monusco/contributors", params={"at": "2012-06", "format": "csv"}).text
+    rows = list(csv.DictReader(io.StringIO(text)))
+    pakistan = next(r for r in rows if r["state"] == "pak" and r["basis"] == "official monthly count")
+    assert (pakistan["troops"], pakistan["experts"], pakistan["rows"]) == ("3694", "55", "18152")
+    assert api.get("/missions/monusco/contributors").status_code == 422
+    assert api.get("/missions/monusco/contributors", params={"at": "2012-13"}).status_code == 422
+    assert api.get("/missions/no-such-mission/contributors", params={"year": "2012"}).status_code == 404
+
+
+def test_a_year_gives_the_latest_month_and_the_map_estimates(api: httpx.Client) -> None:
+    answer = api.get("/missions/monusco/contributors", params={"year": "2012"}).json()
+    assert answer["month"] == "2012-12"
+    assert answer["year"] == 2012
+    assert answer["estimates"], "Geo-PKO has MONUSCO in 2012"
+    for row in answer["estimates"]:
+        assert row["period"] == "2012"
+        assert row["locations"] >= 1
+
+
+def test_a_states_contributions_over_time(api: httpx.Client) -> None:
+    answer = api.get("/organisations/pak/contributions").json()
+    june = next(r for r in answer["official"] if r["mission"]["id"] == "monusco" and r["period"] == "2012-06")
+    assert june["count"] == 3749
+    assert {t["type"]: (t["count"], t["men"], t["women"]) for t in june["types"]} == {
+        "experts": (55, 55, 0),
+        "troops": (3694, 3694, 0),
+    }
+    periods = [r["period"] for r in answer["official"]]
+    assert periods == sorted(periods)
+    text = api.get("/organisations/pak/contributions", params={"format": "csv"}).text
+    assert "official monthly count" in text
+    assert "ipi-peacekeeping/Gender.Full.csv" in text
+    assert api.get("/organisations/no-such-state/contributions").status_code == 404
+
+
+def test_a_ceiling_change_linked_to_its_resolution(api: httpx.Client) -> None:
+    series = api.get("/missions/monuc/strength").json()["series"]
+    # Passmore line 797: MONUC 2008-12 authtroop 17,030 -> 19,815, res. 1856 adopted 22 Dec 2008 (lag 0)
+    change = next(s for s in series if s["id"] == "monuc-authorised-troops-2008-12")
+    assert (change["value"], change["previous"], change["change"]) == (19815, 17030, "change")
+    assert change["set_by"]["id"] == "s-res-1856-2008"
+    assert (change["source"], change["row"], change["column"]) == ("passmore-shortfall", 797, "authtroop")
+    assert change["observer_coding"] == "unverified"
+    deployed = [s for s in series if s["measure"] == "deployed_troops" and s["month"] == "2008-12"]
+    assert deployed
+    assert all(s["source"] in ("ipi-peacekeeping", "passmore-shortfall") for s in deployed)
+
+
+def test_the_mission_resource_links_its_strength_and_contributors(api: httpx.Client) -> None:
+    mission = api.get("/mission/monusco", headers={"Accept": "application/json"}).json()
+    assert mission["strength"] == "/missions/monusco/strength"
+    assert mission["contributors"].startswith("/missions/monusco/contributors?at=")
+    top = mission["top_contributors"]
+    assert 1 <= len(top) <= 5
+    assert [t["count"] for t in top] == sorted((t["count"] for t in top), reverse=True)
+
+
+def test_dependencies_default_basis_is_the_evidence(api: httpx.Client) -> None:
+    plain = api.get("/dependencies", params={"actor": "unmik"})
+    named = api.get("/dependencies", params={"actor": "unmik", "basis": "evidence"})
+    assert plain.content == named.content
+    assert "basis" not in plain.json()
+
+
+def test_dependencies_on_the_data_basis(api: httpx.Client) -> None:
+    answer = api.get("/dependencies", params={"actor": "monusco", "basis": "data", "month": "2012-06"}).json()
+    assert answer["basis"] == "data"
+    assert answer["month"] == "2012-06"
+    shares = [e["share"] for e in answer["edges"]]
+    assert abs(sum(shares) - 1) < 1e-9
+    pakistan = next(e for e in answer["edges"] if e["to"] == "pak")
+    assert pakistan["count"] == 3749
+    assert pakistan["share"] == 3749 / pakistan["mission_total"]
+    assert all(e["from"] == "monusco" and e["kind"] == "resource" for e in answer["edges"])
+    state = api.get("/dependencies", params={"actor": "pak", "basis": "data", "direction": "in", "month": "2012-06"})
+    assert any(e["from"] == "monusco" and e["to"] == "pak" for e in state.json()["edges"])
+    both = api.get("/dependencies", params={"actor": "monusco", "basis": "both", "month": "2012-06"}).json()
+    assert both["basis"] == "both"
+    assert both["data"]["basis"] == "data"
+    assert both["data"]["edges"] == answer["edges"]
+    assert "direct" in both["evidence"]
+
+
+def test_centrality_on_the_data_basis(api: httpx.Client) -> None:
+    plain = api.get("/centrality")
+    assert plain.content == api.get("/centrality", params={"basis": "evidence"}).content
+    answer = api.get("/centrality", params={"basis": "data", "year": "2013", "metric": "degree"}).json()
+    assert answer["basis"] == "data"
+    assert answer["month"] == "2013-12"
+    assert answer["graph"]["relations"] == ["CONTRIBUTES"]
+    assert answer["ranking"]
+    both = api.get("/centrality", params={"basis": "both"}).json()
+    assert both["evidence"]["ranking"] == plain.json()["ranking"]
+    assert both["data"]["basis"] == "data"
