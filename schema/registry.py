@@ -91,6 +91,8 @@ class NodeKind:
     scheme: Scheme | None = None
     search: tuple[str, ...] = ()
     sourced: bool = True
+    # False for a kind only public-data adapters give (no data/<kind>.yaml): load-personnel
+    curated: bool = True
 
     @property
     def labels(self) -> str:
@@ -99,8 +101,8 @@ class NodeKind:
 
     @property
     def file(self) -> str | None:
-        """The curated data file the records come from; None for a nested kind."""
-        return None if self.nested else f"{self.kind}.yaml"
+        """The curated data file the records come from; None for a nested or public-only kind."""
+        return None if self.nested or not self.curated else f"{self.kind}.yaml"
 
 
 # The second label of the kinds whose nodes are actors (missions and organisations).
@@ -365,6 +367,7 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         comment="An authorised ceiling or the deployed strength of one personnel type of a mission in one "
         "month (pk:month, YYYY-MM; pk:measure, e.g. authorised_troops, deployed_police).",
         superclasses=(PROV + "Entity",),
+        curated=False,
     ),
     NodeKind(
         "figures",
@@ -599,7 +602,7 @@ EVIDENCED_BY_TYPE: Mapping[str, EvidencedRelation] = MappingProxyType({r.type: r
 
 def curated_kinds() -> tuple[NodeKind, ...]:
     """The kinds read from a data file of their own, in write order."""
-    return tuple(k for k in NODE_KINDS if k.nested is None)
+    return tuple(k for k in NODE_KINDS if k.nested is None and k.curated)
 
 
 def nested_kinds() -> tuple[NodeKind, ...]:
