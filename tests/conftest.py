@@ -128,8 +128,15 @@ def _public_sources_back(request: pytest.FixtureRequest) -> None:
 def strip_public(driver: Driver, settings: Settings) -> None:
     """Every element of the public sources removed: the curated data of data/ alone is left."""
     with driver.session(database=settings.neo4j_database) as session:
-        session.run("MATCH ()-[r]->() WHERE r.load IS NOT NULL AND r.load <> 'curated' DELETE r").consume()
-        session.run("MATCH (n) WHERE n.load IS NOT NULL AND n.load <> 'curated' DETACH DELETE n").consume()
+        # In batches: the personnel sources alone are ~150,000 elements, past one transaction's memory.
+        session.run(
+            "MATCH ()-[r]->() WHERE r.load IS NOT NULL AND r.load <> 'curated' "
+            "CALL { WITH r DELETE r } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
+        session.run(
+            "MATCH (n) WHERE n.load IS NOT NULL AND n.load <> 'curated' "
+            "CALL { WITH n DETACH DELETE n } IN TRANSACTIONS OF 10000 ROWS"
+        ).consume()
         session.run("MATCH (d:Dataset) WHERE d.id <> 'curated' DELETE d").consume()
 
 
