@@ -35,16 +35,18 @@ from dataclasses import dataclass
 from datetime import date
 from functools import cache, cached_property
 from pathlib import Path
+from typing import Any
 
 from ingest import records
 from ingest.dataset import Dataset, Link
-from ingest.public import Locator, SourceFileError, dgc_scres, geopko, ipi, passmore, tamm
+from ingest.public import Locator, SourceFileError, dgc_scres, geopko, ipi, passmore, sc_membership, tamm
 from ingest.public.passmore import CeilingChange, PassmoreMonth, PersonnelType, ceiling_changes, link_resolutions
 from ingest.public.personnel_names import Unmapped, public_missions, public_states, resolve
 from ingest.public.source_warning import SourceWarning
 from ingest.public.strength import IPI_COLUMNS, PASSMORE_COLUMNS, PREFERRED_SOURCE, StrengthFinding, compare_deployed
 from ingest.sources import Reading
 from ingest.sources.public_common import files_digest, problem, record_locator
+from ingest.sources.state_records import OWNERS, organisations, owned_states
 
 MEASURE: dict[str, dict[PersonnelType, str]] = {
     "authorised": {
@@ -155,13 +157,16 @@ class _PersonnelSource:
 
     id: str
     files: tuple[str, ...]
+    states_file = ""  # the file naming the contributors (IPI, Geo-PKO)
 
     def __init__(self, data: Path) -> None:
         self.data = data
         self.sources = data / "sources"
 
     def version(self) -> str:
-        return files_digest([*(self.sources / f for f in self.files), self.data / "crosswalk"])
+        # The curated states and the earlier owners' files decide which state records are this source's.
+        curated_files = (self.data / "organisations.yaml", self.data / "territories.yaml")
+        return files_digest([*(self.sources / f for f in self.files), self.data / "crosswalk", *curated_files])
 
     def read(self) -> Reading:
         try:
@@ -187,7 +192,12 @@ class _PersonnelSource:
             strengths[record.id] = record
             dataset.links.extend(links)
         dataset.links.extend(self._links(read))
-        dataset.kinds = {"strengths": strengths} if strengths else {}
+        kinds: dict[str, dict[str, Any]] = {"strengths": strengths} if strengths else {}
+        if self.id in OWNERS:
+            # The contributors no earlier source holds: ingest.sources.state_records
+            dataset.files["organisations"] = self.states_file
+            kinds["organisations"] = organisations(self.data, self.id, owned_states(self.data, self.id))
+        dataset.kinds = kinds
         return Reading(dataset, [], warnings)
 
     def _records(self, read: PersonnelRead) -> Iterator[tuple[records.Strength, list[Link]]]:
@@ -344,7 +354,8 @@ class IpiPersonnel(_PersonnelSource):
     the contributions of every state by month and personnel type."""
 
     id = ipi.SOURCE
-    files = (ipi.TOTALS_FILE, ipi.CONTRIBUTIONS_FILE, passmore.FILE)
+    files = (ipi.TOTALS_FILE, ipi.CONTRIBUTIONS_FILE, passmore.FILE, sc_membership.FILE)
+    states_file = ipi.CONTRIBUTIONS_FILE
 
     def _records(self, read: PersonnelRead) -> Iterator[tuple[records.Strength, list[Link]]]:
         compared = {(f.type, m, f.year, f.month): f for f, m in read.findings}
@@ -430,7 +441,8 @@ class GeoPkoPresence(_PersonnelSource):
     """`geo-pko`: yearly presence of contributors per mission and location, sizes estimated."""
 
     id = geopko.SOURCE
-    files = (geopko.FILE, passmore.FILE, ipi.TOTALS_FILE, ipi.CONTRIBUTIONS_FILE)
+    files = (geopko.FILE, passmore.FILE, ipi.TOTALS_FILE, ipi.CONTRIBUTIONS_FILE, sc_membership.FILE)
+    states_file = geopko.FILE
 
     def _links(self, read: PersonnelRead) -> Iterator[Link]:
         for record, mission, state in read.presences:

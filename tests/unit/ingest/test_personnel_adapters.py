@@ -8,7 +8,9 @@ from pathlib import Path
 
 from ingest.graph_rows import build_rows
 from ingest.public import geopko, passmore
+from ingest.sources import public_common
 from ingest.sources.personnel import GeoPkoPresence, IpiPersonnel, PassmoreStrength
+from ingest.sources.scmembership import ScMembership
 from schema.paths import DATA
 
 PASSMORE = PassmoreStrength(DATA).read()
@@ -66,8 +68,30 @@ def test_contributions_and_presence_are_kept_apart_by_basis() -> None:
     unknown = [link for link in presence if not link.props["size_known"]]
     assert unknown
     assert all(link.props["size"] is None for link in unknown)
-    nodes, relationships = build_rows(GEO.records).count()
-    assert (nodes, relationships) == (0, 8496)
+    owned = GEO.records.kinds["organisations"]
+    rows = build_rows(GEO.records)
+    located = sum(len(edges) for (rel, _, _), edges in rows.edges.items() if rel == "LOCATED_IN")
+    # the presences, and the contributors no earlier source holds (each FROM_SOURCE, in its territory)
+    assert rows.count() == (len(owned), 8496 + len(owned) + located)
+
+
+def test_every_contributor_is_a_state_record_of_exactly_one_source() -> None:
+    council = ScMembership(DATA).read().records.kinds["organisations"]
+    curated = {r["id"] for r in public_common.curated(DATA, "organisations") if r.get("kind") == "state"}
+    ipi_states = IPI.records.kinds["organisations"]
+    geo_states = GEO.records.kinds["organisations"]
+    owners = [set(curated), set(council), set(ipi_states), set(geo_states)]
+    assert all(not a & b for i, a in enumerate(owners) for b in owners[i + 1 :]), "a state written twice"
+    known = set().union(*owners)
+    for reading, relation in ((IPI, "CONTRIBUTES"), (GEO, "DEPLOYED_WITH")):
+        starts = {link.start[1] for link in reading.records.links if link.type == relation}
+        assert starts <= known, sorted(starts - known)
+    assert {"fji", "civ", "mng"} <= known - set(council) - curated  # never on the Council
+    assert all(r.kind == "state" and r.source == "ipi-peacekeeping" for r in ipi_states.values())
+    # IPI writes each contributor's ISO-3 beside its name: every record IPI owns has that code
+    codes = {(link.props["iso3"], link.start[1]) for link in IPI.records.links if link.type == "CONTRIBUTES"}
+    for state_id, record in ipi_states.items():
+        assert {code for code, start in codes if start == state_id} == {record.iso3}, state_id
 
 
 def test_a_malformed_row_is_a_problem_naming_file_row_and_column(tmp_path: Path) -> None:
