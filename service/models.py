@@ -338,7 +338,12 @@ class DependencyChain(BaseModel):
     steps: list[DependencyStep]
 
 
+# Every dependency and centrality answer names its basis, the evidence one too: never mixed silently.
+EVIDENCE_BASIS = "evidence: the interview claims' relations"
+
+
 class Dependencies(BaseModel):
+    basis: str = Field(default="evidence", description=EVIDENCE_BASIS)
     actor: Ref
     direction: str
     kind: str | None
@@ -376,6 +381,7 @@ class CentralityScore(BaseModel):
 
 
 class Centrality(BaseModel):
+    basis: str = Field(default="evidence", description=EVIDENCE_BASIS)
     metric: str
     graph: CentralityGraph = Field(description="the graph the scores were computed on")
     ranking: list[CentralityScore]

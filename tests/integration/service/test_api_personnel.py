@@ -86,7 +86,7 @@ def test_dependencies_default_basis_is_the_evidence(api: httpx.Client) -> None:
     plain = api.get("/dependencies", params={"actor": "unmik"})
     named = api.get("/dependencies", params={"actor": "unmik", "basis": "evidence"})
     assert plain.content == named.content
-    assert "basis" not in plain.json()
+    assert plain.json()["basis"] == "evidence"  # every answer names its basis
 
 
 def test_dependencies_on_the_data_basis(api: httpx.Client) -> None:
@@ -111,6 +111,7 @@ def test_dependencies_on_the_data_basis(api: httpx.Client) -> None:
 def test_centrality_on_the_data_basis(api: httpx.Client) -> None:
     plain = api.get("/centrality")
     assert plain.content == api.get("/centrality", params={"basis": "evidence"}).content
+    assert plain.json()["basis"] == "evidence"
     answer = api.get("/centrality", params={"basis": "data", "year": "2013", "metric": "degree"}).json()
     assert answer["basis"] == "data"
     assert answer["month"] == "2013-12"
