@@ -7,6 +7,7 @@ from typing import Any
 from neo4j import Driver
 
 from schema.settings import Settings
+from tests import source_rows
 
 
 def _rows(driver: Driver, settings: Settings, cypher: str, **params: Any) -> list[dict[str, Any]]:
@@ -15,7 +16,7 @@ def _rows(driver: Driver, settings: Settings, cypher: str, **params: Any) -> lis
 
 
 def test_a_state_contribution_equals_its_ipi_row(seeded: Driver, settings: Settings) -> None:
-    # Gender.Full.csv line 18152: 2012-06-30, Pakistan (PAK), MONUSCO: experts 55 (55 men), troops 3,694 (men)
+    row = source_rows.ipi_contribution("PAK", "MONUSCO", "2012-06")
     rows = _rows(
         seeded,
         settings,
@@ -23,13 +24,26 @@ def test_a_state_contribution_equals_its_ipi_row(seeded: Driver, settings: Setti
         "RETURN r.type AS type, r.count AS count, r.men AS men, r.women AS women, r.basis AS basis, "
         "r.source AS source, r.file AS file, r.row AS row ORDER BY type",
     )
-    assert [(r["type"], r["count"], r["men"], r["women"]) for r in rows] == [
-        ("experts", 55, 55, 0),
-        ("troops", 3694, 3694, 0),
-    ]
+    assert {r["type"]: (r["count"], r["men"], r["women"]) for r in rows} == source_rows.ipi_types(row)
     assert {(r["basis"], r["source"], r["file"], r["row"]) for r in rows} == {
-        ("official monthly count", "ipi-peacekeeping", "ipi-peacekeeping/Gender.Full.csv", 18152)
+        ("official monthly count", "ipi-peacekeeping", row.file, row.line)
     }
+
+
+def test_every_ipi_cell_with_people_is_one_contribution_of_a_real_state(seeded: Driver, settings: Settings) -> None:
+    ipi = source_rows.rows("ipi-peacekeeping/Gender.Full.csv")
+    (counts,) = _rows(
+        seeded,
+        settings,
+        "MATCH (s)-[r:CONTRIBUTES]->(:Mission) "
+        "RETURN count(r) AS edges, count(DISTINCT s) AS states, "
+        "count(CASE WHEN NOT s:Organisation OR s.kind <> 'state' THEN 1 END) AS not_states, "
+        "count(DISTINCT r.iso3) AS codes",
+    )
+    assert counts["edges"] == sum(len(source_rows.ipi_types(r)) for r in ipi) == 44054
+    assert counts["not_states"] == 0
+    # one state record per contributor code IPI writes (its names vary, its ISO-3 does not)
+    assert counts["states"] == counts["codes"] == len({r.cells["Contributor ISO-3"] for r in ipi})
 
 
 def test_strength_nodes_keep_the_contract(seeded: Driver, settings: Settings) -> None:

@@ -7,20 +7,26 @@ import io
 
 import httpx
 
+from tests import source_rows
+
+PAK = source_rows.ipi_contribution("PAK", "MONUSCO", "2012-06")
+
 
 def test_top_contributors_of_a_mission_in_a_month(api: httpx.Client) -> None:
     answer = api.get("/missions/monusco/contributors", params={"at": "2012-06"}).json()
     assert answer["month"] == "2012-06"
     official = answer["official"]
     assert [row["rank"] for row in official] == list(range(1, len(official) + 1))
-    assert [row["count"] for row in official] == sorted((row["count"] for row in official), reverse=True)
+    # ranked as Gender.Full.csv's totals of that month rank them
+    month = source_rows.ipi_contributions("MONUSCO", "2012-06")
+    assert [row["count"] for row in official] == sorted((r.int("Total Total") for r in month), reverse=True)
     assert all(row["basis"] == "official monthly count" and row["source"] == "ipi-peacekeeping" for row in official)
     pakistan = next(row for row in official if row["state"]["id"] == "pak")
-    # Gender.Full.csv line 18152: experts on mission 55, troops 3,694, total 3,749
-    assert pakistan["count"] == 3749
-    assert {t["type"]: t["count"] for t in pakistan["types"]} == {"experts": 55, "troops": 3694}
-    assert (pakistan["file"], pakistan["rows"]) == ("ipi-peacekeeping/Gender.Full.csv", [18152])
-    assert official[0]["count"] >= pakistan["count"]
+    assert pakistan["count"] == PAK.int("Total Total")
+    assert {t["type"]: t["count"] for t in pakistan["types"]} == {
+        kind: total for kind, (total, _, _) in source_rows.ipi_types(PAK).items()
+    }
+    assert (pakistan["file"], pakistan["rows"]) == (PAK.file, [PAK.line])
     assert all(row["basis"] == "map estimate" and row["source"] == "geo-pko" for row in answer["estimates"])
 
 
@@ -28,7 +34,12 @@ def test_contributors_as_csv_and_bad_input(api: httpx.Client) -> None:
     text = api.get("/missions/monusco/contributors", params={"at": "2012-06", "format": "csv"}).text
     rows = list(csv.DictReader(io.StringIO(text)))
     pakistan = next(r for r in rows if r["state"] == "pak" and r["basis"] == "official monthly count")
-    assert (pakistan["troops"], pakistan["experts"], pakistan["rows"]) == ("3694", "55", "18152")
+    types = source_rows.ipi_types(PAK)
+    assert (pakistan["troops"], pakistan["experts"], pakistan["rows"]) == (
+        str(types["troops"][0]),
+        str(types["experts"][0]),
+        str(PAK.line),
+    )
     assert api.get("/missions/monusco/contributors").status_code == 422
     assert api.get("/missions/monusco/contributors", params={"at": "2012-13"}).status_code == 422
     assert api.get("/missions/no-such-mission/contributors", params={"year": "2012"}).status_code == 404
@@ -47,11 +58,8 @@ def test_a_year_gives_the_latest_month_and_the_map_estimates(api: httpx.Client) 
 def test_a_states_contributions_over_time(api: httpx.Client) -> None:
     answer = api.get("/organisations/pak/contributions").json()
     june = next(r for r in answer["official"] if r["mission"]["id"] == "monusco" and r["period"] == "2012-06")
-    assert june["count"] == 3749
-    assert {t["type"]: (t["count"], t["men"], t["women"]) for t in june["types"]} == {
-        "experts": (55, 55, 0),
-        "troops": (3694, 3694, 0),
-    }
+    assert june["count"] == PAK.int("Total Total")
+    assert {t["type"]: (t["count"], t["men"], t["women"]) for t in june["types"]} == source_rows.ipi_types(PAK)
     periods = [r["period"] for r in answer["official"]]
     assert periods == sorted(periods)
     text = api.get("/organisations/pak/contributions", params={"format": "csv"}).text
@@ -62,15 +70,37 @@ def test_a_states_contributions_over_time(api: httpx.Client) -> None:
 
 def test_a_ceiling_change_linked_to_its_resolution(api: httpx.Client) -> None:
     series = api.get("/missions/monuc/strength").json()["series"]
-    # Passmore line 797: MONUC 2008-12 authtroop 17,030 -> 19,815, res. 1856 adopted 22 Dec 2008 (lag 0)
+    # MONUC's troop ceiling rose in 2008-12 (res. 1856, adopted 22 Dec 2008: lag 0)
+    row, before = source_rows.passmore("MONUC", 2008, 12), source_rows.passmore("MONUC", 2008, 11)
     change = next(s for s in series if s["id"] == "monuc-authorised-troops-2008-12")
-    assert (change["value"], change["previous"], change["change"]) == (19815, 17030, "change")
+    assert (change["value"], change["previous"], change["change"]) == (
+        row.int("authtroop"),
+        before.int("authtroop"),
+        "change",
+    )
     assert change["set_by"]["id"] == "s-res-1856-2008"
-    assert (change["source"], change["row"], change["column"]) == ("passmore-shortfall", 797, "authtroop")
+    assert (change["source"], change["row"], change["column"]) == ("passmore-shortfall", row.line, "authtroop")
     assert change["observer_coding"] == "unverified"
     deployed = [s for s in series if s["measure"] == "deployed_troops" and s["month"] == "2008-12"]
     assert deployed
     assert all(s["source"] in ("ipi-peacekeeping", "passmore-shortfall") for s in deployed)
+
+
+def test_deployed_strength_against_the_ceiling_in_force(api: httpx.Client) -> None:
+    series = api.get("/missions/monusco/strength").json()["series"]
+    ceilings = [s for s in series if s["measure"] == "authorised_troops" and s["month"] <= "2012-06"]
+    in_force = max(ceilings, key=lambda s: s["month"])
+    assert in_force["value"] == source_rows.passmore("MONUSCO", 2012, 6).int("authtroop")
+    total = source_rows.ipi_total("MONUSCO", "2012-06")
+    (deployed,) = [
+        s for s in series if s["measure"] == "deployed_troops" and s["month"] == "2012-06" and s["preferred"]
+    ]
+    assert (deployed["value"], deployed["source"], deployed["row"]) == (
+        total.int("Troops"),
+        "ipi-peacekeeping",
+        total.line,
+    )
+    assert deployed["value"] < in_force["value"]  # MONUSCO below its troop ceiling that month
 
 
 def test_the_mission_resource_links_its_strength_and_contributors(api: httpx.Client) -> None:
@@ -96,8 +126,8 @@ def test_dependencies_on_the_data_basis(api: httpx.Client) -> None:
     shares = [e["share"] for e in answer["edges"]]
     assert abs(sum(shares) - 1) < 1e-9
     pakistan = next(e for e in answer["edges"] if e["to"] == "pak")
-    assert pakistan["count"] == 3749
-    assert pakistan["share"] == 3749 / pakistan["mission_total"]
+    assert pakistan["count"] == PAK.int("Total Total")
+    assert pakistan["share"] == PAK.int("Total Total") / pakistan["mission_total"]
     assert all(e["from"] == "monusco" and e["kind"] == "resource" for e in answer["edges"])
     state = api.get("/dependencies", params={"actor": "pak", "basis": "data", "direction": "in", "month": "2012-06"})
     assert any(e["from"] == "monusco" and e["to"] == "pak" for e in state.json()["edges"])
