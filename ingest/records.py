@@ -436,6 +436,9 @@ class Strength(Sourced):
     previous: int | float | None = Field(default=None, description="the ceiling before a change")
     observer_coding: Literal["included", "excluded", "unverified"] | None = None
     observer_evidence: str | None = None
+    observer_note: str | None = Field(default=None, description="an unverified observer coding says so")
+    troops_without_observers: int | float | None = Field(default=None, description="verified codings only")
+    military_total: int | float | None = Field(default=None, description="troops + observers; verified only")
     interpolated: bool | None = Field(default=None, description="the authors' interpolation, set by no resolution")
     outcome: Literal["corroborated", "disputed", "zero_vs_na", "one_witness", "single_source"] | None = None
     preferred: bool = True

@@ -6,6 +6,7 @@
 MATCH (:Mission {id: $id})-[:HAS_STRENGTH]->(s:Strength)
 OPTIONAL MATCH (s)-[:SET_BY]->(r:Resolution)
 RETURN s {.id, .month, .measure, .value, .source, .file, .row, .column, .change, .previous, .observer_coding,
+          .observer_evidence, .observer_note, .troops_without_observers, .military_total,
           .interpolated, .outcome, .preferred, .corroborated_by} AS strength,
        r {.id, .number, .date} AS set_by
 ORDER BY s.month, s.measure, s.source

@@ -638,6 +638,10 @@ class StrengthOut(BaseModel):
     change: str | None = None
     previous: float | None = None
     observer_coding: str | None = None
+    observer_evidence: str | None = None
+    observer_note: str | None = Field(default=None, description="an unverified coding: not 'the ceiling'")
+    troops_without_observers: float | None = None
+    military_total: float | None = None
     interpolated: bool | None = None
     outcome: str | None = None
     preferred: bool | None = None

@@ -315,6 +315,11 @@ class PassmoreStrength(_PersonnelSource):
             extra["observer_coding"] = military.coding
             if military.evidence:
                 extra["observer_evidence"] = military.evidence
+            if military.coding == "unverified":
+                extra["observer_note"] = passmore.UNVERIFIED_NOTE
+            else:  # the derived military ceiling, only where a resolution text verified the coding
+                extra["troops_without_observers"] = military.troops_without_observers
+                extra["military_total"] = military.military_total
         record, links = _strength(mission, month, measure, value, where, **extra)
         if resolution is not None:
             number, lag, candidates = resolution

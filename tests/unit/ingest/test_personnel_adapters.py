@@ -109,3 +109,31 @@ def test_a_malformed_row_is_a_problem_naming_file_row_and_column(tmp_path: Path)
     assert problem.file == passmore.FILE
     assert (problem.line, problem.field) == (2, "troop")
     assert geopko.FILE not in str(problem)
+
+
+def test_passmores_observer_coding_is_stated_on_every_military_ceiling() -> None:
+    # SOURCE.txt: authtroop includes the military observers for some missions and not for others
+    military = [
+        s
+        for s in PASSMORE.records.kinds["strengths"].values()
+        if s.measure in ("authorised_troops", "authorised_observers")
+    ]
+    unverified = [s for s in military if s.observer_coding == "unverified"]
+    assert unverified
+    assert all(s.observer_note == passmore.UNVERIFIED_NOTE and s.military_total is None for s in unverified)
+    verified = [s for s in military if s.observer_coding != "unverified"]
+    assert {s.mission for s in verified} == {"monuc", "unmiss"}
+    for ceiling in verified:
+        (rule,) = [r for r in passmore.OBSERVER_CODINGS if r.mission.lower() == ceiling.mission]
+        assert ceiling.observer_note is None
+        assert ceiling.observer_evidence == rule.evidence
+        if rule.coding == "included":
+            assert (ceiling.troops_without_observers, ceiling.military_total) == (
+                rule.authtroop - rule.authmilobs,
+                rule.authtroop,
+            )
+        else:
+            assert (ceiling.troops_without_observers, ceiling.military_total) == (
+                rule.authtroop,
+                rule.authtroop + rule.authmilobs,
+            )
