@@ -8,8 +8,9 @@ from pathlib import Path
 
 from ingest.graph_rows import build_rows
 from ingest.public import geopko, passmore
+from ingest.public.missions import excluded_names
 from ingest.sources import public_common
-from ingest.sources.personnel import GeoPkoPresence, IpiPersonnel, PassmoreStrength
+from ingest.sources.personnel import GeoPkoPresence, IpiPersonnel, PassmoreStrength, _read_all
 from ingest.sources.scmembership import ScMembership
 from schema.paths import DATA
 
@@ -137,3 +138,17 @@ def test_passmores_observer_coding_is_stated_on_every_military_ceiling() -> None
                 rule.authtroop,
                 rule.authtroop + rule.authmilobs,
             )
+
+
+def test_every_unmapped_name_is_a_warning_with_file_and_row_and_is_explained() -> None:
+    read = _read_all(DATA / "sources")
+    assert not [u for u in read.unmapped if u.kind == "state"], "every contributor name maps to a state"
+    explained = excluded_names()
+    for unmapped in read.unmapped:
+        assert unmapped.name.casefold() in {name.casefold() for name in explained}, str(unmapped)
+        assert unmapped.rows
+    warnings = [w for reading in (PASSMORE, IPI, GEO) for w in reading.warnings]
+    assert len(warnings) == len(read.unmapped)
+    for warning in warnings:
+        assert warning.locator.file, str(warning)
+        assert warning.locator.row, str(warning)
