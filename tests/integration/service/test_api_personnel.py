@@ -10,6 +10,7 @@ import httpx
 from tests import source_rows
 
 PAK = source_rows.ipi_contribution("PAK", "MONUSCO", "2012-06")
+SC_FILE = "un-psdata-scmembership/DPPA-SCMembership.csv"
 
 
 def test_top_contributors_of_a_mission_in_a_month(api: httpx.Client) -> None:
@@ -150,3 +151,18 @@ def test_centrality_on_the_data_basis(api: httpx.Client) -> None:
     both = api.get("/centrality", params={"basis": "both"}).json()
     assert both["evidence"]["ranking"] == plain.json()["ranking"]
     assert both["data"]["basis"] == "data"
+
+
+def test_the_query_library_gives_the_council_of_a_year(api: httpx.Client) -> None:
+    listed = {q["name"] for q in api.get("/queries").json()}
+    assert {"council_in_year", "mission_contributors", "organisation_contributions"} <= listed
+    assert "mandate_evolution_sources" in listed  # a mission's mandate history from PEMA and TAMM
+    result = api.post("/queries/council_in_year", json={"year": 2013}).json()
+    members = result["rows"]
+    expected = [
+        r for r in source_rows.rows(SC_FILE) if r.cells["year"] == "2013" and r.cells["security_council_member"]
+    ]
+    assert sorted(m["row"] for m in members) == sorted(r.line for r in expected)
+    assert len(members) == 15
+    assert sum(bool(m["permanent"]) for m in members) == 5
+    assert {m["file"] for m in members} == {SC_FILE}
