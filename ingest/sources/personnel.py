@@ -24,8 +24,9 @@ formed_police|experts, count, men, women, basis: 'official monthly count', sourc
 column}]->(mission)`, one per row and personnel type with people.
 Presence (Geo-PKO): `(state)-[:DEPLOYED_WITH {year, location, lat, lon, size (None when unknown),
 size_known, basis: 'map estimate', source, file, row, column}]->(mission)`, one per row and listed
-contributor. States are the Organisation records of kind `state` (ids of ingest.public.states);
-this source only points at them: a state or mission no source holds is left out with a warning.
+contributor. States are the Organisation records of kind `state` (ids of ingest.public.states):
+IPI and Geo-PKO write those no earlier source holds (ingest.sources.state_records); a state or
+mission no source holds is left out with a warning.
 """
 
 from __future__ import annotations
