@@ -60,7 +60,12 @@ async def relation(request: Request, graph: ReaderDep, id: str) -> Description:
     return await describe_relation(graph, rdf_state(request).mapper, id)
 
 
-@router.get("/scheme/{id}", summary="A SKOS concept scheme (task, code)", responses=ANSWERS, response_model=None)
+@router.get(
+    "/scheme/{id}",
+    summary="A SKOS concept scheme (task, code; pema, tamm: the sources' own task codings)",
+    responses=ANSWERS,
+    response_model=None,
+)
 @RESOURCE
 async def scheme(request: Request, graph: ReaderDep, id: str) -> Description:
     return await describe_scheme(graph, rdf_state(request).mapper, id)
