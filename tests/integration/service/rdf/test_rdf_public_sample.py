@@ -20,7 +20,7 @@ import pyshacl
 import pytest
 import rdflib
 from neo4j import READ_ACCESS, Driver
-from rdflib.namespace import DC, DCTERMS
+from rdflib.namespace import DC, DCTERMS, SKOS
 
 from queries.driver import create_driver
 from schema.settings import Settings
@@ -129,3 +129,20 @@ def test_void_lists_each_loaded_source_with_its_licence_status(
             assert licence, f"{source} has no licence status in data/sources.yaml"
             assert str(graph.value(subsets[source], DC.rights)) == licence
             assert graph.value(subsets[source], DCTERMS.source) == rdflib.URIRef(f"{settings.base_iri}source/{source}")
+
+
+@pytest.mark.parametrize("name", ["pema", "tamm"])
+def test_a_sources_own_task_scheme_resolves(api: httpx.Client, seeded: Driver, settings: Settings, name: str) -> None:
+    response = api.get(f"/scheme/{name}", params={"format": "ttl"})
+    assert response.status_code == 200, response.text
+    graph = rdflib.Graph().parse(data=response.content, format="turtle")
+    scheme = rdflib.URIRef(f"{settings.base_iri}scheme/{name}")
+    records, _, _ = seeded.execute_query(
+        "MATCH (c:Task {scheme: $scheme}) WHERE NOT (c)-[:BROADER]->() RETURN collect(c.id) AS ids",
+        {"scheme": name},
+        database_=settings.neo4j_database,
+    )
+    expected = {rdflib.URIRef(f"{settings.base_iri}task/{task}") for task in records[0]["ids"]}
+    assert expected
+    assert set(graph.objects(scheme, SKOS.hasTopConcept)) == expected
+    assert api.get(f"/scheme/{name}", headers={"Accept": "application/json"}).status_code == 200
