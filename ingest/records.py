@@ -406,3 +406,43 @@ class Claim(Sourced):
         if self.no_assertion is not None and not self.no_assertion.startswith("none stated"):
             raise ValueError("no_assertion starts with 'none stated'")
         return self
+
+
+# ---------------------------------------------------------------------------- load-personnel
+
+StrengthMeasure = Literal[
+    "authorised_troops",
+    "authorised_police",
+    "authorised_observers",
+    "deployed_troops",
+    "deployed_police",
+    "deployed_observers",
+]
+
+
+class Strength(Sourced):
+    """One personnel figure of a mission in one month: an authorised ceiling (Passmore, written where
+    it starts or changes) or the deployed strength (IPI's mission totals, Passmore's).
+
+    A deployed figure both sources give alike is one node of the preferred source (IPI) with
+    `corroborated_by`; differing figures are one node per source, `preferred` on IPI's, which holds
+    both values as statements (data/sources/README.md, "Deployed strength from two witnesses").
+    """
+
+    mission: Slug
+    month: str = Field(pattern=r"^\d{4}-(0[1-9]|1[0-2])$")
+    measure: StrengthMeasure
+    value: int | float
+    change: Literal["initial", "change"] | None = Field(default=None, description="ceilings only")
+    previous: int | float | None = Field(default=None, description="the ceiling before a change")
+    observer_coding: Literal["included", "excluded", "unverified"] | None = None
+    observer_evidence: str | None = None
+    observer_note: str | None = Field(default=None, description="an unverified observer coding says so")
+    troops_without_observers: int | float | None = Field(default=None, description="verified codings only")
+    military_total: int | float | None = Field(default=None, description="troops + observers; verified only")
+    interpolated: bool | None = Field(default=None, description="the authors' interpolation, set by no resolution")
+    outcome: Literal["corroborated", "disputed", "zero_vs_na", "one_witness", "single_source"] | None = None
+    preferred: bool = True
+    corroborated_by: str | None = None
+    reason: str | None = None
+    statements: list[Statement] = []

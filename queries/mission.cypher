@@ -2,10 +2,19 @@
 // counterparts, units, posts, figures (sizes, budgets, ceilings) and disputed statements, each with its source.
 // A counterpart stated from both sides (UNMiK -> KFOR and KFOR -> UNMiK) is one entry with both
 // statements as its evidence. `claims` counts as `/claims?mission=` filters: claims that mention the
-// mission or cite an interview about it.
+// mission or cite an interview about it;
+// how many Strength nodes it has, and its top five contributors in the latest month of IPI's counts.
 // Parameters: $id
 // :param {id: 'monuc'}
 MATCH (m:Mission {id: $id})
+CALL {
+  WITH m
+  OPTIONAL MATCH (s:Organisation)-[c:CONTRIBUTES]->(m)
+  WITH c.month AS month, s, sum(c.count) AS count
+  ORDER BY month DESC, count DESC, s.id
+  WITH collect(CASE WHEN s IS NULL THEN null ELSE {month: month, state: s {.id, .name}, count: count} END) AS ranked
+  RETURN [x IN ranked WHERE x.month = ranked[0].month][..5] AS top_contributors
+}
 RETURN m {.*} AS mission,
   [(m)-[:DEPLOYED_IN]->(t:Territory) | t {.id, .name, .iso3}] AS territories,
   [(o:Organisation)-[r:LEADS]->(m) | o {.id, .name, .acronym, field: r.field}] AS leads,
@@ -23,4 +32,6 @@ RETURN m {.*} AS mission,
   [(m)-[:HAS_FIGURE]->(f:Figure) | f {.*}] AS figures,
   [(m)-[:HAS_STATEMENT]->(s:Statement) | s {.*}] AS statements,
   COUNT { MATCH (c:Claim) WHERE EXISTS { (c)-[:MENTIONS]->(m) }
-          OR EXISTS { (c)-[:CITES]->(:Interview)-[:CONCERNS]->(m) } } AS claims
+          OR EXISTS { (c)-[:CITES]->(:Interview)-[:CONCERNS]->(m) } } AS claims,
+  COUNT { (m)-[:HAS_STRENGTH]->(:Strength) } AS strength_figures,
+  top_contributors

@@ -93,6 +93,8 @@ class NodeKind:
     scheme: Scheme | None = None
     search: tuple[str, ...] = ()
     sourced: bool = True
+    # False for a kind only public-data adapters give (no data/<kind>.yaml): load-personnel
+    curated: bool = True
 
     @property
     def labels(self) -> str:
@@ -101,8 +103,8 @@ class NodeKind:
 
     @property
     def file(self) -> str | None:
-        """The curated data file the records come from; None for a nested kind."""
-        return None if self.nested else f"{self.kind}.yaml"
+        """The curated data file the records come from; None for a nested or public-only kind."""
+        return None if self.nested or not self.curated else f"{self.kind}.yaml"
 
 
 # The second label of the kinds whose nodes are actors (missions and organisations).
@@ -340,6 +342,39 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         superclasses=(PROV + "Entity",),
         search=("text", "quote", "no_assertion", "note"),
     ),
+    # --------------------------------------------------------------- load-personnel: strength
+    # Authorised ceilings (Passmore, at changes) and deployed strength (IPI totals, Passmore) per
+    # mission-month: (:Mission)-[:HAS_STRENGTH]->(:Strength {month, measure, value, source}).
+    NodeKind(
+        "strengths",
+        "Strength",
+        "strength",
+        "Strength",
+        "Personnel strength",
+        (SCHEMA_ORG + "QuantitativeValue",),
+        _props(
+            mission=("pk:missionId", "str"),
+            month=("pk:month", "str"),
+            measure=("pk:measure", "str"),
+            value=(SCHEMA_ORG + "value", "decimal"),
+            change=("pk:ceilingChange", "str"),
+            previous=("pk:previousValue", "decimal"),
+            observer_coding=("pk:observerCoding", "str"),
+            observer_evidence=("pk:observerEvidence", "str"),
+            observer_note=("pk:observerNote", "str"),
+            troops_without_observers=("pk:troopsWithoutObservers", "decimal"),
+            military_total=("pk:militaryTotal", "decimal"),
+            interpolated=("pk:interpolated", "bool"),
+            outcome=("pk:witnessOutcome", "str"),
+            preferred=("pk:preferred", "bool"),
+            corroborated_by=("pk:corroboratedBy", "str"),
+            reason=("pk:reason", "str"),
+        ),
+        comment="An authorised ceiling or the deployed strength of one personnel type of a mission in one "
+        "month (pk:month, YYYY-MM; pk:measure, e.g. authorised_troops, deployed_police).",
+        superclasses=(PROV + "Entity",),
+        curated=False,
+    ),
     NodeKind(
         "figures",
         "Figure",
@@ -480,6 +515,16 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("TERMINATES", "pk:terminates"),
     # A state held a Security Council seat in a year (properties: year, permanent).
     RelationType("HELD_SEAT", "pk:heldSeatOn"),
+    # ------------------------------------------------------------------- load-personnel
+    # A mission's strength series; the resolution adopted when a ceiling changed (SET_BY); the
+    # second source whose figure equals a Strength node's (CORROBORATED_BY, its locator on the edge).
+    RelationType("HAS_STRENGTH", "pk:strength"),
+    RelationType("SET_BY", "pk:setBy"),
+    RelationType("CORROBORATED_BY", "pk:corroboratedBySource"),
+    # Personnel a state contributes to a mission: IPI's official monthly count (CONTRIBUTES, one per
+    # month and personnel type) and Geo-PKO's yearly map estimate per location (DEPLOYED_WITH).
+    RelationType("CONTRIBUTES", "pk:contributesPersonnelTo"),
+    RelationType("DEPLOYED_WITH", "pk:deployedWith"),
 )
 
 # The act relationship types, in the order the acts readers name them (ingest.public.acts.ACTS).
@@ -565,7 +610,7 @@ EVIDENCED_BY_TYPE: Mapping[str, EvidencedRelation] = MappingProxyType({r.type: r
 
 def curated_kinds() -> tuple[NodeKind, ...]:
     """The kinds read from a data file of their own, in write order."""
-    return tuple(k for k in NODE_KINDS if k.nested is None)
+    return tuple(k for k in NODE_KINDS if k.nested is None and k.curated)
 
 
 def nested_kinds() -> tuple[NodeKind, ...]:

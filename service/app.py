@@ -24,6 +24,7 @@ from service.routers import (
     health,
     listings,
     mandates,
+    personnel,
 )
 from service.routers.assets import mount_static
 
@@ -73,6 +74,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(dependencies.router)
     app.include_router(centrality.router)
     app.include_router(coverage.router)
+    app.include_router(personnel.router)
     app.include_router(cypher.router)
     # Linked-data IRIs ({base}{type}/{id}) go last: a two-segment pattern would shadow the routes above.
     from service.rdf.router import router as linked_data

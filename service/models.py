@@ -199,6 +199,14 @@ class MissionPage(Page):
     items: list[MissionSummary]
 
 
+class TopContributor(BaseModel):
+    month: str
+    state: Ref
+    count: int
+    basis: str = "official monthly count"
+    source: str = "ipi-peacekeeping"
+
+
 class MissionDetail(Identified, MissionSummary, Provenance):
     note: str | None = None
     hq_lat: float | None = None
@@ -215,6 +223,13 @@ class MissionDetail(Identified, MissionSummary, Provenance):
     statements: list[StatementOut] = Field(description="each source's value where sources disagree")
     claims: int = Field(
         description="claims that mention the mission or cite an interview about it: the total of /claims?mission="
+    )
+    # load-personnel: the strength series and the contributors, by link; the top five inline
+    strength_figures: int = Field(default=0, description="Strength nodes: ceilings and deployed figures")
+    strength: str | None = Field(default=None, description="path of its strength series (JSON, CSV)")
+    contributors: str | None = Field(default=None, description="path of its contributors in the latest IPI month")
+    top_contributors: list[TopContributor] = Field(
+        default=[], description="the five largest contributors in the latest month of IPI's official counts"
     )
 
 
@@ -490,7 +505,12 @@ class DependencyChain(BaseModel):
     steps: list[DependencyStep]
 
 
+# Every dependency and centrality answer names its basis, the evidence one too: never mixed silently.
+EVIDENCE_BASIS = "evidence: the interview claims' relations"
+
+
 class Dependencies(BaseModel):
+    basis: str = Field(default="evidence", description=EVIDENCE_BASIS)
     actor: Ref
     direction: str
     kind: str | None
@@ -536,6 +556,7 @@ class CentralityScore(BaseModel):
 
 
 class Centrality(BaseModel):
+    basis: str = Field(default="evidence", description=EVIDENCE_BASIS)
     metric: str
     graph: CentralityGraph = Field(description="the graph the scores were computed on")
     ranking: list[CentralityScore]
@@ -820,3 +841,121 @@ class Coverage(BaseModel):
     chapters: list[ChapterCoverage]
     outside_chapters: dict[str, int] = Field(description="records located outside chapters 1-7 (Appendix 1), per kind")
     not_modelled: list[str] = Field(description="what the graph does not hold, whatever the chapter")
+
+
+# ---------------------------------------------------------------------------- load-personnel
+
+
+class ContributionType(BaseModel):
+    type: str = Field(description="troops, police, formed_police or experts (IPI)")
+    count: int
+    men: int | None = None
+    women: int | None = None
+
+
+class ContributionRow(BaseModel):
+    """One state's personnel in one mission and period, on one basis: IPI's official monthly count
+    (period YYYY-MM, by type) or Geo-PKO's map estimate (period YYYY, summed over locations)."""
+
+    rank: int | None = Field(default=None, description="rank by count within its basis (contributors only)")
+    mission: Ref
+    state: Ref
+    period: str
+    basis: str = Field(description="'official monthly count' (IPI) or 'map estimate' (Geo-PKO)")
+    count: int = Field(description="people (official) or estimated troops at locations with a known size")
+    types: list[ContributionType] = []
+    locations: int | None = Field(default=None, description="map estimate: locations listed")
+    unknown_sizes: int | None = Field(default=None, description="map estimate: locations without a size")
+    source: str
+    file: str
+    rows: list[int]
+
+
+class Contributors(BaseModel):
+    mission: Ref
+    month: str | None = Field(description="the month of the official counts (asked, or the latest of the year)")
+    year: int | None = Field(description="the year of the map estimates")
+    official: list[ContributionRow] = Field(description="IPI, official monthly count, ranked by count")
+    estimates: list[ContributionRow] = Field(description="Geo-PKO, map estimate, ranked by estimated size")
+
+
+class Contributions(BaseModel):
+    organisation: Ref
+    official: list[ContributionRow] = Field(description="IPI, per mission and month")
+    estimates: list[ContributionRow] = Field(description="Geo-PKO, per mission and year")
+
+
+class DataDependency(BaseModel):
+    source_actor: str = Field(alias="from", description="the mission")
+    to: str = Field(description="the state that supplies its personnel")
+    kind: str = "resource"
+    on: str = "staff"
+    share: float = Field(description="the state's share of the mission's personnel in the month")
+    count: int
+    mission_total: int
+    month: str
+    basis: str = Field(description="the data behind the share: 'official monthly count'")
+    source: str
+
+    model_config = {"populate_by_name": True}
+
+
+class DataDependencies(BaseModel):
+    basis: str = Field(description="data: resource dependency on the states that supply the personnel")
+    actor: Ref
+    direction: str
+    month: str | None
+    weighting: str
+    edges: list[DataDependency]
+
+
+class BothDependencies(BaseModel):
+    """Both bases side by side, never summed: the evidence answer and the data answer."""
+
+    basis: str = "both"
+    evidence: Dependencies
+    data: DataDependencies
+
+
+class DataCentrality(BaseModel):
+    basis: str
+    month: str | None
+    metric: str
+    graph: CentralityGraph
+    ranking: list[CentralityScore]
+
+
+class BothCentrality(BaseModel):
+    basis: str = "both"
+    evidence: Centrality
+    data: DataCentrality
+
+
+class StrengthOut(BaseModel):
+    """One Strength node: a ceiling (at its change) or a deployed figure, with its source and locator."""
+
+    id: str
+    month: str
+    measure: str
+    value: float
+    source: str
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    change: str | None = None
+    previous: float | None = None
+    observer_coding: str | None = None
+    observer_evidence: str | None = None
+    observer_note: str | None = Field(default=None, description="an unverified coding: not 'the ceiling'")
+    troops_without_observers: float | None = None
+    military_total: float | None = None
+    interpolated: bool | None = None
+    outcome: str | None = None
+    preferred: bool | None = None
+    corroborated_by: str | None = None
+    set_by: Ref | None = Field(default=None, description="the resolution adopted when the ceiling changed")
+
+
+class StrengthSeries(BaseModel):
+    mission: Ref
+    series: list[StrengthOut]

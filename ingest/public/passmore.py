@@ -88,6 +88,9 @@ class ObserverRule:
     evidence: str
 
 
+# What an unverified troop or observer ceiling says of itself (SOURCE.txt: not "the ceiling").
+UNVERIFIED_NOTE = "as coded by Passmore et al., observer inclusion not verified"
+
 OBSERVER_CODINGS: tuple[ObserverRule, ...] = (
     ObserverRule(
         "MONUC", 5537, 500, "included",

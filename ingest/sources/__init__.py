@@ -61,6 +61,7 @@ def default_adapters(data: Path) -> list[SourceAdapter]:
     datasets (their adapters are added here as they are written)."""
     from ingest.sources.curated import CuratedYaml
     from ingest.sources.pema import PemaSource
+    from ingest.sources.personnel import GeoPkoPresence, IpiPersonnel, PassmoreStrength
     from ingest.sources.scmembership import ScMembership
     from ingest.sources.scres import DataHubResolutions
     from ingest.sources.tamm import TammSource
@@ -75,6 +76,10 @@ def default_adapters(data: Path) -> list[SourceAdapter]:
             (ScMembership(data), "un-psdata-scmembership"),
             (PemaSource(data), "pema"),
             (TammSource(data), "tamm"),
+            # load-personnel: ceilings, deployed strength, contributions (after the missions and resolutions)
+            (PassmoreStrength(data), "passmore-shortfall"),
+            (IpiPersonnel(data), "ipi-peacekeeping"),
+            (GeoPkoPresence(data), "geo-pko"),
         )
         if (data / "sources" / folder).is_dir()
     ]

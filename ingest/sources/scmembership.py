@@ -22,6 +22,7 @@ from ingest.public.sc_membership import FILE, SOURCE, read_membership
 from ingest.public.states import state_records
 from ingest.sources import Reading
 from ingest.sources.public_common import curated, files_digest, problem, record_locator, unreadable
+from ingest.sources.state_records import organisations as state_organisations
 from schema.registry import ADOPTER
 
 
@@ -56,36 +57,25 @@ class ScMembership:
         existing = {r["id"]: r for r in curated(self.data, "organisations") if r.get("kind") == "state"}
         territories = {r["iso3"]: r["id"] for r in curated(self.data, "territories") if r.get("iso3")}
         dataset = Dataset(self.sources, files={"organisations": FILE, "statements": FILE})
-        organisations: dict[str, records.Organisation] = {}
         statements: dict[str, records.Statement] = {}
         names = {state_id: str(record.get("name", state_id)) for state_id, record in existing.items()}
-        for state in state_records(membership.mentions(), names):
+        named = state_records(membership.mentions(), names)
+        for state in named:
+            if not state.existing:
+                continue  # a record of this source: state_records.organisations
             first = state.named_by[0]
+            if state.code is not None:
+                statement_id = f"{state.id}-{SOURCE}-statement-1"
+                statements[statement_id] = records.Statement(
+                    field="iso3", value=state.code, source=SOURCE, locator=record_locator(first)
+                )
+                dataset.links.append(
+                    Link("HAS_STATEMENT", ("organisations", state.id), ("statements", statement_id), first)
+                )
             territory = territories.get(state.code) if state.code else None
-            if state.existing:
-                if state.code is not None:
-                    statement_id = f"{state.id}-{SOURCE}-statement-1"
-                    statements[statement_id] = records.Statement(
-                        field="iso3", value=state.code, source=SOURCE, locator=record_locator(first)
-                    )
-                    dataset.links.append(
-                        Link("HAS_STATEMENT", ("organisations", state.id), ("statements", statement_id), first)
-                    )
-                if territory is not None and not existing[state.id].get("territory"):
-                    dataset.links.append(
-                        Link("LOCATED_IN", ("organisations", state.id), ("territories", territory), first)
-                    )
-                continue
-            organisations[state.id] = records.Organisation(
-                id=state.id,
-                name=state.name,
-                kind="state",
-                iso3=state.code,
-                historic=state.historic,
-                territory=territory,
-                source=SOURCE,
-                locator=record_locator(first),
-            )
+            if territory is not None and not existing[state.id].get("territory"):
+                dataset.links.append(Link("LOCATED_IN", ("organisations", state.id), ("territories", territory), first))
+        organisations = state_organisations(self.data, SOURCE, (s for s in named if not s.existing))
         for seat in membership.seats:
             if seat.state is None:
                 continue  # blank or unmapped: the reader's warning names the row

@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any, NamedTuple
 
+from schema import registry
 from service.errors import NotFound
 from service.graph_reader import GraphReader
 from service.html import HtmlPage
@@ -124,10 +125,17 @@ async def describe_relation(graph: GraphReader, mapper: Mapper, slug: str) -> De
 
 async def describe_scheme(graph: GraphReader, mapper: Mapper, name: str) -> Description:
     label = SCHEMES.get(name)
-    if label is None:
-        raise NotFound(f"no concept scheme {name!r} (there are: {', '.join(SCHEMES)})")
+    source_schemes = {scheme.name: scheme.title for scheme in registry.TASK_SOURCE_SCHEMES}
+    if label is None and name not in source_schemes:
+        raise NotFound(f"no concept scheme {name!r} (there are: {', '.join([*SCHEMES, *source_schemes])})")
     scheme = mapper.iris.scheme(name)
     quads = [q for q in mapper.scheme_quads() if q[0] == scheme]
+    if label is None:  # a public source's own task coding: its Task nodes with `scheme` = name
+        for row in await graph.read("rdf/source_scheme_top", scheme=name):
+            concept = mapper.iris.node("Task", row["id"])
+            quads.append((scheme, SKOS_HAS_TOP_CONCEPT, concept, None))
+            quads += mapper.type_quads(concept, "Task", row, None)
+        return Description(scheme, "scheme", name, source_schemes[name], _unique(quads))
     for row in await graph.read("rdf/scheme_top", label=label):
         concept = mapper.iris.node(label, row["id"])
         quads.append((scheme, SKOS_HAS_TOP_CONCEPT, concept, None))

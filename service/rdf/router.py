@@ -142,7 +142,8 @@ async def void(request: Request, graph: ReaderDep) -> QuadSet:
         kind, _, on = (dep["key"] or "").partition(":")
         examples.append(mapper.iris.relation(RelationKey(dep["source"], "DEPENDS_ON", kind, on, dep["target"])))
     triples = await _triples(request, graph, version)
-    return QuadSet(void_quads(mapper, label_counts, int(counts["relations"]), triples, dataset, examples))
+    sources = await graph.read("rdf/void_sources")
+    return QuadSet(void_quads(mapper, label_counts, int(counts["relations"]), triples, dataset, examples, sources))
 
 
 SPARQL_EXAMPLE = "SELECT ?mission ?label\nWHERE { ?mission a pk:Mission ; rdfs:label ?label } ORDER BY ?label LIMIT 20"

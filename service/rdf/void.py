@@ -3,6 +3,7 @@ the SPARQL endpoint, example resources and a class partition with entity counts.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from service.rdf import terms as t
@@ -22,6 +23,7 @@ def void_quads(
     triples: int,
     dataset: dict[str, Any] | None,
     examples: list[Iri],
+    sources: Sequence[dict[str, Any]] = (),
 ) -> list[Quad]:
     base = mapper.base
     doc = Iri(f"{base}.well-known/void")
@@ -70,6 +72,23 @@ def void_quads(
             (partition, Iri(VOID + "entities"), t.integer(label_counts.get(label, 0)), None),
             (partition, IDENTIFIER, t.plain(segment), None),
         ]
+    for loaded in sources:
+        # One subset per loaded source, with its licence status as its SOURCE.txt states it.
+        subset = Iri(f"{doc}#source-{loaded['id']}")
+        quads += [
+            (ds, Iri(VOID + "subset"), subset, None),
+            (subset, A, Iri(VOID + "Dataset"), None),
+            (subset, IDENTIFIER, t.plain(str(loaded["id"])), None),
+        ]
+        if loaded.get("version"):
+            quads.append((subset, Iri(OWL + "versionInfo"), t.plain(str(loaded["version"])), None))
+        record = loaded.get("source")
+        if record:
+            quads.append((subset, Iri(DCT + "source"), mapper.iris.node("Source", str(record["id"])), None))
+            if record.get("title"):
+                quads.append((subset, Iri(DCT + "title"), t.plain(str(record["title"])), None))
+            if record.get("licence"):
+                quads.append((subset, Iri(DC + "rights"), t.plain(str(record["licence"])), None))
     partition = Iri(f"{doc}#class-relation")
     quads += [
         (ds, Iri(VOID + "classPartition"), partition, None),

@@ -28,6 +28,11 @@ def mission(row: dict[str, Any]) -> models.MissionDetail:
     found = _flat(row, "mission")
     # A post has a title, not a name: the title is what names it in a list.
     found["posts"] = [{"id": p["id"], "name": p.get("title")} for p in found["posts"]]
+    top = found.get("top_contributors") or []
+    if found.get("strength_figures"):
+        found["strength"] = f"/missions/{found['id']}/strength"
+    if top:
+        found["contributors"] = f"/missions/{found['id']}/contributors?at={top[0]['month']}"
     return models.MissionDetail(**found)
 
 

@@ -14,6 +14,7 @@ from service.evidence import Expand
 from service.filters import require_known
 from service.formats import TABULAR
 from service.read_models import centrality as read_model
+from service.read_models import contributions as data_model
 from service.read_models.centrality import Metric
 
 router = APIRouter(tags=["centrality"])
@@ -21,7 +22,7 @@ router = APIRouter(tags=["centrality"])
 
 @router.get(
     "/centrality",
-    response_model=models.Centrality,
+    response_model=models.Centrality | models.DataCentrality | models.BothCentrality,
     responses=TABULAR.responses("JSON, or CSV on request"),
     summary="Rank actors by degree, betweenness, PageRank or eigenvector centrality",
 )
@@ -42,17 +43,35 @@ async def centrality(
     relations: Annotated[str | None, Query(description="comma-separated relation types; all five when absent")] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="how many of the ranking to return")] = 50,
     expand: Expand = None,
-) -> models.Centrality:
-    chosen = read_model.chosen_relations(relations)
-    unknown = read_model.unknown_relations(chosen)
-    if unknown or not chosen:
-        raise BadInput(f"relations: unknown {unknown}; choose from {read_model.RELATIONS}")
-    await require_known(graph, mission=("Mission", mission))
-    rows = await graph.read("actor_graph", relations=chosen, kind=kind, mission=mission)
-    answer = read_model.centrality(rows, metric, chosen, kind, mission, limit)
-    if expand:
-        behind = read_model.evidence_by_actor(rows)
-        found = await evidence.claims_by_id(graph, (i for score in answer.ranking for i in behind[score.id]))
-        for score in answer.ranking:
-            score.claims = evidence.pick(found, behind[score.id])
-    return answer
+    basis: Annotated[
+        Literal["evidence", "data", "both"],
+        Query(
+            description="evidence: the claims' relations (default); data: missions -> the states supplying "
+            "their personnel, weighted by share (IPI); both: two rankings side by side"
+        ),
+    ] = "evidence",
+    month: Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="data basis: YYYY-MM")] = None,
+    year: Annotated[str | None, Query(pattern=r"^\d{4}$", description="data basis: the latest month of YYYY")] = None,
+) -> models.Centrality | models.DataCentrality | models.BothCentrality:
+    on_evidence = None
+    if basis != "data":
+        chosen = read_model.chosen_relations(relations)
+        unknown = read_model.unknown_relations(chosen)
+        if unknown or not chosen:
+            raise BadInput(f"relations: unknown {unknown}; choose from {read_model.RELATIONS}")
+        await require_known(graph, mission=("Mission", mission))
+        rows = await graph.read("actor_graph", relations=chosen, kind=kind, mission=mission)
+        on_evidence = read_model.centrality(rows, metric, chosen, kind, mission, limit)
+        if expand:
+            behind = read_model.evidence_by_actor(rows)
+            found = await evidence.claims_by_id(graph, (i for score in on_evidence.ranking for i in behind[score.id]))
+            for score in on_evidence.ranking:
+                score.claims = evidence.pick(found, behind[score.id])
+        if basis == "evidence":
+            return on_evidence
+    if month is not None and year is not None:
+        raise BadInput("give month= or year=, not both")
+    data = data_model.data_centrality(await graph.read("actor_graph_data", month=month, year=year), metric, limit)
+    if on_evidence is None:
+        return data
+    return models.BothCentrality(evidence=on_evidence, data=data)

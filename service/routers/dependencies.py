@@ -14,6 +14,7 @@ from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
 from service.evidence import Expand
 from service.formats import TABULAR
+from service.read_models import contributions as data_model
 from service.read_models import dependencies as read_model
 
 router = APIRouter(tags=["dependencies"])
@@ -22,6 +23,15 @@ ActorId = Annotated[
     str, Query(pattern=registry.ID_PATTERN, description="mission or organisation id", examples=["unmik"])
 ]
 Kind = Annotated[Literal["power", "resource"] | None, Query(description="power or resource; both when absent")]
+Basis = Annotated[
+    Literal["evidence", "data", "both"],
+    Query(
+        description="evidence: the claims' DEPENDS_ON (default); data: a mission's resource dependency on the "
+        "states supplying its personnel, weighted by their share (IPI); both: side by side, never summed"
+    ),
+]
+Month = Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="data basis: YYYY-MM")]
+Year = Annotated[str | None, Query(pattern=r"^\d{4}$", description="data basis: the latest month of YYYY")]
 
 
 async def _actors(graph: ReaderDep, ids: list[str]) -> dict[str, models.Ref]:
@@ -33,7 +43,7 @@ async def _actors(graph: ReaderDep, ids: list[str]) -> dict[str, models.Ref]:
 
 @router.get(
     "/dependencies",
-    response_model=models.Dependencies,
+    response_model=models.Dependencies | models.DataDependencies | models.BothDependencies,
     responses={**TABULAR.responses("JSON, or CSV on request"), 404: {}},
     summary="Who an actor depends on (out), who depends on it (in), or both, with evidence",
 )
@@ -47,17 +57,31 @@ async def dependencies(
     kind: Kind = None,
     depth: Annotated[int, Query(ge=1, le=3, description="longest chain, in steps")] = 1,
     expand: Expand = None,
-) -> models.Dependencies:
+    basis: Basis = "evidence",
+    month: Month = None,
+    year: Year = None,
+) -> models.Dependencies | models.DataDependencies | models.BothDependencies:
     subject = (await _actors(graph, [actor]))[actor]
-    params = {"actor": actor, "kind": kind, "depth": depth}
-    rows = [row for name in read_model.STATEMENTS[direction] for row in await graph.read(name, **params)]
-    answer = read_model.dependencies(subject, direction, kind, depth, rows)
-    if expand:
-        steps = [step for chain in answer.chains for step in chain.steps]
-        found = await evidence.claims_by_id(graph, (i for step in steps for i in step.evidence))
-        for step in steps:
-            step.claims = evidence.pick(found, step.evidence)
-    return answer
+    if basis != "evidence" and month is not None and year is not None:
+        raise BadInput("give month= or year=, not both")
+    on_evidence = None
+    if basis != "data":
+        params = {"actor": actor, "kind": kind, "depth": depth}
+        rows = [row for name in read_model.STATEMENTS[direction] for row in await graph.read(name, **params)]
+        on_evidence = read_model.dependencies(subject, direction, kind, depth, rows)
+        if expand:
+            steps = [step for chain in on_evidence.chains for step in chain.steps]
+            found = await evidence.claims_by_id(graph, (i for step in steps for i in step.evidence))
+            for step in steps:
+                step.claims = evidence.pick(found, step.evidence)
+        if basis == "evidence":
+            return on_evidence
+    # The data basis knows only resource dependency (on staff): kind=power has no data edge.
+    data_rows = [] if kind == "power" else await graph.read("dependencies_data", actor=actor, month=month, year=year)
+    data = data_model.data_dependencies(subject, direction, data_rows)
+    if on_evidence is None:
+        return data
+    return models.BothDependencies(evidence=on_evidence, data=data)
 
 
 @router.get(

@@ -85,7 +85,12 @@ async def relation(request: Request, graph: ReaderDep, id: str, expand: Expand =
     return EvidencedRelation(found.subject, found.type, found.id, found.label, found.quads, tuple(claims))
 
 
-@router.get("/scheme/{id}", summary="A SKOS concept scheme (task, code)", responses=ANSWERS, response_model=None)
+@router.get(
+    "/scheme/{id}",
+    summary="A SKOS concept scheme (task, code; pema, tamm: the sources' own task codings)",
+    responses=ANSWERS,
+    response_model=None,
+)
 @RESOURCE
 async def scheme(request: Request, graph: ReaderDep, id: str) -> Description:
     return await describe_scheme(graph, rdf_state(request).mapper, id)
