@@ -38,13 +38,14 @@ def test_every_warning_is_explained() -> None:
     from collections import Counter
 
     from ingest.pipeline import validate
-    from ingest.public.missions import new_missions
+    from ingest.public.missions import excluded_names, new_missions
     from ingest.sources import default_adapters
     from schema.paths import DATA
 
     validated = validate(default_adapters(DATA))
     kinds: Counter[str] = Counter()
     new = {mission.id for mission in new_missions()}
+    excluded = excluded_names()
     for warning in (w for found in validated.warnings.values() for w in found):
         if "blank member name" in warning.message:
             kinds["blank seat"] += 1
@@ -54,6 +55,8 @@ def test_every_warning_is_explained() -> None:
             kinds["PEMA v2 row without a date"] += 1  # the four SOURCE.txt names
         elif warning.locator.source == "pema" and " rows code " in warning.message:
             kinds["PEMA duplicate, resolved by the written rule"] += 1  # UNPROFOR 758/761, MINUJUSTH
+        elif "unmapped mission name" in warning.message and warning.message.split("'")[1].casefold() in excluded:
+            kinds["a name excluded with its reason"] += 1  # LBB in Passmore and IPI
         elif warning.message.endswith("not in any source loaded; left out"):
             assert warning.message.split("'")[1] in new, warning
             kinds["act to a mission not loaded"] += 1
@@ -72,6 +75,7 @@ def test_every_warning_is_explained() -> None:
             "act to a mission not loaded": len(left_out),
             "PEMA v2 row without a date": 4,
             "PEMA duplicate, resolved by the written rule": 5,
+            "a name excluded with its reason": 2,
         }
     )
     assert len(left_out) in (0, 176)

@@ -38,14 +38,18 @@ def _tamm() -> Dataset:
     return TammSource(DATA).read().records
 
 
-def test_default_sources_are_the_curated_then_resolutions_then_pema_and_tamm() -> None:
-    """The mandates' SETS and acts link to resolutions by number: the resolutions' sources come first."""
+def test_default_sources_are_the_curated_then_resolutions_then_mandates_then_personnel() -> None:
+    """The mandates' SETS and acts link to resolutions by number: the resolutions' sources come first;
+    the personnel sources link ceilings to resolutions and contributions to states, so they come last."""
     assert [adapter.id for adapter in default_adapters(DATA)] == [
         "curated",
         "un-psdata-dgc-scres",
         "un-psdata-scmembership",
         "pema",
         "tamm",
+        "passmore-shortfall",
+        "ipi-peacekeeping",
+        "geo-pko",
     ]
 
 
