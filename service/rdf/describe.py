@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Any, NamedTuple
 
 from service.errors import NotFound
+from service.explore_paths import page_href
 from service.graph_reader import GraphReader
 from service.html import HtmlPage
 from service.rdf.export import RdfFormat, serialise
@@ -229,5 +230,6 @@ def html_page(description: Description, base: str) -> HtmlPage:
         "properties": rows(own),
         "sections": sections,
         "incoming": incoming,
+        "people_page": page_href(description.type, description.id),
     }
     return HtmlPage("resource.html", description.label, context)
