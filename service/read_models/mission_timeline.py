@@ -27,22 +27,20 @@ def year_fraction(day: str) -> float | None:
     return round(when.year + (when.timetuple().tm_yday - 1) / 365.25, 4)
 
 
-def _ceiling_series(evolution: models.MandateEvolution) -> list[dict[str, Any]]:
+def _ceiling_series(evolution: models.MandateEvolution, dates: dict[int, str]) -> list[dict[str, Any]]:
+    """The thesis's ceilings, each at its resolution's date (`dates`: from any source, else its year)."""
     points: dict[str, list[dict[str, Any]]] = defaultdict(list)
     for step in evolution.mandates:
-        day = step.resolution.date if step.resolution else None
+        if step.resolution is None:
+            continue
+        number = step.resolution.number
+        day = dates.get(number) or (str(step.resolution.year) if step.resolution.year else None)
         x = year_fraction(day) if day else None
-        if x is None or step.resolution is None:
+        if x is None:
             continue
         for ceiling in step.ceilings:
             points[ceiling.measure].append(
-                {
-                    "x": x,
-                    "y": ceiling.value,
-                    "date": day,
-                    "resolution": step.resolution.number,
-                    "source": ceiling.source,
-                }
+                {"x": x, "y": ceiling.value, "date": day, "resolution": number, "source": ceiling.source}
             )
     return [{"label": f"ceiling: {measure} (thesis)", "kind": "ceiling", "points": p} for measure, p in points.items()]
 
@@ -119,8 +117,10 @@ def _steps(evolution: models.MandateEvolution) -> list[dict[str, Any]]:
 
 
 def timeline(evolution: models.MandateEvolution) -> dict[str, Any]:
+    markers = _markers(evolution)
+    dates = {m["resolution"]: m["date"] for m in markers if m["date"]}
     return {
-        "series": _ceiling_series(evolution) + _strength_series(evolution),
-        "markers": _markers(evolution),
+        "series": _ceiling_series(evolution, dates) + _strength_series(evolution),
+        "markers": markers,
         "steps": _steps(evolution),
     }
