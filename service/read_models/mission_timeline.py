@@ -65,7 +65,9 @@ def _markers(evolution: models.MandateEvolution) -> list[dict[str, Any]]:
     def add(number: int, day: str | None, acts: list[str], source: str) -> None:
         marker = found.setdefault(number, {"resolution": number, "date": day, "acts": [], "sources": []})
         marker["date"] = marker["date"] or day
-        marker["acts"] += [a for a in acts if a not in marker["acts"]]
+        for act in acts:  # each source's spelling of the act ('ESTABLISHES', 'establishes') as one
+            if act.lower() not in marker["acts"]:
+                marker["acts"].append(act.lower())
         if source not in marker["sources"]:
             marker["sources"].append(source)
 

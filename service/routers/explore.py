@@ -6,6 +6,7 @@ Thin as every route: parameters in, the statements the API routes read (and a fe
 
 from __future__ import annotations
 
+import asyncio
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -75,12 +76,12 @@ async def _claims(graph: GraphReader, **filters: Any) -> dict[str, Any]:
 @router.get("/", summary="Home: what the graph holds and a way in for each kind of user", responses=ANSWERS)
 @HOME
 async def home(graph: ReaderDep) -> PeoplePage:
-    missions = await graph.read("list_missions", kind=None, territory=None, lead=None, active=None, offset=0, limit=500)
-    data = home_model.home(
-        (await graph.read("rdf/counts"))[0],
-        [row["dataset"] for row in await graph.read("system/datasets")],
-        [clean(m) for m in missions[0]["items"]],
+    missions, counts, datasets = await asyncio.gather(
+        graph.read("list_missions", kind=None, territory=None, lead=None, active=None, offset=0, limit=500),
+        graph.read("rdf/counts"),
+        graph.read("system/datasets"),
     )
+    data = home_model.home(counts[0], [row["dataset"] for row in datasets], [clean(m) for m in missions[0]["items"]])
     downloads = [
         Download("This page's data (JSON)", "/?format=json", "application/json"),
         Download("Readiness, dataset versions (JSON)", "/ready", "application/json"),
@@ -93,10 +94,11 @@ async def home(graph: ReaderDep) -> PeoplePage:
 @router.get("/explore/mission/{id}", summary="A mission's page: mandate timeline, relations, claims", responses=ANSWERS)
 @PAGE
 async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
-    detail = await read_detail(graph, "mission", id)
-    evolution = await read_evolution(graph, id)
-    claims = (
-        await _read(
+    # Independent reads, so at once: the page waits for the slowest, not for their sum.
+    detail, evolution, claim_rows, relations = await asyncio.gather(
+        read_detail(graph, "mission", id),
+        read_evolution(graph, id),
+        _read(
             graph,
             "list_claims",
             code=None,
@@ -107,15 +109,17 @@ async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage
             q=None,
             offset=0,
             limit=PAGE_CLAIMS,
-        )
-    )[0]
+        ),
+        _relations(graph, id),
+    )
+    claims = claim_rows[0]
     has_contributors = any(getattr(r, "path", None) == CONTRIBUTORS_ROUTE for r in request.app.routes)
     data = {
         "segment": "mission",
         "detail": detail,
         "timeline": mission_timeline.timeline(evolution),
         "missions": evolution.missions,
-        "relations": await _relations(graph, id),
+        "relations": relations,
         "claims": {"total": claims["total"], "items": [clean(c) for c in claims["items"]]},
         "contributors": CONTRIBUTORS_ROUTE.replace("{id}", id) if has_contributors else None,
     }
@@ -150,8 +154,7 @@ async def _detail_page(graph: GraphReader, segment: str, key: str) -> PeoplePage
     data: dict[str, Any] = {"segment": segment, "detail": fields}
     downloads = _rdf_downloads(segment, key)
     if segment == "organisation":
-        data["relations"] = await _relations(graph, key)
-        data["claims"] = await _claims(graph, actor=key)
+        data["relations"], data["claims"] = await asyncio.gather(_relations(graph, key), _claims(graph, actor=key))
         downloads.append(Download("Its claims (CSV)", f"/claims?actor={key}&format=csv&limit=500", "text/csv"))
     title = fields.get("acronym") or fields.get("name") or fields.get("symbol") or f"{PAGE_TYPES[segment]} {key}"
     return PeoplePage("detail.html", str(title), data, downloads)

@@ -6,24 +6,26 @@ is built from, which the tests ask for rather than hard-coding what the thesis s
 
 from __future__ import annotations
 
+from typing import Any
+
 import httpx
 import pytest
 
 HTML = {"Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"}  # what Chromium sends
 
 
-def page(api: httpx.Client, path: str, **params: object) -> httpx.Response:
+def page(api: httpx.Client, path: str, **params: str | int) -> httpx.Response:
     response = api.get(path, params=params, headers=HTML)
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("text/html")
     return response
 
 
-def data(api: httpx.Client, path: str, **params: object) -> dict:  # type: ignore[type-arg]
+def data(api: httpx.Client, path: str, **params: str | int) -> dict[str, Any]:
     response = api.get(path, params={**params, "format": "json"})
     assert response.status_code == 200, response.text
     assert response.headers["content-type"].startswith("application/json")
-    body: dict = response.json()  # type: ignore[type-arg]
+    body: dict[str, Any] = response.json()
     return body
 
 
