@@ -37,6 +37,10 @@ PAGES = [
     ("claims browser", "/explore/claims"),
     ("claims browser, two facets", "/explore/claims?code=power-dependency&chapter=5"),
     ("search", "/explore/search?q=budget"),
+    # API routes the pages are built from, in the same run: what the machine gives at that moment.
+    ("reference: mandate evolution (JSON)", "/missions/monusco/mandate-evolution"),
+    ("reference: centrality (JSON)", "/centrality"),
+    ("reference: health", "/health"),
 ]
 
 

@@ -227,7 +227,11 @@ async def network_page(
     downloads = [
         Download("This network (JSON)", f"/explore/network?format=json&metric={metric}{query}", "application/json"),
         Download("Centrality ranking (CSV)", f"/centrality?format=csv&metric={metric}{query}", "text/csv"),
-        Download("Dependency matrix (JSON)", "/dependencies/matrix", "application/json"),
+        Download(
+            "Dependency matrix of the ten most central (JSON)",
+            "/dependencies/matrix?actors=" + ",".join(n["id"] for n in data["nodes"][:10]),
+            "application/json",
+        ),
     ]
     return PeoplePage("network.html", "Actor network", data, downloads)
 

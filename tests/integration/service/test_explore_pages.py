@@ -175,3 +175,26 @@ def test_search_page_links_each_hit_to_its_page(api: httpx.Client) -> None:
     assert all(h["type"] == "Claim" for h in claims["hits"])
     assert sum(f["count"] for f in body["facets"][0]["values"]) == len(hits)
     assert "UNMIK" in page(api, "/explore/search", q="UNMIK").text
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/",
+        "/explore/mission/monuc",
+        "/explore/organisation/unsc",
+        "/explore/code/rq1",
+        "/explore/network",
+        "/explore/claims?code=power-dependency",
+        "/explore/search?q=budget",
+    ],
+)
+def test_every_download_a_page_offers_answers(api: httpx.Client, path: str) -> None:
+    downloads = api.get(path, headers={"Accept": "application/json"}).json()["downloads"]
+    assert downloads
+    for download in downloads:
+        if download["href"].startswith("/rdf"):
+            continue  # the whole dump: its own tests; here only that the link is the dump's
+        response = api.get(download["href"], headers={"Accept": download["media_type"]})
+        assert response.status_code == 200, download
+        assert response.headers["content-type"].split(";")[0] == download["media_type"].split(";")[0], download
