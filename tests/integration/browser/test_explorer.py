@@ -26,6 +26,13 @@ def _base(api: httpx.Client) -> str:
     return str(api.base_url).rstrip("/")
 
 
+def _warm(api: httpx.Client, *paths: str) -> None:
+    """Ask once over HTTP first: a fresh Neo4j compiles each statement's plan on its first run, which
+    on a loaded machine can take longer than a click waits for its page."""
+    for path in paths:
+        assert api.get(path, headers={"Accept": "text/html"}).status_code == 200, path
+
+
 def _goto(page: Page, url: str) -> None:
     response = page.goto(url, wait_until="networkidle")
     assert response is not None
@@ -35,6 +42,7 @@ def _goto(page: Page, url: str) -> None:
 
 def test_home_search_to_a_mission_page_with_its_chart_drawn(api: httpx.Client, open_page: OpenPage) -> None:
     base = _base(api)
+    _warm(api, "/", "/explore/search?q=MONUC", "/explore/mission/monuc", "/mission/monuc")
     page = open_page(base).page
     _goto(page, f"{base}/")
     assert page.locator("h1").inner_text().startswith("pkgraph")
@@ -64,6 +72,7 @@ def test_home_search_to_a_mission_page_with_its_chart_drawn(api: httpx.Client, o
 
 def test_network_view_draws_nodes_and_clicks_through_to_evidence(api: httpx.Client, open_page: OpenPage) -> None:
     base = _base(api)
+    _warm(api, "/explore/network", "/explore/mission/unmik")
     page = open_page(base).page
     _goto(page, f"{base}/explore/network")
     page.wait_for_selector("#network-graph[data-drawn]")
