@@ -80,7 +80,7 @@ def _markers(evolution: models.MandateEvolution) -> list[dict[str, Any]]:
                 acts = [f"{a.act} {source_step.mission.id}" for a in source_step.acts if a.resolution == number]
                 add(number, source_step.date, acts, history.source)
     markers = []
-    for marker in sorted(found.values(), key=lambda m: (m["date"] or "", m["resolution"])):
+    for marker in sorted(found.values(), key=lambda m: (m["date"] is None, m["date"] or "", m["resolution"])):
         marker["x"] = year_fraction(marker["date"]) if marker["date"] else None
         marker["href"] = f"/explore/resolution/{marker['resolution']}"
         markers.append(marker)
