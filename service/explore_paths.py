@@ -16,6 +16,7 @@ PAGE_TYPES: dict[str, str] = {
     "interview": "interview",
     "claim": "claim",
     "code": "code",
+    "source": "source",
 }
 
 

@@ -214,6 +214,19 @@ async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
     return PeoplePage("code.html", code["pref_label"], data, downloads)
 
 
+@router.get(
+    "/explore/source/{id}", summary="A source: what it is, its licence, the claims citing it", responses=ANSWERS
+)
+@PAGE
+async def source_page(graph: ReaderDep, id: Id) -> PeoplePage:
+    found = await graph.read("explore/source", id=id)
+    if not found:
+        raise NotFound(f"no source {id!r}")
+    source = found[0]["source"]
+    data = {"segment": "source", "source": source, "claims": found[0]["claims"]}
+    return PeoplePage("source.html", source.get("title") or id, data, _rdf_downloads("source", id))
+
+
 @router.get("/explore/network", summary="The actor network: relations, evidence, centrality", responses=ANSWERS)
 @PAGE
 async def network_page(

@@ -74,7 +74,7 @@
     detail.append(p);
     var list = document.createElement("ul");
     e.evidence.forEach(function (c) { item(list, [link("/explore/claim/" + c, "claim " + c)]); });
-    e.literature.forEach(function (s) { item(list, [link("/source/" + s, "literature " + s)]); });
+    e.literature.forEach(function (s) { item(list, [link("/explore/source/" + s, "literature " + s)]); });
     detail.append(list);
   }
   function select(id) {

@@ -97,6 +97,7 @@ def test_the_linked_data_view_links_the_page_for_readers(api: httpx.Client) -> N
         ("/explore/interview/drc-14", "/interview/drc-14", "Claims citing it"),
         ("/explore/claim/c-5-3-3", "/claim/c-5-3-3", "limited budget"),
         ("/explore/code/power-dependency", "/code/power-dependency", "Power dependency"),
+        ("/explore/source/thesis", "/source/thesis", "Destined to Fail?"),
     ],
 )
 def test_entity_pages_name_the_resource_and_link_its_iri(api: httpx.Client, path: str, iri: str, text: str) -> None:
@@ -113,6 +114,13 @@ def test_the_claims_on_a_page_are_those_the_api_lists(api: httpx.Client) -> None
     code = data(api, "/explore/code/power-dependency")
     coded = api.get("/claims", params={"code": "power-dependency", "limit": 1}).json()
     assert code["claims"]["total"] == coded["total"]
+    source = data(api, "/explore/source/lit-autesserre-2010")
+    cited = {c["id"] for c in source["claims"]}
+    assert cited
+    for claim in cited:
+        assert {"id": "lit-autesserre-2010"} in [
+            {"id": ref["id"]} for ref in api.get(f"/claim/{claim}").json()["cites"]
+        ]
 
 
 def test_unknown_resources_are_404_and_bad_parameters_422(api: httpx.Client) -> None:
