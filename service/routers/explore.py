@@ -19,7 +19,7 @@ from service.deps import ReaderDep
 from service.details import read_detail
 from service.errors import NotFound
 from service.explore_paths import PAGE_TYPES, iri_path
-from service.formats import HTML
+from service.formats import HTML, Offer
 from service.graph_reader import GraphReader
 from service.models import ErrorBody
 from service.pages import HOME, PAGE, Download, PeoplePage
@@ -34,11 +34,30 @@ from service.routers.mandates import read_evolution
 
 router = APIRouter(tags=["explore"])
 Id = Annotated[str, Path(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
-Optional = Annotated[str | None, Query(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
-ANSWERS: dict[int | str, dict[str, Any]] = {
-    **PAGE.responses("HTML (a browser), or its data as JSON"),
-    404: {"model": ErrorBody, "description": "no such resource"},
-}
+
+
+_ID = {"pattern": registry.ID_PATTERN, "max_length": registry.ID_MAX_LENGTH}
+CodeFilter = Annotated[str | None, Query(**_ID, description="only claims coded with this code, e.g. power-dependency")]
+QuestionFilter = Annotated[
+    str | None, Query(**_ID, description="only claims coded with this research question: rq1, rq2 or rq3")
+]
+InterviewFilter = Annotated[str | None, Query(**_ID, description="only claims citing this interview, e.g. drc-14")]
+ActorFilter = Annotated[
+    str | None, Query(**_ID, description="only claims mentioning this mission or organisation, e.g. unsc")
+]
+MissionFilter = Annotated[
+    str | None, Query(**_ID, description="only evidence from claims that mention this mission or cite its interviews")
+]
+
+
+def _answers(offer: Offer) -> dict[int | str, dict[str, Any]]:
+    """The page's OpenAPI answers: HTML, or its data as a JSON object (what the page shows)."""
+    answers = offer.responses("HTML (a browser), or the page's data as JSON")
+    answers[200]["content"]["application/json"] = {"schema": {"type": "object", "description": "the page's data"}}
+    return {**answers, 404: {"model": ErrorBody, "description": "no such resource"}}
+
+
+ANSWERS = _answers(PAGE)
 # Claims listed on an actor's page; the claims browser pages through the rest.
 PAGE_CLAIMS = 50
 # (filter parameter, title, facet column of `explore/claims`)
@@ -73,7 +92,12 @@ async def _claims(graph: GraphReader, **filters: Any) -> dict[str, Any]:
     return row
 
 
-@router.get("/", summary="Home: what the graph holds and a way in for each kind of user", responses=ANSWERS)
+@router.get(
+    "/",
+    summary="Home: what the graph holds and a way in for each kind of user",
+    responses=_answers(HOME),
+    response_model=None,
+)
 @HOME
 async def home(graph: ReaderDep) -> PeoplePage:
     missions, counts, datasets = await asyncio.gather(
@@ -91,7 +115,12 @@ async def home(graph: ReaderDep) -> PeoplePage:
     return PeoplePage("home.html", "What the graph holds", data, downloads)
 
 
-@router.get("/explore/mission/{id}", summary="A mission's page: mandate timeline, relations, claims", responses=ANSWERS)
+@router.get(
+    "/explore/mission/{id}",
+    summary="A mission's page: mandate timeline, relations, claims",
+    responses=ANSWERS,
+    response_model=None,
+)
 @PAGE
 async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
     # Independent reads, so at once: the page waits for the slowest, not for their sum.
@@ -160,26 +189,41 @@ async def _detail_page(graph: GraphReader, segment: str, key: str) -> PeoplePage
     return PeoplePage("detail.html", str(title), data, downloads)
 
 
-@router.get("/explore/organisation/{id}", summary="An organisation's or state's page", responses=ANSWERS)
+@router.get(
+    "/explore/organisation/{id}", summary="An organisation's or state's page", responses=ANSWERS, response_model=None
+)
 @PAGE
 async def organisation_page(graph: ReaderDep, id: Id) -> PeoplePage:
     return await _detail_page(graph, "organisation", id)
 
 
-@router.get("/explore/resolution/{number}", summary="A Security Council resolution's page", responses=ANSWERS)
+@router.get(
+    "/explore/resolution/{number}",
+    summary="A Security Council resolution's page",
+    responses=ANSWERS,
+    response_model=None,
+)
 @PAGE
 async def resolution_page(graph: ReaderDep, number: Annotated[int, Path(ge=1, le=99999)]) -> PeoplePage:
     return await _detail_page(graph, "resolution", str(number))
 
 
-@router.get("/explore/interview/{id}", summary="An interview's page and the claims citing it", responses=ANSWERS)
+@router.get(
+    "/explore/interview/{id}",
+    summary="An interview's page and the claims citing it",
+    responses=ANSWERS,
+    response_model=None,
+)
 @PAGE
 async def interview_page(graph: ReaderDep, id: Id) -> PeoplePage:
     return await _detail_page(graph, "interview", id)
 
 
 @router.get(
-    "/explore/claim/{id}", summary="A claim's page: its text, coding and the relations it evidences", responses=ANSWERS
+    "/explore/claim/{id}",
+    summary="A claim's page: its text, coding and the relations it evidences",
+    responses=ANSWERS,
+    response_model=None,
 )
 @PAGE
 async def claim_page(graph: ReaderDep, id: Id) -> PeoplePage:
@@ -189,7 +233,12 @@ async def claim_page(graph: ReaderDep, id: Id) -> PeoplePage:
 @router.get(
     "/explore/actor/{id}",
     summary="An actor's page: 307 to the mission's or organisation's page",
-    responses={307: {"description": "to /explore/mission/{id} or /explore/organisation/{id}"}, **ANSWERS},
+    status_code=307,
+    response_class=RedirectResponse,
+    responses={
+        307: {"description": "to /explore/mission/{id} or /explore/organisation/{id}"},
+        404: {"model": ErrorBody, "description": "no such mission or organisation"},
+    },
 )
 async def actor_page(graph: ReaderDep, id: Id) -> RedirectResponse:
     # Claims and relations name actors by id alone; this is where such a link finds the right page.
@@ -200,7 +249,12 @@ async def actor_page(graph: ReaderDep, id: Id) -> RedirectResponse:
     return RedirectResponse(f"/explore/{segment}/{id}", status_code=307)
 
 
-@router.get("/explore/code/{id}", summary="A code of the framework and the claims coded with it", responses=ANSWERS)
+@router.get(
+    "/explore/code/{id}",
+    summary="A code of the framework and the claims coded with it",
+    responses=ANSWERS,
+    response_model=None,
+)
 @PAGE
 async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
     code = next((row["code"] for row in await graph.read("codes") if row["code"]["id"] == id), None)
@@ -215,7 +269,10 @@ async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
 
 
 @router.get(
-    "/explore/source/{id}", summary="A source: what it is, its licence, the claims citing it", responses=ANSWERS
+    "/explore/source/{id}",
+    summary="A source: what it is, its licence, the claims citing it",
+    responses=ANSWERS,
+    response_model=None,
 )
 @PAGE
 async def source_page(graph: ReaderDep, id: Id) -> PeoplePage:
@@ -227,11 +284,16 @@ async def source_page(graph: ReaderDep, id: Id) -> PeoplePage:
     return PeoplePage("source.html", source.get("title") or id, data, _rdf_downloads("source", id))
 
 
-@router.get("/explore/network", summary="The actor network: relations, evidence, centrality", responses=ANSWERS)
+@router.get(
+    "/explore/network",
+    summary="The actor network: relations, evidence, centrality",
+    responses=ANSWERS,
+    response_model=None,
+)
 @PAGE
 async def network_page(
     graph: ReaderDep,
-    mission: Annotated[Optional, Query(description="only evidence from claims about this mission")] = None,
+    mission: MissionFilter = None,
     metric: Annotated[Metric, Query(description="the centrality metric that sizes the nodes")] = "pagerank",
 ) -> PeoplePage:
     data = network_model.network(await graph.read("explore/network", mission=mission), metric)
@@ -249,14 +311,14 @@ async def network_page(
     return PeoplePage("network.html", "Actor network", data, downloads)
 
 
-@router.get("/explore/claims", summary="The claims browser, with facets", responses=ANSWERS)
+@router.get("/explore/claims", summary="The claims browser, with facets", responses=ANSWERS, response_model=None)
 @PAGE
 async def claims_page(
     graph: ReaderDep,
-    code: Optional = None,
-    research_question: Optional = None,
-    interview: Optional = None,
-    actor: Optional = None,
+    code: CodeFilter = None,
+    research_question: QuestionFilter = None,
+    interview: InterviewFilter = None,
+    actor: ActorFilter = None,
     chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7")] = None,
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
     limit: Limit = PAGE_CLAIMS,
@@ -291,7 +353,12 @@ async def claims_page(
     return PeoplePage("claims.html", "Claims", data, downloads)
 
 
-@router.get("/explore/search", summary="Search names, acronyms and claim text, with facets by type", responses=ANSWERS)
+@router.get(
+    "/explore/search",
+    summary="Search names, acronyms and claim text, with facets by type",
+    responses=ANSWERS,
+    response_model=None,
+)
 @PAGE
 async def search_page(
     graph: ReaderDep,
