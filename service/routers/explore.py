@@ -235,10 +235,7 @@ async def claim_page(graph: ReaderDep, id: Id) -> PeoplePage:
     summary="An actor's page: 307 to the mission's or organisation's page",
     status_code=307,
     response_class=RedirectResponse,
-    responses={
-        307: {"description": "to /explore/mission/{id} or /explore/organisation/{id}"},
-        404: {"model": ErrorBody, "description": "no such mission or organisation"},
-    },
+    include_in_schema=False,  # a link of the pages (claims and relations name actors by id), not an API
 )
 async def actor_page(graph: ReaderDep, id: Id) -> RedirectResponse:
     # Claims and relations name actors by id alone; this is where such a link finds the right page.
