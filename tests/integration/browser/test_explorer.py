@@ -127,6 +127,7 @@ def test_network_view_draws_nodes_and_clicks_through_to_evidence(api: httpx.Clie
 
 def test_claims_browser_narrows_by_a_facet(api: httpx.Client, open_page: OpenPage) -> None:
     base = _base(api)
+    _warm(api, "/explore/claims")
     page = open_page(base).page
     _goto(page, f"{base}/explore/claims")
     total = int(page.locator("#results-h").inner_text().split()[0])
