@@ -3,6 +3,7 @@
 // Parameters: $id (an actor id).
 // :param {id: 'unmik'}
 MATCH (a:Actor {id: $id})-[r:__EVIDENCED_TYPES__]-(b:Actor)
+WHERE NOT b:__STAGED__  // a staged load's nodes stay out until its swap
 RETURN startNode(r).id AS from, endNode(r).id AS to, b {.id, .name, .acronym, mission: b:Mission} AS other,
        type(r) AS type, r.kind AS kind, r.on AS on, r.weight AS weight,
        COLLECT { MATCH (c:Claim) WHERE c.id IN r.evidence

@@ -5,6 +5,7 @@
 // Parameters: $mission (mission id or null).
 // :param {mission: null}
 MATCH (a:Actor)-[r:__EVIDENCED_TYPES__]->(b:Actor)
+WHERE NOT a:__STAGED__ AND NOT b:__STAGED__  // a staged load's nodes stay out until its swap
 WITH a, r, b,
      [cid IN coalesce(r.evidence, []) WHERE $mission IS NULL OR EXISTS {
         MATCH (c:Claim {id: cid})
