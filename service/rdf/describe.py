@@ -16,6 +16,7 @@ from typing import Any, NamedTuple
 
 from schema import registry
 from service.errors import NotFound
+from service.explore_paths import page_href
 from service.graph_reader import GraphReader
 from service.html import HtmlPage
 from service.rdf.export import RdfFormat, serialise
@@ -237,5 +238,6 @@ def html_page(description: Description, base: str) -> HtmlPage:
         "properties": rows(own),
         "sections": sections,
         "incoming": incoming,
+        "people_page": page_href(description.type, description.id),
     }
     return HtmlPage("resource.html", description.label, context)

@@ -12,12 +12,27 @@ from service import models
 from service.deps import ReaderDep
 from service.errors import NotFound
 from service.formats import TABULAR
+from service.graph_reader import GraphReader
 from service.read_models import mandate_evolution as read_model
 
 router = APIRouter(tags=["mandates"])
 
 # The sources whose mandates a CSV answer may list (`all`: every one).
 CsvSource = Literal["thesis", "pema", "tamm", "all"]
+
+
+async def read_evolution(graph: GraphReader, id: str, at: datetime.date | None = None) -> models.MandateEvolution:
+    """A mission's mandate evolution (also drawn on its page, service.routers.explore)."""
+    found = await graph.read("mission", id=id)
+    if not found:
+        raise NotFound(f"no mission {id!r}")
+    return read_model.mandate_evolution(
+        found[0]["mission"],
+        await graph.read("mandate_evolution", id=id),
+        await graph.read("mandate_evolution_sources", id=id),
+        await graph.read("mission_strength", id=id),
+        at,
+    )
 
 
 @router.get(
@@ -38,16 +53,7 @@ async def mandate_evolution(
         Query(description="CSV rows of these sources (default: the thesis's mandates); JSON gives every source"),
     ] = None,
 ) -> models.MandateEvolution:
-    found = await graph.read("mission", id=id)
-    if not found:
-        raise NotFound(f"no mission {id!r}")
-    answer = read_model.mandate_evolution(
-        found[0]["mission"],
-        await graph.read("mandate_evolution", id=id),
-        await graph.read("mandate_evolution_sources", id=id),
-        await graph.read("mission_strength", id=id),
-        at,
-    )
+    answer = await read_evolution(graph, id, at)
     chosen: set[str] = set(source or []) or {read_model.THESIS}
     if "all" in chosen:
         chosen = {read_model.THESIS, *registry.CARRY_FORWARD}

@@ -1,0 +1,376 @@
+"""The pages for people: the home page `/` and `/explore/...` (see service.explore_paths).
+
+Thin as every route: parameters in, the statements the API routes read (and a few of
+`queries/explore/`), a read model, a `PeoplePage` out; the page negotiates HTML or its JSON data.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import RedirectResponse
+from pydantic import BaseModel
+
+from schema import registry
+from service.deps import ReaderDep
+from service.details import read_detail
+from service.errors import NotFound
+from service.explore_paths import PAGE_TYPES, iri_path
+from service.formats import HTML, Offer
+from service.graph_reader import GraphReader
+from service.models import ErrorBody
+from service.pages import HOME, PAGE, Download, PeoplePage
+from service.read_models import facets, mission_timeline
+from service.read_models import home as home_model
+from service.read_models import network as network_model
+from service.read_models import search_page as search_model
+from service.read_models.centrality import Metric
+from service.read_models.details import clean
+from service.routers.browse import Limit, Offset, _read
+from service.routers.mandates import read_evolution
+
+router = APIRouter(tags=["explore"])
+Id = Annotated[str, Path(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
+
+
+_ID = {"pattern": registry.ID_PATTERN, "max_length": registry.ID_MAX_LENGTH}
+CodeFilter = Annotated[str | None, Query(**_ID, description="only claims coded with this code, e.g. power-dependency")]
+QuestionFilter = Annotated[
+    str | None, Query(**_ID, description="only claims coded with this research question: rq1, rq2 or rq3")
+]
+InterviewFilter = Annotated[str | None, Query(**_ID, description="only claims citing this interview, e.g. drc-14")]
+ActorFilter = Annotated[
+    str | None, Query(**_ID, description="only claims mentioning this mission or organisation, e.g. unsc")
+]
+MissionFilter = Annotated[
+    str | None, Query(**_ID, description="only evidence from claims that mention this mission or cite its interviews")
+]
+
+
+def _answers(offer: Offer) -> dict[int | str, dict[str, Any]]:
+    """The page's OpenAPI answers: HTML, or its data as a JSON object (what the page shows)."""
+    answers = offer.responses("HTML (a browser), or the page's data as JSON")
+    answers[200]["content"]["application/json"] = {"schema": {"type": "object", "description": "the page's data"}}
+    return {**answers, 404: {"model": ErrorBody, "description": "no such resource"}}
+
+
+ANSWERS = _answers(PAGE)
+# Claims listed on an actor's page; the claims browser pages through the rest.
+PAGE_CLAIMS = 50
+# (filter parameter, title, facet column of `explore/claims`)
+CLAIM_FACETS = (
+    ("code", "Code", "codes"),
+    ("research_question", "Research question", "research_questions"),
+    ("interview", "Interview", "interviews"),
+    ("chapter", "Chapter", "chapters"),
+    ("actor", "Actor mentioned", "actors"),
+)
+# The personnel sources' route; the page links it where the service has it.
+CONTRIBUTORS_ROUTE = "/missions/{id}/contributors"
+
+
+def _rdf_downloads(segment: str, key: str) -> list[Download]:
+    iri = iri_path(segment, key)
+    return [
+        Download("Linked-data page (every RDF property)", f"{iri}?format=html", HTML.media_type),
+        Download("JSON (the API model)", f"{iri}?format=json", "application/json"),
+        Download("RDF (Turtle)", f"{iri}?format=ttl", "text/turtle"),
+        Download("RDF (JSON-LD)", f"{iri}?format=jsonld", "application/ld+json"),
+    ]
+
+
+async def _claims(graph: GraphReader, **filters: Any) -> dict[str, Any]:
+    params: dict[str, Any] = dict.fromkeys(("code", "research_question", "interview", "chapter", "actor", "q"))
+    params.update(filters)
+    params.setdefault("offset", 0)
+    params.setdefault("limit", PAGE_CLAIMS)
+    row = (await _read(graph, "explore/claims", **params))[0]
+    row["items"] = [clean(item) for item in row["items"]]
+    return row
+
+
+@router.get(
+    "/",
+    summary="Home: what the graph holds and a way in for each kind of user",
+    responses=_answers(HOME),
+    response_model=None,
+)
+@HOME
+async def home(graph: ReaderDep) -> PeoplePage:
+    missions, counts, datasets = await asyncio.gather(
+        graph.read("list_missions", kind=None, territory=None, lead=None, active=None, offset=0, limit=500),
+        graph.read("rdf/counts"),
+        graph.read("system/datasets"),
+    )
+    data = home_model.home(counts[0], [row["dataset"] for row in datasets], [clean(m) for m in missions[0]["items"]])
+    downloads = [
+        Download("This page's data (JSON)", "/?format=json", "application/json"),
+        Download("Readiness, dataset versions (JSON)", "/ready", "application/json"),
+        Download("Whole graph (Turtle)", "/rdf?format=ttl", "text/turtle"),
+        Download("Dataset description (VoID)", "/.well-known/void", "text/turtle"),
+    ]
+    return PeoplePage("home.html", "What the graph holds", data, downloads)
+
+
+@router.get(
+    "/explore/mission/{id}",
+    summary="A mission's page: mandate timeline, relations, claims",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
+    # Independent reads, so at once: the page waits for the slowest, not for their sum.
+    detail, evolution, claim_rows, relations = await asyncio.gather(
+        read_detail(graph, "mission", id),
+        read_evolution(graph, id),
+        _read(
+            graph,
+            "list_claims",
+            code=None,
+            interview=None,
+            mission=id,
+            actor=None,
+            chapter=None,
+            q=None,
+            offset=0,
+            limit=PAGE_CLAIMS,
+        ),
+        _relations(graph, id),
+    )
+    claims = claim_rows[0]
+    has_contributors = any(getattr(r, "path", None) == CONTRIBUTORS_ROUTE for r in request.app.routes)
+    data = {
+        "segment": "mission",
+        "detail": detail,
+        "timeline": mission_timeline.timeline(evolution),
+        "missions": evolution.missions,
+        "relations": relations,
+        "claims": {"total": claims["total"], "items": [clean(c) for c in claims["items"]]},
+        "contributors": CONTRIBUTORS_ROUTE.replace("{id}", id) if has_contributors else None,
+    }
+    downloads = [
+        *_rdf_downloads("mission", id),
+        Download("Mandate evolution (JSON)", f"/missions/{id}/mandate-evolution", "application/json"),
+        Download(
+            "Mandate evolution (CSV, every source)",
+            f"/missions/{id}/mandate-evolution?format=csv&source=all",
+            "text/csv",
+        ),
+        Download("Its claims (CSV)", f"/claims?mission={id}&format=csv&limit=500", "text/csv"),
+    ]
+    return PeoplePage(
+        "mission.html", detail.model_dump().get("acronym") or detail.model_dump()["name"], data, downloads
+    )
+
+
+async def _relations(graph: GraphReader, actor: str) -> list[dict[str, Any]]:
+    rows = await graph.read("explore/actor_relations", id=actor)
+    for row in rows:
+        row["title"] = network_model.RELATION_TITLES[row["type"]]
+        row["other"]["href"] = (
+            f"/explore/{'mission' if row['other']['mission'] else 'organisation'}/{row['other']['id']}"
+        )
+    return rows
+
+
+async def _detail_page(graph: GraphReader, segment: str, key: str) -> PeoplePage:
+    detail: BaseModel = await read_detail(graph, segment, key)
+    fields = detail.model_dump(by_alias=True)
+    data: dict[str, Any] = {"segment": segment, "detail": fields}
+    downloads = _rdf_downloads(segment, key)
+    if segment == "organisation":
+        data["relations"], data["claims"] = await asyncio.gather(_relations(graph, key), _claims(graph, actor=key))
+        downloads.append(Download("Its claims (CSV)", f"/claims?actor={key}&format=csv&limit=500", "text/csv"))
+    title = fields.get("acronym") or fields.get("name") or fields.get("symbol") or f"{PAGE_TYPES[segment]} {key}"
+    return PeoplePage("detail.html", str(title), data, downloads)
+
+
+@router.get(
+    "/explore/organisation/{id}", summary="An organisation's or state's page", responses=ANSWERS, response_model=None
+)
+@PAGE
+async def organisation_page(graph: ReaderDep, id: Id) -> PeoplePage:
+    return await _detail_page(graph, "organisation", id)
+
+
+@router.get(
+    "/explore/resolution/{number}",
+    summary="A Security Council resolution's page",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def resolution_page(graph: ReaderDep, number: Annotated[int, Path(ge=1, le=99999)]) -> PeoplePage:
+    return await _detail_page(graph, "resolution", str(number))
+
+
+@router.get(
+    "/explore/interview/{id}",
+    summary="An interview's page and the claims citing it",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def interview_page(graph: ReaderDep, id: Id) -> PeoplePage:
+    return await _detail_page(graph, "interview", id)
+
+
+@router.get(
+    "/explore/claim/{id}",
+    summary="A claim's page: its text, coding and the relations it evidences",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def claim_page(graph: ReaderDep, id: Id) -> PeoplePage:
+    return await _detail_page(graph, "claim", id)
+
+
+@router.get(
+    "/explore/actor/{id}",
+    summary="An actor's page: 307 to the mission's or organisation's page",
+    status_code=307,
+    response_class=RedirectResponse,
+    include_in_schema=False,  # a link of the pages (claims and relations name actors by id), not an API
+)
+async def actor_page(graph: ReaderDep, id: Id) -> RedirectResponse:
+    # Claims and relations name actors by id alone; this is where such a link finds the right page.
+    found = await graph.read("actors", ids=[id])
+    if not found:
+        raise NotFound(f"no mission or organisation {id!r}")
+    segment = "mission" if "Mission" in found[0]["labels"] else "organisation"
+    return RedirectResponse(f"/explore/{segment}/{id}", status_code=307)
+
+
+@router.get(
+    "/explore/code/{id}",
+    summary="A code of the framework and the claims coded with it",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
+    code = next((row["code"] for row in await graph.read("codes") if row["code"]["id"] == id), None)
+    if code is None:
+        raise NotFound(f"no code {id!r}")
+    data = {"segment": "code", "code": code, "claims": await _claims(graph, code=id)}
+    downloads = [
+        *_rdf_downloads("code", id),
+        Download("Its claims (CSV)", f"/claims?code={id}&format=csv&limit=500", "text/csv"),
+    ]
+    return PeoplePage("code.html", code["pref_label"], data, downloads)
+
+
+@router.get(
+    "/explore/source/{id}",
+    summary="A source: what it is, its licence, the claims citing it",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def source_page(graph: ReaderDep, id: Id) -> PeoplePage:
+    found = await graph.read("explore/source", id=id)
+    if not found:
+        raise NotFound(f"no source {id!r}")
+    source = found[0]["source"]
+    data = {"segment": "source", "source": source, "claims": found[0]["claims"]}
+    return PeoplePage("source.html", source.get("title") or id, data, _rdf_downloads("source", id))
+
+
+@router.get(
+    "/explore/network",
+    summary="The actor network: relations, evidence, centrality",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def network_page(
+    graph: ReaderDep,
+    mission: MissionFilter = None,
+    metric: Annotated[Metric, Query(description="the centrality metric that sizes the nodes")] = "pagerank",
+) -> PeoplePage:
+    data = network_model.network(await graph.read("explore/network", mission=mission), metric)
+    data["mission"] = mission
+    query = f"&mission={mission}" if mission else ""  # an id: its pattern allows no character to escape
+    downloads = [
+        Download("This network (JSON)", f"/explore/network?format=json&metric={metric}{query}", "application/json"),
+        Download("Centrality ranking (CSV)", f"/centrality?format=csv&metric={metric}{query}", "text/csv"),
+        Download(
+            "Dependency matrix of the ten most central (JSON)",
+            "/dependencies/matrix?actors=" + ",".join(n["id"] for n in data["nodes"][:10]),
+            "application/json",
+        ),
+    ]
+    return PeoplePage("network.html", "Actor network", data, downloads)
+
+
+@router.get("/explore/claims", summary="The claims browser, with facets", responses=ANSWERS, response_model=None)
+@PAGE
+async def claims_page(
+    graph: ReaderDep,
+    code: CodeFilter = None,
+    research_question: QuestionFilter = None,
+    interview: InterviewFilter = None,
+    actor: ActorFilter = None,
+    chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7")] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
+    limit: Limit = PAGE_CLAIMS,
+    offset: Offset = 0,
+) -> PeoplePage:
+    filters = {
+        "code": code,
+        "research_question": research_question,
+        "interview": interview,
+        "actor": actor,
+        "chapter": chapter,
+        "q": q,
+    }
+    found = await _claims(graph, **filters, offset=offset, limit=limit)
+    chosen = {name: value for name, value in filters.items() if value is not None}
+    facet_rows = [(name, title, found.pop(key)) for name, title, key in CLAIM_FACETS]
+    data = {
+        "filters": chosen,
+        "offset": offset,
+        "limit": limit,
+        **found,
+        "facets": [facets.facet("/explore/claims", chosen, name, title, rows) for name, title, rows in facet_rows],
+        "next": facets.facet_href("/explore/claims", {**chosen, "offset": offset + limit}, "limit", str(limit))
+        if offset + limit < found["total"]
+        else None,
+    }
+    # /claims filters on every facet but the research question (a code: ?code= filters on it there).
+    api = {name: value for name, value in chosen.items() if name != "research_question"}
+    downloads = [
+        Download("These claims (CSV, API)", "/claims?" + urlencode({**api, "format": "csv", "limit": 500}), "text/csv")
+    ]
+    return PeoplePage("claims.html", "Claims", data, downloads)
+
+
+@router.get(
+    "/explore/search",
+    summary="Search names, acronyms and claim text, with facets by type",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def search_page(
+    graph: ReaderDep,
+    q: Annotated[str | None, Query(min_length=2, max_length=200, description="Lucene syntax")] = None,
+    type: Annotated[str | None, Query(max_length=40, description="only hits of this type (a node label)")] = None,
+    limit: Annotated[int, Query(ge=1, le=500, description="hits read")] = 100,
+) -> PeoplePage:
+    hits = await _read(graph, "search", q=q, limit=limit) if q else []
+    data = search_model.search_results(hits, type)
+    data.update({"q": q, "type": type})
+    rows = [{"value": f["value"], "label": f["value"], "count": f["count"]} for f in data.pop("facets")]
+    data["facets"] = [facets.facet("/explore/search", {"q": q, "type": type}, "type", "Type", rows)]
+    downloads = []
+    if q:
+        downloads.append(
+            Download("These hits (CSV, API)", "/search?" + urlencode({"q": q, "format": "csv"}), "text/csv")
+        )
+    return PeoplePage("search.html", f"Search: {q}" if q else "Search", data, downloads)
