@@ -12,7 +12,7 @@ from schema.settings import Settings, get_settings
 from service.errors import install_handlers
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
-from service.routers import browse, centrality, cypher, dependencies, health, mandates
+from service.routers import browse, centrality, cypher, dependencies, guide, health, mandates
 from service.routers.assets import mount_static
 
 
@@ -54,6 +54,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(dependencies.router)
     app.include_router(centrality.router)
     app.include_router(cypher.router)
+    app.include_router(guide.router)
     # Linked-data IRIs ({base}{type}/{id}) go last: a two-segment pattern would shadow the routes above.
     from service.rdf.router import router as linked_data
     from service.routers import resources  # one route per IRI type, so none shadows another
