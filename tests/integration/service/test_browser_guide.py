@@ -101,4 +101,4 @@ def test_every_guide_query_compiles_and_draws_paths(seeded: Driver, name: str) -
         return
     assert paths, f"{name} with {params} returns no path"
     assert all(len(p) >= 1 for p in paths), name
-    assert types <= set(registry.RELATION_BY_TYPE), name
+    assert types <= set(registry.RELATION_BY_TYPE) | set(registry.EVIDENCED_BY_TYPE), name
