@@ -185,11 +185,18 @@ def write_conf(settings: Settings) -> Path:
         pagecache=settings.db_pagecache,
         tx_memory=f"{max(heap_mb // 2, 64)}m",
         tx_memory_each=f"{max(heap_mb * 3 // 8, 48)}m",
+        api_hostname=api_hostname(settings),
+        api_origin=f"http://{api_hostname(settings)}:{settings.api_port}",
     )
     conf = home / "conf" / "neo4j.conf"
     conf.write_text(text)
     conf.chmod(0o600)
     return conf
+
+
+def api_hostname(settings: Settings) -> str:
+    """The host Neo4j Browser reaches the API by (its guide and style): a wildcard bind is loopback."""
+    return "127.0.0.1" if settings.api_host in ("0.0.0.0", "::") else settings.api_host  # noqa: S104
 
 
 def _megabytes(size: str) -> int:

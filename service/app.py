@@ -22,6 +22,7 @@ from service.routers import (
     cypher,
     dependencies,
     explore,
+    guide,
     health,
     listings,
     mandates,
@@ -78,6 +79,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(personnel.router)
     app.include_router(cypher.router)
     app.include_router(explore.router)  # `/` and the pages for people, `/explore/...`
+    app.include_router(guide.router)
     # Linked-data IRIs ({base}{type}/{id}) go last: a two-segment pattern would shadow the routes above.
     from service.rdf.router import router as linked_data
     from service.routers import resources  # one route per IRI type, so none shadows another

@@ -47,6 +47,8 @@ def make_settings(home: Path, password: str, **overrides: object) -> Settings:
         "db_home": home,
         "db_bolt_port": bolt,
         "db_http_port": http,
+        # Neo4j Browser's guide and style come from this port (db/neo4j.conf.template); `api` serves on it.
+        "api_port": free_port(),
         "db_heap": "768m",
         "db_pagecache": "256m",
         "base_iri": "http://pkgraph.test/",
@@ -166,10 +168,10 @@ def graph(seeded: Driver, settings: Settings) -> Iterator[Driver]:
 
 
 class LiveServer:
-    """uvicorn serving the real app on a free loopback port, in a thread of the test process."""
+    """uvicorn serving the real app on a loopback port (a free one unless given), in a thread of the test process."""
 
-    def __init__(self, settings: Settings) -> None:
-        self.port = free_port()
+    def __init__(self, settings: Settings, port: int | None = None) -> None:
+        self.port = port or free_port()
         self.app = create_app(settings)
         config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
@@ -196,7 +198,7 @@ class LiveServer:
 @pytest.fixture(scope="session")
 def api(seeded: Driver, settings: Settings) -> Iterator[httpx.Client]:
     """An HTTP client of the real service over a real socket, on the seeded graph."""
-    with LiveServer(settings) as server, httpx.Client(base_url=server.url, timeout=30) as client:
+    with LiveServer(settings, settings.api_port) as server, httpx.Client(base_url=server.url, timeout=30) as client:
         yield client
 
 

@@ -18,7 +18,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, sync_playwright
+from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, WebSocket, sync_playwright
 
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
 INSTALL_HINT = "sudo apt-get install -y chromium   (or: make system-tools, as root)"
@@ -61,19 +61,35 @@ class CheckedPage:
 
     page: Page
     allowed_origins: frozenset[str]
+    # Origins that code the project does not ship (Neo4j Browser's own) requests whatever its settings:
+    # the test names them, each request to one is aborted before it leaves and is recorded, and the
+    # console error of that failed load is not counted as the page's.
+    blocked_origins: frozenset[str] = frozenset()
     errors: list[str] = field(default_factory=list)
     foreign_requests: list[str] = field(default_factory=list)
+    blocked_requests: list[str] = field(default_factory=list)
 
     def on_console(self, message: ConsoleMessage) -> None:
-        if message.type == "error":
-            self.errors.append(f"console: {message.text} at {message.location}")
+        if message.type != "error":
+            return
+        failed = message.location.get("url", "")
+        if message.text.startswith("Failed to load resource") and origin(failed) in self.blocked_origins:
+            return
+        self.errors.append(f"console: {message.text} at {message.location}")
 
     def on_request(self, request: Request) -> None:
         url = request.url
         if url.startswith(("data:", "blob:", "about:")):
             return
-        if origin(url) not in self.allowed_origins:
+        if origin(url) in self.blocked_origins:
+            self.blocked_requests.append(url)
+        elif origin(url) not in self.allowed_origins:
             self.foreign_requests.append(url)
+
+    def on_websocket(self, socket: WebSocket) -> None:
+        # A WebSocket (Neo4j Browser's Bolt connection) is no `request` event: checked the same way.
+        if origin(socket.url) not in self.allowed_origins:
+            self.foreign_requests.append(socket.url)
 
     def problems(self) -> list[str]:
         return self.errors + [f"request to another host: {url}" for url in self.foreign_requests]
@@ -84,16 +100,21 @@ OpenPage = Callable[..., CheckedPage]
 
 @pytest.fixture
 def open_page(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[OpenPage]:
-    """`open_page(*allowed_origins)`: a fresh page that may talk only to those origins."""
+    """`open_page(*allowed_origins, blocked=())`: a fresh page that may talk only to those origins
+    (`ws://host:port` for a WebSocket); requests to a `blocked` origin are aborted and recorded."""
     opened: list[CheckedPage] = []
 
-    def open_(*allowed: str) -> CheckedPage:
+    def open_(*allowed: str, blocked: tuple[str, ...] = ()) -> CheckedPage:
         context = chromium.new_context(viewport={"width": 1280, "height": 900})
+        blocked_origins = frozenset(origin(url) for url in blocked)
+        if blocked_origins:
+            context.route(lambda url: origin(url) in blocked_origins, lambda route: route.abort())
         page = context.new_page()
-        checked = CheckedPage(page, frozenset(origin(url) for url in allowed))
+        checked = CheckedPage(page, frozenset(origin(url) for url in allowed), blocked_origins)
         page.on("console", checked.on_console)
         page.on("pageerror", lambda error: checked.errors.append(f"page error: {error}"))
         page.on("request", checked.on_request)
+        page.on("websocket", checked.on_websocket)
         opened.append(checked)
         return checked
 
