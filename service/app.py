@@ -14,6 +14,7 @@ from service.errors import install_handlers
 from service.graph_reader import GraphReader
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
+from service.openapi import install_openapi
 from service.parameters import known_parameters
 from service.routers import browse, centrality, cypher, dependencies, health, listings, mandates
 from service.routers.assets import mount_static
@@ -51,6 +52,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         dependencies=[Depends(known_parameters)],  # unknown query parameters are a 422 on every route
     )
     install_handlers(app)
+    install_openapi(app)
     app.add_middleware(HttpCache)
     app.add_middleware(answer_cache.AnswerCacheMiddleware)  # outside HttpCache: it keeps the tagged answers
     app.add_middleware(
