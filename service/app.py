@@ -14,6 +14,7 @@ from service.errors import install_handlers
 from service.graph_reader import GraphReader
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
+from service.http_methods import HttpMethods
 from service.openapi import install_openapi
 from service.parameters import known_parameters
 from service.routers import browse, centrality, cypher, dependencies, health, listings, mandates
@@ -55,6 +56,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     install_openapi(app)
     app.add_middleware(HttpCache)
     app.add_middleware(answer_cache.AnswerCacheMiddleware)  # outside HttpCache: it keeps the tagged answers
+    app.add_middleware(HttpMethods)
     app.add_middleware(
         RequestGuards, hosts=allowed_hosts(app_settings), max_body_bytes=app_settings.max_body_bytes
     )
