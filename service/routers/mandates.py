@@ -55,6 +55,7 @@ async def mandate_evolution(
         Query(description="CSV rows of these sources (default: the thesis's mandates); JSON gives every source"),
     ] = None,
 ) -> models.MandateEvolution:
+    day = _day(at)  # a bad day is refused before Neo4j is asked anything
     found = await graph.read("mission", id=id)
     if not found:
         raise NotFound(f"no mission {id!r}")
@@ -63,7 +64,7 @@ async def mandate_evolution(
         await graph.read("mandate_evolution", id=id),
         await graph.read("mandate_evolution_sources", id=id),
         await graph.read("mission_strength", id=id),
-        _day(at),
+        day,
     )
     chosen: set[str] = set(source or []) or {read_model.THESIS}
     if "all" in chosen:
