@@ -19,7 +19,7 @@ from fastapi.staticfiles import StaticFiles
 
 from service.guards import content_security_policy
 
-ASSETS_PATH = "/static/docs"
+ASSETS_PATH = "/docs/assets"  # not under /static, which serves service/static
 ASSETS = files("fastapi_offline") / "static"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 

@@ -35,7 +35,7 @@ def test_the_docs_reference_only_the_services_own_host(client: TestClient, page:
     for ref in references:
         assert ref.startswith("/"), f"{page} loads {ref} from elsewhere"
         assert not ref.startswith("//"), f"{page} loads {ref} from elsewhere"
-        if ref.startswith("/static/"):
+        if ref.startswith("/docs/assets/"):
             asset = client.get(ref)
             assert asset.status_code == 200, ref
             assert len(asset.content) > 1000, ref
