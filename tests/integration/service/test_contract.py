@@ -15,7 +15,7 @@ from neo4j import Driver
 
 CONFIG = Path(__file__).with_name("schemathesis.toml")
 SEED = 16
-EXAMPLES = 8  # per operation and phase; with the coverage phase's cases about 2,500 in all
+EXAMPLES = 5  # per operation and phase; with the coverage phase's cases about 2,800 in all
 LEAST_CASES = 1500  # a run that generated fewer tested less than it claims
 
 
