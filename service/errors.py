@@ -104,6 +104,9 @@ async def _driver_auth(_: Request, __: Exception) -> JSONResponse:
 async def _database_error(_: Request, exc: Exception) -> JSONResponse:
     # A statement of ours that Neo4j refused: a bug on our side, reported without internals.
     code = exc.code if isinstance(exc, Neo4jError) else None
+    if code and ("TransactionTimedOut" in code or "Transaction.Terminated" in code):
+        # One of our own reads ran past the time limit: Neo4j is overloaded, not the statement wrong.
+        return _unavailable("Neo4j did not finish the read within the time limit; try again shortly")
     return JSONResponse(_body("internal", f"the database refused a statement ({code})"), status_code=500)
 
 
