@@ -118,10 +118,9 @@ def _serve(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from service.app import create_app
+    from service.serving import uvicorn_config
 
-    uvicorn.run(
-        create_app(settings), host=args.host or settings.api_host, port=args.port or settings.api_port, log_level="info"
-    )
+    uvicorn.Server(uvicorn_config(create_app(settings), settings, host=args.host, port=args.port)).run()
     return 0
 
 

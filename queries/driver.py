@@ -25,6 +25,7 @@ def create_driver(settings: Settings) -> AsyncDriver:
         auth=_auth(settings),
         # Fail fast when Neo4j is down, so clients get a 503 quickly instead of hanging.
         connection_acquisition_timeout=5.0,
+        max_connection_pool_size=settings.neo4j_pool_size,
         connection_timeout=3.0,
         max_transaction_retry_time=5.0,
         # Server notifications (e.g. "property `page` does not exist" for optional properties) would

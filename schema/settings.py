@@ -46,6 +46,10 @@ class Settings(BaseSettings):
     cache_check_ms: int = Field(0, ge=0, validation_alias=_env("PKGRAPH_CACHE_CHECK_MS"))
     # Answers computed in the background at start and after each new version, so no client waits.
     cache_warm: bool = Field(True, validation_alias=_env("PKGRAPH_CACHE_WARM"))
+    # A request head (request line and headers) must arrive within this; then the connection is closed.
+    header_timeout_s: float = Field(10.0, gt=0, validation_alias=_env("PKGRAPH_HEADER_TIMEOUT"))
+    # Bolt connections the service holds at most; when all are busy a request waits 5 s, then 503.
+    neo4j_pool_size: int = Field(100, ge=1, validation_alias=_env("PKGRAPH_NEO4J_POOL_SIZE"))
 
     # The local Neo4j that `pkgraph db` runs (not used when NEO4J_URI points elsewhere). Its home is in
     # the project folder: the checkout, or the working directory of an installed pkgraph (schema/paths.py).

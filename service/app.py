@@ -10,10 +10,13 @@ from fastapi import Depends, FastAPI
 from queries.driver import create_driver
 from schema.settings import Settings, get_settings
 from service import answer_cache
+from service.docs import install_docs
 from service.errors import install_handlers
 from service.graph_reader import GraphReader
 from service.guards import RequestGuards, allowed_hosts
 from service.http_cache import HttpCache
+from service.http_methods import HttpMethods
+from service.openapi import install_openapi
 from service.parameters import known_parameters
 from service.routers import (
     browse,
@@ -61,10 +64,15 @@ def create_app(settings: Settings | None = None) -> FastAPI:
         version="0.1.0",
         lifespan=lifespan,
         dependencies=[Depends(known_parameters)],  # unknown query parameters are a 422 on every route
+        docs_url=None,  # service.docs serves them, from this host
+        redoc_url=None,
     )
     install_handlers(app)
+    install_openapi(app)
+    install_docs(app)
     app.add_middleware(HttpCache)
     app.add_middleware(answer_cache.AnswerCacheMiddleware)  # outside HttpCache: it keeps the tagged answers
+    app.add_middleware(HttpMethods)
     app.add_middleware(
         RequestGuards, hosts=allowed_hosts(app_settings), max_body_bytes=app_settings.max_body_bytes
     )

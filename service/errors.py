@@ -9,7 +9,13 @@ from __future__ import annotations
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from neo4j.exceptions import AuthError, Neo4jError, ServiceUnavailable, SessionExpired
+from neo4j.exceptions import (
+    AuthError,
+    ConnectionAcquisitionTimeoutError,
+    Neo4jError,
+    ServiceUnavailable,
+    SessionExpired,
+)
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 RETRY_AFTER_S = 5
@@ -81,6 +87,15 @@ async def _driver_unavailable(_: Request, exc: Exception) -> JSONResponse:
     return _unavailable(f"Neo4j is unreachable: {type(exc).__name__}")
 
 
+async def _pool_exhausted(_: Request, __: Exception) -> JSONResponse:
+    # Every connection of the pool is busy for longer than the driver waits for one.
+    return JSONResponse(
+        _body("database_busy", "every connection to Neo4j is busy; try again shortly"),
+        status_code=503,
+        headers={"Retry-After": str(RETRY_AFTER_S)},
+    )
+
+
 async def _driver_auth(_: Request, __: Exception) -> JSONResponse:
     # The service's own credentials were refused: an operator problem, not the caller's.
     return _unavailable("Neo4j refused the service's credentials; check NEO4J_USER / NEO4J_PASSWORD")
@@ -89,6 +104,9 @@ async def _driver_auth(_: Request, __: Exception) -> JSONResponse:
 async def _database_error(_: Request, exc: Exception) -> JSONResponse:
     # A statement of ours that Neo4j refused: a bug on our side, reported without internals.
     code = exc.code if isinstance(exc, Neo4jError) else None
+    if code and ("TransactionTimedOut" in code or "Transaction.Terminated" in code):
+        # One of our own reads ran past the time limit: Neo4j is overloaded, not the statement wrong.
+        return _unavailable("Neo4j did not finish the read within the time limit; try again shortly")
     return JSONResponse(_body("internal", f"the database refused a statement ({code})"), status_code=500)
 
 
@@ -131,5 +149,6 @@ def install_handlers(app: FastAPI) -> None:
     app.add_exception_handler(ServiceUnavailable, _driver_unavailable)
     app.add_exception_handler(SessionExpired, _driver_unavailable)
     app.add_exception_handler(AuthError, _driver_auth)
+    app.add_exception_handler(ConnectionAcquisitionTimeoutError, _pool_exhausted)
     app.add_exception_handler(Neo4jError, _database_error)
     app.add_exception_handler(RequestValidationError, _validation)

@@ -163,7 +163,13 @@ SPARQL_RESULTS = tuple(
 # -- offers ------------------------------------------------------------------------------------
 
 T = TypeVar("T")
-_TEXT = {"schema": {"type": "string"}}
+
+
+def _body_schema(media_type: str) -> dict[str, Any]:
+    """JSON-based answers (SPARQL JSON results, JSON-LD) are JSON values; the others are text."""
+    if media_type.endswith("+json"):
+        return {"schema": {"type": ["object", "array"]}}
+    return {"schema": {"type": "string"}}
 
 
 def _context(request: Request) -> Context:
@@ -185,7 +191,7 @@ class Offer:
 
     def responses(self, description: str = "by Accept header or ?format=") -> dict[int | str, dict[str, Any]]:
         """The OpenAPI answers: 200 in each media type (JSON's schema comes from the response model), 406."""
-        content = {fmt.media_type: _TEXT for fmt in self.formats if fmt is not JSON}
+        content = {fmt.media_type: _body_schema(fmt.media_type) for fmt in self.formats if fmt is not JSON}
         return {
             200: {"description": description, "content": content},
             406: {"model": NotAcceptableBody, "description": "none of the offered formats is acceptable"},

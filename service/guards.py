@@ -4,13 +4,16 @@
   extra hosts), so a web page using DNS rebinding cannot talk to a local user's API.
 - Body size: a request body above the limit is refused with 413, whether it declares its length
   or streams chunks, before it is read into memory.
-- Security headers on every answer (no MIME sniffing, no framing, no referrer leaks).
+- Security headers on every answer (no MIME sniffing, no framing, no referrer leaks, and a
+  Content-Security-Policy that lets a page load from this host alone; a route may set a stricter
+  or wider one of its own, as the API docs do for their initialiser script).
 Errors use the service's one error body, `{error, detail}`.
 """
 
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from urllib.parse import urlsplit
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
@@ -18,11 +21,32 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from schema.settings import Settings
 
 LOOPBACK = frozenset({"127.0.0.1", "localhost", "::1"})
+
+
+def content_security_policy(scripts: Sequence[str] = (), workers: Sequence[str] = ()) -> str:
+    """This host only; no plugins, no framing, no <base>. Styles may be inline (the pages' own
+    <style>, Swagger UI's and ReDoc's); scripts only from this host or by the hashes given."""
+    directives = {
+        "default-src": ["'self'"],
+        "script-src": ["'self'", *scripts],
+        "style-src": ["'self'", "'unsafe-inline'"],
+        "img-src": ["'self'", "data:"],
+        "worker-src": ["'self'", *workers],
+        "object-src": ["'none'"],
+        "base-uri": ["'none'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    }
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
 SECURITY_HEADERS: tuple[tuple[bytes, bytes], ...] = (
+    (b"content-security-policy", content_security_policy().encode()),
     (b"x-content-type-options", b"nosniff"),
     (b"x-frame-options", b"DENY"),
     (b"referrer-policy", b"no-referrer"),
     (b"cross-origin-opener-policy", b"same-origin"),
+    (b"cross-origin-resource-policy", b"same-origin"),
 )
 
 
@@ -73,7 +97,9 @@ class RequestGuards:
 
         async def headed_send(message: Message) -> None:
             if message["type"] == "http.response.start":
-                message["headers"] = [*message.get("headers", []), *SECURITY_HEADERS]
+                headers = list(message.get("headers", []))
+                present = {name.lower() for name, _ in headers}
+                message["headers"] = [*headers, *(h for h in SECURITY_HEADERS if h[0] not in present)]
             await send(message)
 
         await self.app(scope, receive, headed_send)

@@ -69,9 +69,21 @@ class Ready(BaseModel):
     model_config = {"populate_by_name": True}
 
 
+class ParameterProblem(BaseModel):
+    """One parameter or body field that does not fit the document (a 422 lists every one)."""
+
+    parameter: str = Field(description="where: `query.limit`, `body.query`, `path.id`")
+    message: str
+    input: Any = Field(default=None, description="what was sent")
+
+
 class ErrorBody(BaseModel):
-    error: str
-    detail: object
+    """The one error body of every 4xx and 5xx answer (service.errors)."""
+
+    model_config = {"extra": "allow"}  # a 406 adds `offered`; other errors may add fields of their own
+
+    error: str = Field(description="a stable code, e.g. bad_input, not_found, cypher_error, database_unavailable")
+    detail: str | list[ParameterProblem] = Field(description="a message, or the list of parameters that do not fit")
 
 
 class NotAcceptableBody(ErrorBody):

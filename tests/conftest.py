@@ -30,6 +30,7 @@ from schema.graph_schema import apply_schema
 from schema.paths import PROJECT_ROOT
 from schema.settings import Settings
 from service.app import create_app
+from service.serving import uvicorn_config
 
 # The real dataset by default; another folder in the same format can be seeded instead.
 DATA = Path(os.environ.get("PKGRAPH_TEST_DATA", PROJECT_ROOT / "data"))
@@ -173,7 +174,7 @@ class LiveServer:
     def __init__(self, settings: Settings, port: int | None = None) -> None:
         self.port = port or free_port()
         self.app = create_app(settings)
-        config = uvicorn.Config(self.app, host="127.0.0.1", port=self.port, log_level="warning")
+        config = uvicorn_config(self.app, settings, host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
 

@@ -15,7 +15,7 @@ from service.formats import HTML, RDF, RDF_ONLY, SPARQL_RESULTS, Format, Offer
 from service.graph_reader import GraphReader
 from service.html import HtmlPage
 from service.models import ErrorBody
-from service.negotiation import names
+from service.negotiation import NotAcceptable, names
 from service.rdf import sparql
 from service.rdf.export import (
     FORMATS,
@@ -154,8 +154,23 @@ FORM = Offer(SPARQL_RESULTS[0], HTML)
 SPARQL = SOLUTIONS + TRIPLES + Offer(HTML)
 
 
+_SPARQL_NAMES = list(dict.fromkeys(names(SPARQL.formats)))
+
+
 def _format_param() -> Any:
-    return Query(alias="format", description=f"one of {', '.join(dict.fromkeys(names(SPARQL.formats)))}")
+    # A pattern, not an enum type: the names are known only once the registry is built.
+    return Query(
+        alias="format",
+        pattern="^(" + "|".join(_SPARQL_NAMES) + ")$",
+        description=f"one of {', '.join(_SPARQL_NAMES)}; which apply depends on the query form (else 406)",
+    )
+
+
+def _choose(offer: Offer, request: Request, format_: str | None) -> Format:
+    """A `?format=` the endpoint knows but this answer is not given in (`ttl` for a SELECT): 406."""
+    if format_ and format_.lower() not in names(offer.formats):
+        raise NotAcceptable(f"format {format_!r} does not apply to this answer", offer.media_types)
+    return offer.choose(request, format_)
 
 
 @dataclass(frozen=True)
@@ -168,7 +183,7 @@ class _Form:
 
 async def _sparql(request: Request, graph: GraphReader, query: str | None, format_: str | None) -> Response:
     if not query:
-        fmt = FORM.choose(request, format_)
+        fmt = _choose(FORM, request, format_)
         if fmt is HTML:
             return FORM.render(_Form(rdf_state(request).mapper.base), fmt, request)
         raise sparql.BadQuery(
@@ -177,7 +192,7 @@ async def _sparql(request: Request, graph: GraphReader, query: str | None, forma
 
     def render(result: sparql.Solutions | sparql.Triples) -> Response:
         offer = SOLUTIONS if isinstance(result, sparql.Solutions) else TRIPLES
-        return offer.render(result, offer.choose(request, format_), request)
+        return offer.render(result, _choose(offer, request, format_), request)
 
     loaded = await _store(request, graph)
     settings = request.app.state.settings

@@ -20,6 +20,15 @@ from service.read_models.centrality import Metric
 router = APIRouter(tags=["centrality"])
 
 
+def _any_case(name: str) -> str:
+    return "".join(f"[{c.lower()}{c.upper()}]" if c.isalpha() else c for c in name)
+
+
+# The relation names in any case, comma-separated: the document says which values are accepted.
+_RELATION = "(" + "|".join(_any_case(name) for name in read_model.RELATIONS) + ")"
+RELATIONS_PATTERN = rf"^\s*{_RELATION}\s*(,\s*{_RELATION}\s*)*$"
+
+
 @router.get(
     "/centrality",
     response_model=models.Centrality | models.DataCentrality | models.BothCentrality,
@@ -40,7 +49,13 @@ async def centrality(
             description="only evidence from claims that mention this mission or cite its interviews",
         ),
     ] = None,
-    relations: Annotated[str | None, Query(description="comma-separated relation types; all five when absent")] = None,
+    relations: Annotated[
+        str | None,
+        Query(
+            pattern=RELATIONS_PATTERN,
+            description=f"comma-separated, of {', '.join(read_model.RELATIONS)}; all five when absent",
+        ),
+    ] = None,
     limit: Annotated[int, Query(ge=1, le=1000, description="how many of the ranking to return")] = 50,
     expand: Expand = None,
     basis: Annotated[

@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path
-from neo4j.exceptions import ClientError
+from neo4j.exceptions import ClientError, DatabaseError
 
 from queries import public_statements, statement
 from service import models
@@ -40,8 +40,10 @@ async def list_queries() -> list[models.NamedQuery]:
 async def _run(graph: ReaderDep, text: str, params: dict[str, Any], limit: int) -> models.CypherResult:
     try:
         columns, rows, truncated = await graph.read_statement(text, params, limit)
-    except ClientError as err:
+    except (ClientError, DatabaseError) as err:
         code = err.code or ""
+        if isinstance(err, DatabaseError) and ".Statement." not in code:
+            raise  # a fault of the database, not of the statement: the 500 of service.errors
         if "TimedOut" in code or "Terminated" in code:
             raise QueryRefused("query_timeout", f"the query ran past the {graph.timeout_s:g} s limit") from err
         if "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code:

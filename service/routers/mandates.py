@@ -10,12 +10,25 @@ from fastapi import APIRouter, Path, Query
 from schema import registry
 from service import models
 from service.deps import ReaderDep
-from service.errors import NotFound
+from service.errors import BadInput, NotFound
 from service.formats import TABULAR
 from service.graph_reader import GraphReader
 from service.read_models import mandate_evolution as read_model
 
 router = APIRouter(tags=["mandates"])
+# A calendar day as the document says (`format: date`): pydantic's date would also take `0`
+# (a Unix time) and answer for 1970-01-01.
+ISO_DATE = r"^\d{4}-\d{2}-\d{2}$"
+
+
+def _day(text: str | None) -> datetime.date | None:
+    if text is None:
+        return None
+    try:
+        return datetime.date.fromisoformat(text)
+    except ValueError:
+        raise BadInput(f"at: {text!r} is not a calendar day (YYYY-MM-DD)") from None
+
 
 # The sources whose mandates a CSV answer may list (`all`: every one).
 CsvSource = Literal["thesis", "pema", "tamm", "all"]
@@ -46,14 +59,19 @@ async def mandate_evolution(
     graph: ReaderDep,
     id: Annotated[str, Path(pattern=registry.ID_PATTERN)],
     at: Annotated[
-        datetime.date | None, Query(description="YYYY-MM-DD: the mandate each source has in force that day")
+        str | None,
+        Query(
+            pattern=ISO_DATE,
+            json_schema_extra={"format": "date"},
+            description="YYYY-MM-DD: the mandate each source has in force that day",
+        ),
     ] = None,
     source: Annotated[
         list[CsvSource] | None,
         Query(description="CSV rows of these sources (default: the thesis's mandates); JSON gives every source"),
     ] = None,
 ) -> models.MandateEvolution:
-    answer = await read_evolution(graph, id, at)
+    answer = await read_evolution(graph, id, _day(at))  # a bad day is refused before Neo4j is asked
     chosen: set[str] = set(source or []) or {read_model.THESIS}
     if "all" in chosen:
         chosen = {read_model.THESIS, *registry.CARRY_FORWARD}
