@@ -53,6 +53,9 @@ def make_settings(home: Path, password: str, **overrides: object) -> Settings:
         "db_heap": "768m",
         "db_pagecache": "256m",
         "base_iri": "http://pkgraph.test/",
+        # A test server warming every answer of the whole public graph in the background would read
+        # Neo4j while the tests do; the warm-up has its own test (test_answer_cache.py).
+        "cache_warm": False,
     } | overrides
     # model_validate reads no environment, so a developer's .env cannot leak into the tests.
     return Settings.model_validate(values)

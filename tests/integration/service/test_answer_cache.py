@@ -70,7 +70,7 @@ class Servers:
 
 @pytest.fixture(scope="module")
 def servers(curated_only: Driver, settings: Settings) -> Iterator[Servers]:
-    cached = LiveServer(settings)
+    cached = LiveServer(settings.model_copy(update={"cache_warm": True}))
     uncached = LiveServer(settings.model_copy(update={"cache_bytes": 0}))
     with (
         cached,
