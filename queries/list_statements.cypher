@@ -13,7 +13,9 @@ WITH owner, s, COUNT { (owner)-[:HAS_STATEMENT]->(o:Statement) WHERE o.field = s
 WHERE $disputed IS NULL OR (values > 1) = $disputed
 WITH s, values ORDER BY owner.id, s.field, s.id
 WITH collect({s: s, values: values}) AS found
-UNWIND (CASE WHEN found = [] THEN [null] ELSE found[$offset..$offset + $limit] END) AS x
+// One row even for a page past the end (an empty page with its total), never none.
+WITH found, found[$offset..$offset + $limit] AS page
+UNWIND (CASE WHEN page = [] THEN [null] ELSE page END) AS x
 WITH size(found) AS total, x.s AS s, x.values AS values
 WITH total, collect(s {.*, value: CASE WHEN s.value IS :: DATE THEN toString(s.value) ELSE s.value END,
        of: [(o)-[:HAS_STATEMENT]->(s) | o.id][0], of_type: [(o)-[:HAS_STATEMENT]->(s) | labels(o)[0]][0],

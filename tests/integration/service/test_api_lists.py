@@ -37,6 +37,15 @@ def test_every_list_pages_with_a_total(api: httpx.Client, path: str) -> None:
 
 
 @pytest.mark.parametrize("path", LISTS)
+def test_a_page_past_the_end_is_empty_with_its_total(api: httpx.Client, path: str) -> None:
+    total = api.get(path, params={"limit": 1}).json()["total"]
+    past = api.get(path, params={"limit": 5, "offset": 999_999})
+    assert past.status_code == 200, past.text
+    assert past.json()["total"] == total
+    assert past.json()["items"] == []
+
+
+@pytest.mark.parametrize("path", LISTS)
 def test_every_list_answers_csv_and_html_and_links_to_iris(api: httpx.Client, path: str) -> None:
     page = api.get(path, params={"limit": 5}).json()
     rows = list(csv.DictReader(io.StringIO(api.get(path, params={"limit": 5, "format": "csv"}).text)))
