@@ -15,7 +15,9 @@ WHERE d.coding IS NULL
 OPTIONAL MATCH (res:Resolution)-[:SETS]->(d)
 RETURN d {.id, .source, .section, .line, .page, .quote} AS mandate,
        mission {.id, .name, .acronym} AS mission,
-       res {.id, .number, .year, .date, .action, .summary, .un_digital_library, .source, .section, .line,
+       // A resolution from a source that codes no action has none, not null.
+       res {.id, .number, .year, .date, action: coalesce(res.action, []), .summary, .un_digital_library,
+            .source, .section, .line,
             missions: [(res)-[:CONCERNS]->(x:Mission) | x.id]} AS resolution,
        [(p:Mandate)-[:PRECEDES]->(d) | p.id][0] AS previous,
        [(d)-[i:INCLUDES]->(t:Task) | t {.id, .pref_label, source: i.source, section: i.section, line: i.line,
