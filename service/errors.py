@@ -77,6 +77,11 @@ def _unavailable(detail: str) -> JSONResponse:
 
 async def _pkgraph_error(_: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, PkgraphError)
+    return error_response(exc)
+
+
+def error_response(exc: PkgraphError) -> JSONResponse:
+    """The answer to a PkgraphError, for a handler or a middleware that meets one outside a route."""
     body = {**_body(exc.error, exc.detail), **exc.extra}
     if exc.status == 503:
         return JSONResponse(body, status_code=503, headers={"Retry-After": str(RETRY_AFTER_S)})

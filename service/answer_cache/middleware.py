@@ -17,6 +17,7 @@ from starlette.types import ASGIApp, Message, Receive, Scope, Send
 from service.answer_cache.routes import family, normalised_query, representation
 from service.answer_cache.state import WARM_VERSION, AnswerCache
 from service.answer_cache.store import Answer, Key
+from service.errors import DatabaseUnavailable, error_response
 from service.http_cache import matches, send_not_modified, tag_of
 
 log = logging.getLogger(__name__)
@@ -40,7 +41,11 @@ class AnswerCacheMiddleware:
         try:
             # The warm-up's own requests carry the version it warms (a scope key no client can set).
             version = scope.get(WARM_VERSION) or await cache.version.current()
-        except Exception:  # whatever the read failed with, the route reports it itself
+        except DatabaseUnavailable as exc:
+            # Neo4j did not answer within the deadline: the route would wait as long again for its own read.
+            await error_response(exc)(scope, receive, send)
+            return
+        except Exception:  # whatever else the read failed with, the route reports it itself
             log.debug("dataset version unreadable; answering uncached", exc_info=True)
             await self.app(scope, receive, send)
             return
