@@ -1,26 +1,33 @@
 """Swagger UI (`/docs`) and ReDoc (`/redoc`) served from the service's own host, never a CDN.
 
-The assets are those the fastapi-offline package ships (Swagger UI, ReDoc); the pages are FastAPI's
-own, pointed at local URLs, under a Content-Security-Policy that allows this host alone and, of
-inline scripts, only the page's own initialiser (by its hash).
+The assets are those the fastapi-offline package ships (Swagger UI, ReDoc: ReDoc's without the logo it
+would fetch from its vendor's CDN); the pages are FastAPI's own, pointed at local URLs, under a
+Content-Security-Policy that allows this host alone and, of inline scripts, only the page's own
+initialiser (by its hash).
 """
 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import re
 from importlib.resources import files
 
 from fastapi import FastAPI
 from fastapi.openapi.docs import get_redoc_html, get_swagger_ui_html, get_swagger_ui_oauth2_redirect_html
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 
 from service.guards import content_security_policy
 
 ASSETS_PATH = "/docs/assets"  # not under /static, which serves service/static
 ASSETS = files("fastapi_offline") / "static"
+REDOC_BUNDLE_PATH = "/docs/redoc/redoc.standalone.js"
+# ReDoc's sidebar credit ("API docs by Redocly") draws its vendor's logo from a CDN, and no ReDoc option
+# turns it off: the bundle is served with that image replaced by an empty one of its own.
+_REDOC_LOGO = "https://cdn.redoc.ly/redoc/logo-mini.svg"
+_NO_IMAGE = "data:image/svg+xml,%3Csvg xmlns='http://www.w3.org/2000/svg' width='0' height='0'/%3E"
 _INLINE_SCRIPT = re.compile(r"<script>(.*?)</script>", re.DOTALL)
 
 
@@ -29,6 +36,13 @@ def _script_hashes(html: str) -> list[str]:
         "'sha256-" + base64.b64encode(hashlib.sha256(body.encode()).digest()).decode() + "'"
         for body in _INLINE_SCRIPT.findall(html)
     ]
+
+
+@functools.cache
+def redoc_bundle() -> bytes:
+    """fastapi-offline's ReDoc bundle, fetching nothing from another host."""
+    bundle = (ASSETS / "redoc.standalone.js").read_text(encoding="utf-8")
+    return bundle.replace(_REDOC_LOGO, _NO_IMAGE).encode()
 
 
 def _page(response: HTMLResponse) -> HTMLResponse:
@@ -62,13 +76,17 @@ def install_docs(app: FastAPI) -> None:
     async def swagger_ui_redirect() -> HTMLResponse:
         return _page(get_swagger_ui_oauth2_redirect_html())
 
+    @app.get(REDOC_BUNDLE_PATH, include_in_schema=False)
+    async def redoc_script() -> Response:
+        return Response(redoc_bundle(), media_type="text/javascript; charset=utf-8")
+
     @app.get("/redoc", include_in_schema=False)
     async def redoc() -> HTMLResponse:
         return _page(
             get_redoc_html(
                 openapi_url=openapi_url,
                 title=f"{app.title} - ReDoc",
-                redoc_js_url=f"{ASSETS_PATH}/redoc.standalone.js",
+                redoc_js_url=REDOC_BUNDLE_PATH,
                 redoc_favicon_url=f"{ASSETS_PATH}/favicon.png",
                 with_google_fonts=False,
             )

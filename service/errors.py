@@ -53,6 +53,33 @@ class QueryRefused(PkgraphError):
         self.error = error
 
 
+class QueryEnded(PkgraphError):
+    """Neo4j ended a caller's query before it finished and before its time limit (an administrator's
+    TERMINATE TRANSACTIONS, a closed connection): not the caller's fault, and worth retrying."""
+
+    status = 503
+    error = "query_terminated"
+
+
+def why_ended(code: str, timeout_s: float, elapsed_s: float) -> PkgraphError | None:
+    """Why Neo4j ended a transaction early, from its status code (not its message); None for an error
+    of another kind. Only the client's own deadline is "the limit": the other endings say what they were."""
+    reason = code.rsplit(".", 1)[-1]
+    after = f"after {elapsed_s:.1f} s"
+    if reason == "TransactionTimedOutClientConfiguration":
+        return QueryRefused("query_timeout", f"the query ran past the {timeout_s:g} s limit")
+    if reason == "TransactionTimedOut":
+        return QueryRefused(
+            "query_timeout", f"the query ran past Neo4j's own transaction time limit (db.transaction.timeout), {after}"
+        )
+    if reason in ("Terminated", "LockClientStopped"):
+        return QueryEnded(
+            f"Neo4j terminated the query {after}, within the {timeout_s:g} s limit: an administrator ended its "
+            "transaction (TERMINATE TRANSACTIONS) or closed its connection; try again"
+        )
+    return None
+
+
 class DatabaseUnavailable(PkgraphError):
     status = 503
     error = "database_unavailable"
@@ -109,9 +136,11 @@ async def _driver_auth(_: Request, __: Exception) -> JSONResponse:
 async def _database_error(_: Request, exc: Exception) -> JSONResponse:
     # A statement of ours that Neo4j refused: a bug on our side, reported without internals.
     code = exc.code if isinstance(exc, Neo4jError) else None
-    if code and ("TransactionTimedOut" in code or "Transaction.Terminated" in code):
+    if code and "TransactionTimedOut" in code:
         # One of our own reads ran past the time limit: Neo4j is overloaded, not the statement wrong.
         return _unavailable("Neo4j did not finish the read within the time limit; try again shortly")
+    if code and code.rsplit(".", 1)[-1] in ("Terminated", "LockClientStopped"):
+        return _unavailable("Neo4j terminated the read before it finished (an administrator, or a closed connection)")
     return JSONResponse(_body("internal", f"the database refused a statement ({code})"), status_code=500)
 
 

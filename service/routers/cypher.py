@@ -7,6 +7,7 @@ No keyword filtering.
 
 from __future__ import annotations
 
+import time
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Body, Path
@@ -15,7 +16,7 @@ from neo4j.exceptions import ClientError, DatabaseError
 from queries import public_statements, statement
 from service import models
 from service.deps import ReaderDep
-from service.errors import BadInput, NotFound, QueryRefused
+from service.errors import BadInput, NotFound, QueryRefused, why_ended
 
 router = APIRouter(tags=["cypher"])
 REFUSED: dict[int | str, dict[str, Any]] = {400: {"model": models.ErrorBody, "description": "Neo4j refused it"}}
@@ -38,14 +39,16 @@ async def list_queries() -> list[models.NamedQuery]:
 
 
 async def _run(graph: ReaderDep, text: str, params: dict[str, Any], limit: int) -> models.CypherResult:
+    started = time.monotonic()
     try:
         columns, rows, truncated = await graph.read_statement(text, params, limit)
     except (ClientError, DatabaseError) as err:
         code = err.code or ""
         if isinstance(err, DatabaseError) and ".Statement." not in code:
             raise  # a fault of the database, not of the statement: the 500 of service.errors
-        if "TimedOut" in code or "Terminated" in code:
-            raise QueryRefused("query_timeout", f"the query ran past the {graph.timeout_s:g} s limit") from err
+        ended = why_ended(code, graph.timeout_s, time.monotonic() - started)
+        if ended is not None:
+            raise ended from err
         if "AccessMode" in code or "ForbiddenOnReadOnlyDatabase" in code:
             raise QueryRefused("write_refused", f"read-only: Neo4j says: {err.message}") from err
         raise QueryRefused("cypher_error", f"Neo4j says ({code}): {err.message}") from err
