@@ -23,7 +23,7 @@ from service.formats import HTML, Offer
 from service.graph_reader import GraphReader
 from service.models import ErrorBody
 from service.pages import HOME, PAGE, Download, PeoplePage
-from service.read_models import facets, mission_timeline
+from service.read_models import contributor_series, facets, mission_timeline
 from service.read_models import home as home_model
 from service.read_models import network as network_model
 from service.read_models import search_page as search_model
@@ -124,7 +124,7 @@ async def home(graph: ReaderDep) -> PeoplePage:
 @PAGE
 async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
     # Independent reads, so at once: the page waits for the slowest, not for their sum.
-    detail, evolution, claim_rows, relations = await asyncio.gather(
+    detail, evolution, claim_rows, relations, contributors = await asyncio.gather(
         read_detail(graph, "mission", id),
         read_evolution(graph, id),
         _read(
@@ -143,8 +143,10 @@ async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage
             limit=PAGE_CLAIMS,
         ),
         _relations(graph, id),
+        graph.read("mission_contributors_series", mission=id, top=contributor_series.TOP),
     )
     claims = claim_rows[0]
+    over_time = contributor_series.contributors_over_time(contributors[0])
     has_contributors = any(getattr(r, "path", None) == CONTRIBUTORS_ROUTE for r in request.app.routes)
     data = {
         "segment": "mission",
@@ -154,6 +156,7 @@ async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage
         "relations": relations,
         "claims": {"total": claims["total"], "items": [clean(c) for c in claims["items"]]},
         "contributors": CONTRIBUTORS_ROUTE.replace("{id}", id) if has_contributors else None,
+        "contributors_over_time": over_time,
     }
     downloads = [
         *_rdf_downloads("mission", id),
@@ -164,10 +167,28 @@ async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage
             "text/csv",
         ),
         Download("Its claims (CSV)", f"/claims?mission={id}&format=csv&limit=500", "text/csv"),
+        Download("Authorised and deployed strength (CSV)", f"/missions/{id}/strength?format=csv", "text/csv"),
+        *_contributor_downloads(id, over_time),
     ]
     return PeoplePage(
         "mission.html", detail.model_dump().get("acronym") or detail.model_dump()["name"], data, downloads
     )
+
+
+def _contributor_downloads(mission: str, over_time: dict[str, Any]) -> list[Download]:
+    """The contributors route for the latest month with an official count and the latest estimated year."""
+    route = CONTRIBUTORS_ROUTE.replace("{id}", mission)
+    found = []
+    if over_time["total"]:
+        month = over_time["total"][-1]["date"]
+        found += [
+            Download(f"Contributors in {month} (JSON)", f"{route}?at={month}", "application/json"),
+            Download(f"Contributors in {month} (CSV)", f"{route}?at={month}&format=csv", "text/csv"),
+        ]
+    years = [row["period"] for row in over_time["estimates_table"]["rows"]]
+    if years:
+        found.append(Download(f"Contributors in {years[-1]} (CSV)", f"{route}?year={years[-1]}&format=csv", "text/csv"))
+    return found
 
 
 async def _relations(graph: GraphReader, actor: str) -> list[dict[str, Any]]:

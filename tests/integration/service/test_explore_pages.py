@@ -84,6 +84,41 @@ def test_mission_page_has_its_timeline_relations_claims_and_sources(api: httpx.C
     assert {"text/csv", "text/turtle"} <= {d["media_type"] for d in body["downloads"]}
 
 
+def test_mission_page_draws_its_contributors_as_the_api_counts_them(api: httpx.Client) -> None:
+    html = page(api, "/explore/mission/monusco").text
+    assert '<canvas id="contributors-chart"' in html
+    assert "/static/explore/contributors-chart.js" in html
+    over_time = data(api, "/explore/mission/monusco")["contributors_over_time"]
+    official, estimates = over_time["official"], over_time["estimates"]
+    assert official, "IPI counts MONUSCO's contributors"
+    assert estimates, "Geo-PKO estimates MONUSCO's contributors"
+    # Each state's line is its contributions to MONUSCO as the API gives them, each basis apart.
+    for series in official + estimates:
+        answer = api.get(f"/organisations/{series['state']}/contributions").json()
+        basis = answer["official"] if series["kind"] == "official" else answer["estimates"]
+        expected = [(r["period"], r["count"]) for r in basis if r["mission"]["id"] == "monusco"]
+        assert [(p["date"], p["y"]) for p in series["points"]] == expected, series["label"]
+        assert series["total"] == sum(count for _, count in expected)
+    for kind in (official, estimates):  # the largest first
+        assert [s["total"] for s in kind] == sorted((s["total"] for s in kind), reverse=True)
+    # The total line: every state the API lists in a month, summed (the official basis alone).
+    months = [point["date"] for point in over_time["total"]]
+    for point in (over_time["total"][0], over_time["total"][len(months) // 2], over_time["total"][-1]):
+        month = api.get("/missions/monusco/contributors", params={"at": point["date"]}).json()
+        assert point["y"] == sum(row["count"] for row in month["official"])
+        drawn = {s["state"]: p["y"] for s in official for p in s["points"] if p["date"] == point["date"]}
+        assert drawn == {row["state"]["id"]: row["count"] for row in month["official"] if row["state"]["id"] in drawn}
+    # The table beside the chart holds the same numbers; the sources are those of the API rows.
+    table = over_time["official_table"]
+    assert [row["period"] for row in table["rows"]] == sorted({p["date"] for s in official for p in s["points"]})
+    used = {(u["source"], u["basis"]) for u in over_time["sources"]["official"] + over_time["sources"]["estimate"]}
+    assert used == {("ipi-peacekeeping", "official monthly count"), ("geo-pko", "map estimate")}
+    assert "ipi-peacekeeping" in html
+    assert "geo-pko" in html
+    latest = months[-1]
+    assert f"/missions/monusco/contributors?at={latest}&amp;format=csv" in html
+
+
 def test_the_linked_data_view_links_the_page_for_readers(api: httpx.Client) -> None:
     html = page(api, "/mission/unmik").text
     assert 'href="/explore/mission/unmik"' in html
