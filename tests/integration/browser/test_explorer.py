@@ -51,7 +51,7 @@ def _goto(page: Page, url: str) -> None:
 
 def test_home_search_to_a_mission_page_with_its_chart_drawn(api: httpx.Client, open_page: OpenPage) -> None:
     base = _base(api)
-    _warm(api, "/", "/explore/search?q=MONUC", "/explore/mission/monuc", "/mission/monuc")
+    _warm(api, "/", "/explore/search?q=MONUC", "/explore/mission/monuc", "/mission/monuc", "/explore/mission/monusco")
     page = open_page(base).page
     _goto(page, f"{base}/")
     assert page.locator("h1").inner_text().startswith("pkgraph")
@@ -77,6 +77,17 @@ def test_home_search_to_a_mission_page_with_its_chart_drawn(api: httpx.Client, o
     page.wait_for_url("**/mission/monuc?format=html")
     page.locator("p.people a").click()
     page.wait_for_url("**/explore/mission/monuc")
+    # Its successor, whose contributing states IPI counts month by month: their chart drawn.
+    page.locator("dl.facts a[href='/explore/mission/monusco']").click()
+    page.wait_for_url("**/explore/mission/monusco")
+    page.wait_for_selector("#contributors-chart[data-drawn='true']")
+    chart = page.locator("#contributors-chart")
+    box = chart.bounding_box()
+    assert box is not None
+    assert box["width"] > 300
+    assert box["height"] > 200
+    assert chart.evaluate(CANVAS_PAINTED) > 3
+    assert page.locator("section[aria-labelledby='contributors-h'] table tbody tr").count() > 10  # beside it
 
 
 def test_network_view_draws_nodes_and_clicks_through_to_evidence(api: httpx.Client, open_page: OpenPage) -> None:
