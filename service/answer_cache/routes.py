@@ -1,8 +1,9 @@
 """Which answers may be kept, and what identifies one: the allow-list of route families and the key.
 
 Only routes whose answer is a function of the dataset version, the path, the query string and the
-negotiated representation are listed. Unbounded inputs (`/search`, `/cypher`, `/sparql`,
-`/queries/...`), operations (`/health`, `/ready`) and anything not listed go to the routes every time.
+negotiated representation are listed. Unbounded inputs (`/search`, `/explore/search`, `/cypher`,
+`/sparql`, `/queries/...`), operations (`/health`, `/ready`) and anything not listed go to the
+routes every time.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ from __future__ import annotations
 import re
 import urllib.parse
 
+from service.explore_paths import PAGE_TYPES
 from service.rdf.iris import TYPES
 
 _SEGMENTS = "|".join(re.escape(segment) for segment in [*TYPES.values(), "relation", "scheme"])
@@ -22,6 +24,9 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "entity details": re.compile(rf"/(?:{_SEGMENTS})/[^/]+"),
     "VoID": re.compile(r"/\.well-known/void"),
     "whole-graph RDF": re.compile(r"/(?:rdf|ontology|shapes|context\.jsonld)"),
+    "home page": re.compile(r"/"),
+    # The pages for people, as their API routes; the search page is as unbounded as /search.
+    "pages for people": re.compile(rf"/explore/(?:(?:{'|'.join(PAGE_TYPES)})/[^/]+|network|claims)"),
 }
 
 

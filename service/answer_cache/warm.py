@@ -1,8 +1,10 @@
 """The warm-up: the known routes requested through the app itself, so each answer is computed and
 kept as a client's would be (same middlewares, same negotiation, same bytes).
 
-Known routes: each list's first page, centrality per metric, VoID, and for every mission and
-organisation its details, its dependencies and (missions) its mandate evolution. Sequential, one
+Known routes: each list's first page, centrality per metric, VoID, the home page, the network
+view and the claims browser, and for every mission and organisation its details, its page for
+people, its dependencies and (missions) its mandate evolution. The pages are asked for as a
+browser asks (its Accept header is part of the key) and as `*/*`. Sequential, one
 request at a time, so clients' requests interleave; it stops when the version changes or the cache
 is full. The whole-graph dumps are kept when first asked for, not warmed: at scale 100 a Turtle
 serialisation takes minutes and more memory than the bound.
@@ -23,10 +25,17 @@ from service.read_models.centrality import Metric
 
 LISTS = ["/missions", "/organisations", "/resolutions", "/interviews", "/claims", "/codes"]
 PAGE = 500  # the lists' largest page (service/routers/browse.py Limit)
+ANY = "*/*"
+# What Chromium sends for a page it navigates to: the Accept most readers' requests carry.
+BROWSER = (
+    "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,"
+    "application/signed-exchange;v=b3;q=0.7"
+)
+PAGES = ["/", "/explore/network", "/explore/claims"]
 
 
-async def get(app: ASGIApp, version: str, path: str, query: str = "") -> tuple[int, bytes]:
-    """One GET through the whole app, as a loopback client that accepts anything (the route's first format)."""
+async def get(app: ASGIApp, version: str, path: str, query: str = "", accept: str = ANY) -> tuple[int, bytes]:
+    """One GET through the whole app, as a loopback client (accepting anything: the route's first format)."""
     scope = {
         "type": "http",
         "asgi": {"version": "3.0"},
@@ -37,7 +46,7 @@ async def get(app: ASGIApp, version: str, path: str, query: str = "") -> tuple[i
         "raw_path": path.encode(),
         "query_string": query.encode(),
         "root_path": "",
-        "headers": [(b"host", b"127.0.0.1"), (b"accept", b"*/*"), (b"user-agent", b"pkgraph-warm-up")],
+        "headers": [(b"host", b"127.0.0.1"), (b"accept", accept.encode()), (b"user-agent", b"pkgraph-warm-up")],
         "client": ("127.0.0.1", 0),
         "server": ("127.0.0.1", 0),
         WARM_VERSION: version,
@@ -95,15 +104,21 @@ class WarmUp:
     async def __call__(self, cache: AnswerCache, version: str) -> None:
         self.requests = 0
 
-        async def warm(path: str, query: str = "") -> bool:
+        async def warm(path: str, query: str = "", accept: str = ANY) -> bool:
             if not cache.current(version) or cache.store.room() < cache.store.max_bytes // 20:
                 return False
-            await get(self.app, version, path, query)
+            await get(self.app, version, path, query, accept)
             self.requests += 1
             return True
 
+        async def warm_page(path: str) -> bool:
+            return await warm(path, accept=BROWSER) and await warm(path)
+
         for path, query in _fixed():
             if not await warm(path, query):
+                return
+        for path in PAGES:
+            if not await warm_page(path):
                 return
         mission, organisation = TYPES["Mission"], TYPES["Organisation"]
         for actor in await _ids(self.app, version, "/missions"):
@@ -114,7 +129,11 @@ class WarmUp:
             ):
                 if not await warm(path, query):
                     return
+            if not await warm_page(f"/explore/{mission}/{actor}"):
+                return
         for actor in await _ids(self.app, version, "/organisations"):
             for path, query in ((f"/{organisation}/{actor}", ""), ("/dependencies", f"actor={actor}")):
                 if not await warm(path, query):
                     return
+            if not await warm_page(f"/explore/{organisation}/{actor}"):
+                return

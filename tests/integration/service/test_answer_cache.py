@@ -21,6 +21,7 @@ from neo4j import Driver
 from schema.settings import Settings
 from service.answer_cache import AnswerCache
 from service.answer_cache.routes import normalised_query
+from service.answer_cache.warm import BROWSER
 from tests.conftest import DATA, LiveServer, load_curated
 
 # (path, query, Accept): every cached family, in several representations.
@@ -51,6 +52,14 @@ CASES: list[tuple[str, dict[str, str | int], str]] = [
     ("/rdf", {"format": "nt"}, "*/*"),
     ("/rdf", {"format": "trig"}, "*/*"),
     ("/ontology", {}, "text/turtle"),
+    ("/", {}, "*/*"),
+    ("/", {}, BROWSER),
+    ("/explore/mission/unmik", {}, BROWSER),
+    ("/explore/mission/monusco", {"format": "json"}, "*/*"),
+    ("/explore/organisation/osce", {}, "*/*"),
+    ("/explore/resolution/1244", {}, BROWSER),
+    ("/explore/network", {"mission": "unmik"}, BROWSER),
+    ("/explore/claims", {"code": "power-dependency", "chapter": 5}, "text/html"),
 ]
 
 
@@ -121,8 +130,12 @@ def test_the_warm_up_computes_the_known_answers_before_any_client(servers: Serve
     ]
     warm += [("/centrality", {"metric": metric}) for metric in ("degree", "betweenness", "pagerank", "eigenvector")]
     warm += [("/organisation/osce", {}), ("/missions", {}), ("/.well-known/void", {})]
+    pages = ["/", "/explore/network", "/explore/claims", "/explore/mission/unmik", "/explore/organisation/osce"]
+    warm += [(path, {}) for path in pages]
     for path, query in warm:
         assert _key(path, query, "*/*") in keys, path
+    for path in pages:  # as a browser asks for them too
+        assert _key(path, {}, BROWSER) in keys, path
     hits = servers.cache.hits
     assert servers.client.get("/dependencies", params={"actor": "unmik"}).status_code == 200
     assert servers.cache.hits == hits + 1
