@@ -142,6 +142,7 @@ def test_the_warm_up_computes_the_known_answers_before_any_client(servers: Serve
 
 
 def test_routes_outside_the_allow_list_are_never_kept(servers: Servers) -> None:
+    _warmed(servers)  # a warm-up still running (after an earlier test's new version) counts its own requests
     client = servers.client
     assert client.get("/search", params={"q": "unmik"}).status_code == 200
     assert client.get("/queries").status_code == 200
