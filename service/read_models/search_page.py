@@ -1,16 +1,13 @@
-"""The search page: hits of `search` with the page each links to, facets by type, snippets if given.
-
-`/search` answers id, type, label and score today; where it also answers a snippet (with the
-match marked) or highlights, the page shows them, and nothing breaks while it does not.
-"""
+"""The search page: the hits `/search` answers, each with the page it links to, facets by type,
+snippets with the matches marked."""
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from typing import Any
 
 from schema import registry
+from service import models
 from service.explore_paths import iri_path, page_href
 
 # A resolution's id carries its number (`s-res-1244-1999`); its IRI and page are by number.
@@ -29,15 +26,16 @@ def hit_href(label: str, key: str) -> str | None:
     return page_href(kind.iri_segment, key) or iri_path(kind.iri_segment, key)
 
 
-def search_results(hits: list[dict[str, Any]], only_type: str | None) -> dict[str, Any]:
-    facets = Counter(hit["type"] for hit in hits)
-    shown = [
-        {**hit, "href": hit_href(hit["type"], hit["id"]), "snippet": hit.get("snippet")}
-        for hit in hits
-        if only_type is None or hit["type"] == only_type
-    ]
+def search_results(page: models.SearchPage) -> dict[str, Any]:
+    """The page's data from the API's own answer: each hit with the page it links to and its snippet
+    in parts (text, is a match), the facets most hits first."""
     return {
-        "hits": shown,
-        "total": len(hits),
-        "facets": [{"value": t, "count": n} for t, n in sorted(facets.items(), key=lambda item: (-item[1], item[0]))],
+        "hits": [
+            {**hit.model_dump(), "href": hit_href(hit.type, hit.id) or hit.href, "marked": hit.marked()}
+            for hit in page.items
+        ],
+        "total": page.total,
+        "facets": [
+            {"value": t, "count": n} for t, n in sorted(page.facets.items(), key=lambda item: (-item[1], item[0]))
+        ],
     }

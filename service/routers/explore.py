@@ -26,6 +26,7 @@ from service.pages import HOME, PAGE, Download, PeoplePage
 from service.read_models import contributor_series, facets, mission_timeline
 from service.read_models import home as home_model
 from service.read_models import network as network_model
+from service.read_models import search as api_search
 from service.read_models import search_page as search_model
 from service.read_models.centrality import Metric
 from service.read_models.details import clean
@@ -385,10 +386,12 @@ async def search_page(
     graph: ReaderDep,
     q: Annotated[str | None, Query(min_length=2, max_length=200, description="Lucene syntax")] = None,
     type: Annotated[str | None, Query(max_length=40, description="only hits of this type (a node label)")] = None,
-    limit: Annotated[int, Query(ge=1, le=500, description="hits read")] = 100,
+    limit: Annotated[int, Query(ge=1, le=100, description="hits read")] = 100,
 ) -> PeoplePage:
-    hits = await _read(graph, "search", q=q, limit=limit) if q else []
-    data = search_model.search_results(hits, type)
+    data: dict[str, Any] = {"hits": [], "total": 0, "facets": []}
+    if q:
+        (row,) = await _read(graph, "search", q=q, type=type, offset=0, limit=limit)
+        data = search_model.search_results(api_search.search_page(row, q, type, limit, 0))
     data.update({"q": q, "type": type})
     rows = [{"value": f["value"], "label": f["value"], "count": f["count"]} for f in data.pop("facets")]
     data["facets"] = [facets.facet("/explore/search", {"q": q, "type": type}, "type", "Type", rows)]

@@ -210,13 +210,15 @@ def test_claims_browser_facets_count_the_filtered_claims(api: httpx.Client) -> N
 
 def test_search_page_links_each_hit_to_its_page(api: httpx.Client) -> None:
     body = data(api, "/explore/search", q="UNMIK")
-    hits = api.get("/search", params={"q": "UNMIK", "limit": 100}).json()
+    answer = api.get("/search", params={"q": "UNMIK", "limit": 100}).json()
+    hits = answer["items"]
     assert [h["id"] for h in body["hits"]] == [h["id"] for h in hits]
+    assert [h["snippet"] for h in body["hits"]] == [h["snippet"] for h in hits]
     assert any(h["href"] == "/explore/mission/unmik" for h in body["hits"])
     claims = data(api, "/explore/search", q="UNMIK", type="Claim")
     assert claims["hits"]
     assert all(h["type"] == "Claim" for h in claims["hits"])
-    assert sum(f["count"] for f in body["facets"][0]["values"]) == len(hits)
+    assert sum(f["count"] for f in body["facets"][0]["values"]) == answer["total"] == body["total"]
     assert "UNMIK" in page(api, "/explore/search", q="UNMIK").text
 
 

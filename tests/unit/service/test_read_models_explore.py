@@ -77,12 +77,25 @@ def test_a_hit_links_to_its_page_or_else_its_iri() -> None:
     assert search_page.hit_href("Resolution", "s-res-1244-1999") == "/explore/resolution/1244"
     assert search_page.hit_href("Territory", "cod") == "/territory/cod"
     assert search_page.hit_href("NoSuchLabel", "x") is None
-    found = search_page.search_results(
-        [
-            {"id": "unmik", "type": "Mission", "label": "UNMIK", "score": 2.0},
-            {"id": "c-1", "type": "Claim", "label": "...", "score": 1.0},
+    answer = models.SearchPage(
+        q="budget",
+        type="Claim",
+        facets={"Mission": 1, "Claim": 1},
+        items=[
+            models.SearchHit(
+                id="c-1",
+                type="Claim",
+                label="...",
+                score=1.0,
+                snippet="a budget cut",
+                highlights=[models.Highlight(start=2, end=8)],
+            )
         ],
-        "Claim",
+        total=1,
+        limit=20,
+        offset=0,
     )
+    found = search_page.search_results(answer)
     assert [h["id"] for h in found["hits"]] == ["c-1"]
+    assert found["hits"][0]["marked"] == [("a ", False), ("budget", True), (" cut", False)]
     assert found["facets"] == [{"value": "Claim", "count": 1}, {"value": "Mission", "count": 1}]
