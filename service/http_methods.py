@@ -37,6 +37,14 @@ def allowed_methods(scope: Scope) -> set[str]:
     return methods | {"OPTIONS"} if methods else methods
 
 
+def declares(scope: Scope, method: str) -> bool:
+    """Whether a route of the request's path takes `method` itself (a CORS preflight answers its own OPTIONS)."""
+    return any(
+        route.matches(scope)[0] is not Match.NONE and method in (getattr(route, "methods", None) or ())
+        for route in _routes(scope["app"].routes)
+    )
+
+
 def _allow(methods: set[str]) -> bytes:
     return ", ".join(sorted(methods)).encode()
 
@@ -51,7 +59,7 @@ class HttpMethods:
             return
         methods = allowed_methods(scope)
         method = scope["method"]
-        if method == "OPTIONS" and methods:
+        if method == "OPTIONS" and methods and not declares(scope, "OPTIONS"):
             await send({"type": "http.response.start", "status": 204, "headers": [(b"allow", _allow(methods))]})
             await send({"type": "http.response.body", "body": b""})
             return
