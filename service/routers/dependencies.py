@@ -27,11 +27,17 @@ Basis = Annotated[
     Literal["evidence", "data", "both"],
     Query(
         description="evidence: the claims' DEPENDS_ON (default); data: a mission's resource dependency on the "
-        "states supplying its personnel, weighted by their share (IPI); both: side by side, never summed"
+        "states supplying its personnel, weighted by their share (IPI); both: side by side, never summed",
+        examples=["both"],
     ),
 ]
-Month = Annotated[str | None, Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="data basis: YYYY-MM")]
-Year = Annotated[str | None, Query(pattern=r"^\d{4}$", description="data basis: the latest month of YYYY")]
+Month = Annotated[
+    str | None,
+    Query(pattern=r"^\d{4}-(0[1-9]|1[0-2])$", description="data basis: YYYY-MM", examples=["2012-06"]),
+]
+Year = Annotated[
+    str | None, Query(pattern=r"^\d{4}$", description="data basis: the latest month of YYYY", examples=["2012"])
+]
 # 2 to 50 comma-separated ids, said in the document so that a client (and schemathesis) knows before asking.
 _ID = registry.SLUG
 ACTORS_PATTERN = rf"^\s*{_ID}\s*(,\s*{_ID}\s*){{1,49}}$"
