@@ -14,8 +14,15 @@ SLIDE = "guide/mission_dependencies"
 # What Neo4j Browser 5.24 requests on Neo4j Community whatever its settings (its index.html links Google
 # Fonts; once connected it loads Segment's analytics.js and Canny's SDK: `shouldAllowOutgoingConnections`
 # is always true on Community, and Neo4j 5.26 has no browser.allow_outgoing_connections to say otherwise;
-# client.allow_telemetry=false is set). These are aborted in the test, before they leave the machine.
-BROWSER_THIRD_PARTY = ("https://fonts.googleapis.com", "https://cdn.segment.com", "https://canny.io")
+# client.allow_telemetry=false is set). Its Sentry SDK (DSN built in) sends a 20% sample of page-load
+# traces: its crash-reporting switch gates error events only (`beforeSend`), not traces. These are
+# aborted in the test, before they leave the machine.
+BROWSER_THIRD_PARTY = (
+    "https://fonts.googleapis.com",
+    "https://cdn.segment.com",
+    "https://canny.io",
+    "https://o110884.ingest.sentry.io",
+)
 TIMEOUT_MS = 90_000  # Browser's first load and the JVM's first queries are slow on a loaded 2-core machine
 
 
