@@ -968,6 +968,34 @@ class StrengthOut(BaseModel):
     set_by: Ref | None = Field(default=None, description="the resolution adopted when the ceiling changed")
 
 
+class Witness(BaseModel):
+    """A public source's value compared with a thesis figure, with its locator."""
+
+    source: str
+    value: float
+    month: str = Field(description="the month compared (a ceiling: the first month of the year it was in force)")
+    strength: str | None = Field(default=None, description="the Strength node's id")
+    file: str | None = None
+    row: int | None = None
+    column: str | None = None
+    corroborated_by: str | None = Field(default=None, description="the second public source of an equal value")
+
+
+class Corroboration(BaseModel):
+    """A thesis figure next to the public sources' values of the same mission, measure and period."""
+
+    figure: FigureOut = Field(description="the thesis's figure, with its locator")
+    owner: str = Field(description="the mission or mandate the figure is of")
+    measure: str = Field(description="the strength measure compared")
+    outcome: str = Field(description="corroborated (a public value equals it) or differs")
+    public: list[Witness]
+    preferred: str | None = Field(default=None, description="where they differ: the Strength id preferred by `rule`")
+
+
 class StrengthSeries(BaseModel):
     mission: Ref
     series: list[StrengthOut]
+    corroboration: list[Corroboration] = Field(
+        default=[], description="the thesis's personnel figures compared with the series"
+    )
+    rule: str | None = Field(default=None, description="how figures are compared and which value is preferred")

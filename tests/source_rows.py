@@ -75,3 +75,13 @@ def passmore(mission: str, year: int, month: int) -> Row:
         if r.cells["mission"] == mission and r.cells["year"] == str(year) and r.cells["month"] == str(month)
     ]
     return row
+
+
+def passmore_year(mission: str, year: int) -> list[Row]:
+    """Personnel_shortfall_data.csv's rows of `mission` (Passmore's name) in `year`, by month."""
+    found = [
+        r
+        for r in rows("passmore-shortfall/Personnel_shortfall_data.csv")
+        if r.cells["mission"] == mission and r.cells["year"] == str(year)
+    ]
+    return sorted(found, key=lambda r: int(r.cells["month"]))

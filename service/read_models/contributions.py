@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from service import models
+from service.read_models import corroboration
 from service.read_models.centrality import Metric, WeightedGraph, compute
 from service.tabular import Table, tabulates
 
@@ -260,13 +261,19 @@ STRENGTH_COLUMNS = [
 ]
 
 
-def strength_series(mission: dict[str, Any], rows: list[dict[str, Any]]) -> models.StrengthSeries:
+def strength_series(
+    mission: dict[str, Any], rows: list[dict[str, Any]], figures: list[dict[str, Any]] | None = None
+) -> models.StrengthSeries:
+    """The series; with `figures` (the thesis's, of `mission_figures`) their corroboration as well."""
     series = []
     for row in rows:
         found = row["set_by"]
         set_by = models.Ref(id=found["id"], name=f"S/RES/{found['number']}") if found else None
         series.append(models.StrengthOut(**row["strength"], set_by=set_by))
-    return models.StrengthSeries(mission=_ref(mission), series=series)
+    compared = corroboration.corroboration(figures or [], series)
+    return models.StrengthSeries(
+        mission=_ref(mission), series=series, corroboration=compared, rule=corroboration.RULE if compared else None
+    )
 
 
 @tabulates(models.StrengthSeries)

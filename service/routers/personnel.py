@@ -12,6 +12,7 @@ from service.deps import ReaderDep
 from service.errors import BadInput, NotFound
 from service.formats import TABULAR
 from service.read_models import contributions as read_model
+from service.read_models import corroboration
 
 router = APIRouter(tags=["contributions"])
 
@@ -62,11 +63,13 @@ async def contributions(
     "/missions/{id}/strength",
     response_model=models.StrengthSeries,
     responses={**TABULAR.responses("JSON, or CSV on request"), 404: {"model": models.ErrorBody}},
-    summary="A mission's authorised ceilings (at their changes) and deployed strength by month, each sourced",
+    summary="A mission's ceilings and deployed strength by month, each sourced, and the thesis's figures beside them",
 )
 @TABULAR
 async def strength(graph: ReaderDep, id: Annotated[str, Path(pattern=registry.ID_PATTERN)]) -> models.StrengthSeries:
     found = await graph.read("mission", id=id)
     if not found:
         raise NotFound(f"no mission {id!r}")
-    return read_model.strength_series(found[0]["mission"], await graph.read("mission_strength_series", id=id))
+    series = await graph.read("mission_strength_series", id=id)
+    figures = await graph.read("mission_figures", id=id, measures=list(corroboration.COMPARABLE))
+    return read_model.strength_series(found[0]["mission"], series, figures)
