@@ -466,6 +466,22 @@ FIELD_RELATIONS: tuple[FieldRelation, ...] = (
 
 
 @dataclass(frozen=True)
+class Qualified:
+    """A relationship whose properties are facts of their own (a seat's year, a month's count): in
+    RDF, besides the direct triple, one `pk:<rdf_class>` resource per relationship at
+    `{base}relation/<from>--<slug>--<to>--<key>` (`key` the relationship's own key, as a slug),
+    linked by `pk:relationSubject` / `pk:relationObject`, with `properties` and the edge's locator.
+    `required` are the properties every one has."""
+
+    slug: str
+    rdf_class: str
+    title: str
+    comment: str
+    properties: Mapping[str, Prop]
+    required: tuple[str, ...]
+
+
+@dataclass(frozen=True)
 class RelationType:
     """A relationship type and the RDF predicate it becomes.
 
@@ -480,6 +496,7 @@ class RelationType:
     inverted: bool = False
     by_ends: tuple[tuple[str, str, str], ...] = ()
     by_field: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    qualified: Qualified | None = None
 
 
 RELATION_TYPES: tuple[RelationType, ...] = (
@@ -514,7 +531,22 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("ADJUSTS", "pk:adjusts"),
     RelationType("TERMINATES", "pk:terminates"),
     # A state held a Security Council seat in a year (properties: year, permanent).
-    RelationType("HELD_SEAT", "pk:heldSeatOn"),
+    RelationType(
+        "HELD_SEAT",
+        "pk:heldSeatOn",
+        qualified=Qualified(
+            "held-seat",
+            "CouncilSeat",
+            "Security Council seat",
+            "A state's seat on the Security Council in one year, permanent or elected, as the source lists it.",
+            _props(
+                year=("pk:year", "year"),
+                permanent=("pk:permanentMember", "bool"),
+                name=("pk:nameInSource", "str"),
+            ),
+            ("year", "permanent"),
+        ),
+    ),
     # ------------------------------------------------------------------- load-personnel
     # A mission's strength series; the resolution adopted when a ceiling changed (SET_BY); the
     # second source whose figure equals a Strength node's (CORROBORATED_BY, its locator on the edge).
@@ -523,8 +555,45 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("CORROBORATED_BY", "pk:corroboratedBySource"),
     # Personnel a state contributes to a mission: IPI's official monthly count (CONTRIBUTES, one per
     # month and personnel type) and Geo-PKO's yearly map estimate per location (DEPLOYED_WITH).
-    RelationType("CONTRIBUTES", "pk:contributesPersonnelTo"),
-    RelationType("DEPLOYED_WITH", "pk:deployedWith"),
+    RelationType(
+        "CONTRIBUTES",
+        "pk:contributesPersonnelTo",
+        qualified=Qualified(
+            "contributes",
+            "Contribution",
+            "personnel contribution",
+            "The personnel of one type a state had in a mission in one month (an official monthly count).",
+            _props(
+                month=("pk:month", "str"),
+                type=("pk:personnelType", "str"),
+                count=("pk:count", "int"),
+                men=("pk:men", "int"),
+                women=("pk:women", "int"),
+                basis=("pk:basis", "str"),
+            ),
+            ("month", "type", "count", "basis"),
+        ),
+    ),
+    RelationType(
+        "DEPLOYED_WITH",
+        "pk:deployedWith",
+        qualified=Qualified(
+            "deployed-with",
+            "Deployment",
+            "mapped deployment",
+            "A state's presence with a mission at one location in one year, with its estimated size (a map estimate).",
+            _props(
+                year=("pk:year", "year"),
+                location=("pk:location", "str"),
+                lat=(GEO + "lat", "decimal"),
+                lon=(GEO + "long", "decimal"),
+                size=("pk:estimatedSize", "int"),
+                size_known=("pk:sizeKnown", "bool"),
+                basis=("pk:basis", "str"),
+            ),
+            ("year", "size_known", "basis"),
+        ),
+    ),
 )
 
 # The act relationship types, in the order the acts readers name them (ingest.public.acts.ACTS).

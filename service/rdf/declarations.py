@@ -9,7 +9,9 @@ each node kind and evidenced relation implies, so a new kind needs no edit there
   direct property; every `pk:` predicate the mapping writes typed as an object or datatype property;
 - shapes: `pk:IdentifiedShape` (a label and exactly one slug identifier) for every kind and the
   other resources the export writes, and `pk:SourcedShape` (one primary source, one locator) for
-  every kind whose records are sourced.
+  every kind whose records are sourced;
+- per qualified relationship (registry.Qualified): its class, and a shape of its ends, properties
+  and locator.
 
 The text is appended to the hand-written file's text, whose `@prefix` lines it relies on
 (`pk:`, `owl:`, `rdfs:`, `sh:`, `xsd:`, `prov:`, `dct:`).
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 from schema import registry
 
+PROV_ENTITY = "http://www.w3.org/ns/prov#Entity"
 # Resources the export writes that are not node kinds, but are identified and labelled all the same.
 OTHER_IDENTIFIED = ("ActorRelation", "ConceptScheme")
 
@@ -63,7 +66,49 @@ def _predicates() -> dict[str, str]:
         for predicate in (relation.predicate, *(p for _, _, p in relation.by_ends), *relation.by_field.values()):
             if predicate is not None and predicate.startswith("pk:"):
                 out[predicate] = "owl:ObjectProperty"
+    for qualified in _qualified():
+        for prop in qualified.properties.values():
+            if prop.predicate.startswith("pk:"):
+                out.setdefault(prop.predicate, "owl:DatatypeProperty")
+    if _qualified():
+        out |= {"pk:relationSubject": "owl:ObjectProperty", "pk:relationObject": "owl:ObjectProperty"}
     return out
+
+
+def _qualified() -> list[registry.Qualified]:
+    return [r.qualified for r in registry.RELATION_TYPES if r.qualified]
+
+
+# A datatype name of schema.registry -> the XSD datatype its literals have (service.rdf.terms).
+XSD_OF = {
+    "str": "xsd:string",
+    "int": "xsd:integer",
+    "decimal": "xsd:decimal",
+    "bool": "xsd:boolean",
+    "year": "xsd:gYear",
+}
+
+
+def _qualified_shape(qualified: registry.Qualified, actor: str) -> str:
+    """A qualified relationship's resource: its two ends, each property once with its datatype, its locator."""
+    lines = [
+        f"pk:{qualified.rdf_class}Shape a sh:NodeShape",
+        f"rdfs:comment {_literal(qualified.comment)}",
+        f"sh:targetClass pk:{qualified.rdf_class}",
+    ]
+    for end in ("pk:relationSubject", "pk:relationObject"):
+        lines.append(f"sh:property [ sh:path {end} ; sh:minCount 1 ; sh:maxCount 1 ; sh:class {actor} ]")
+    for name, prop in qualified.properties.items():
+        required = " sh:minCount 1 ;" if name in qualified.required else ""
+        lines.append(
+            f"sh:property [ sh:path {_term(prop.predicate)} ;{required} sh:maxCount 1 ; "
+            f"sh:datatype {XSD_OF[prop.datatype]} ]"
+        )
+    lines += [
+        "sh:property [ sh:path prov:hadPrimarySource ; sh:minCount 1 ; sh:maxCount 1 ; sh:class pk:Source ]",
+        "sh:property [ sh:path prov:qualifiedPrimarySource ; sh:minCount 1 ; sh:maxCount 1 ; sh:node pk:LocatorShape ]",
+    ]
+    return " ;\n    ".join(lines) + " .\n"
 
 
 def ontology_declarations() -> str:
@@ -78,12 +123,20 @@ def ontology_declarations() -> str:
             lines.append(f"rdfs:comment {_literal(relation.property_comment)}")
         lines += [f"rdfs:domain {actor}", f"rdfs:range {actor}"]
         parts.append(" ;\n    ".join(lines) + " .\n")
+    for qualified in _qualified():
+        parts.append(_class(qualified.rdf_class, qualified.title, qualified.comment, (PROV_ENTITY,)))
     parts += [f"{predicate} a {owl_type} .\n" for predicate, owl_type in _predicates().items()]
     return "\n".join(parts)
 
 
 def shapes_declarations() -> str:
-    identified = [*(kind.rdf_class for kind in registry.NODE_KINDS), *OTHER_IDENTIFIED]
+    identified = [
+        *(kind.rdf_class for kind in registry.NODE_KINDS),
+        *OTHER_IDENTIFIED,
+        *(q.rdf_class for q in _qualified()),
+    ]
+    actor = _term(_actor_class())
+    qualified = "\n".join(_qualified_shape(q, actor) for q in _qualified())
     sourced = [kind.rdf_class for kind in registry.NODE_KINDS if kind.sourced]
     pattern = registry.RELATION_ID_PATTERN.replace("\\", "\\\\")
     return f"""{_GENERATED}
@@ -108,4 +161,5 @@ pk:SourcedShape a sh:NodeShape ;
     sh:property [
         sh:path prov:qualifiedPrimarySource ; sh:minCount 1 ; sh:maxCount 1 ; sh:node pk:LocatorShape ;
         sh:message "a record has exactly one locator (prov:qualifiedPrimarySource)" ] .
-"""
+
+{qualified}"""

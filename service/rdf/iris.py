@@ -89,6 +89,12 @@ class Iris:
     def relation(self, key: RelationKey) -> Iri:
         return Iri(f"{self.base}relation/{key.slug}")
 
+    @staticmethod
+    def qualified_slug(source_id: str, slug: str, target_id: str, key: str) -> str:
+        """`<from>--<slug>--<to>--<key>`: the relationship's key (`2012-06:troops`) as a slug."""
+        key_slug = re.sub(r"[^a-z0-9]+", "-", key.lower()).strip("-")
+        return "--".join(p for p in (source_id, slug, target_id, key_slug) if p)
+
     def scheme(self, name: str) -> Iri:
         return Iri(f"{self.base}scheme/{name}")
 

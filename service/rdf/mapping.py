@@ -142,8 +142,13 @@ FIELD_EDGES: dict[tuple[str, str], str] = {
     (r.type, name): predicate for r in registry.RELATION_TYPES for name, predicate in r.by_field.items()
 }
 SKIPPED_EDGES = frozenset(r.type for r in registry.RELATION_TYPES if r.predicate is None)
+# Relationships whose properties are facts: a qualified resource each (registry.Qualified).
+QUALIFIED: dict[str, registry.Qualified] = {r.type: r.qualified for r in registry.RELATION_TYPES if r.qualified}
+QUALIFIED_PROPERTIES: dict[str, dict[str, tuple[str, Convert]]] = {
+    rel: _table(q.properties) for rel, q in QUALIFIED.items()
+}
 # Relationships that are not one direct triple from the node to the far node.
-SPECIAL_EDGES = SKIPPED_EDGES | EVIDENCED.keys() | INVERTED_EDGES.keys()
+SPECIAL_EDGES = SKIPPED_EDGES | EVIDENCED.keys() | INVERTED_EDGES.keys() | QUALIFIED.keys()
 
 
 def display_label(label: str, props: dict[str, Any]) -> str:
@@ -391,6 +396,28 @@ class Mapper:
         if predicate is None:
             return
         yield subject, predicate, other, graph
+        if rel in QUALIFIED:
+            yield from self.qualified_quads(subject, rel, other, edge_props, str(props["id"]), str(edge["other"]["id"]))
+
+    def qualified_quads(
+        self, subject: Iri, rel: str, other: Iri, props: dict[str, Any], source_id: str, target_id: str
+    ) -> Iterator[Quad]:
+        """The resource that keeps a relationship's own facts (a seat's year, a month's count) and its locator."""
+        qualified = QUALIFIED[rel]
+        slug = self.iris.qualified_slug(source_id, qualified.slug, target_id, str(props.get("key") or ""))
+        resource = Iri(f"{self.base}relation/{slug}")
+        graph = self.graph_of(props)
+        yield resource, A, self.pk(qualified.rdf_class), graph
+        yield resource, A, Iri(PROV + "Entity"), graph
+        yield resource, LABEL, t.plain(f"{source_id} {rel} {target_id} ({props.get('key') or ''})"), graph
+        yield resource, IDENTIFIER, t.plain(slug), graph
+        yield resource, self.pk("relationSubject"), subject, graph
+        yield resource, self.pk("relationObject"), other, graph
+        for key, (name, convert) in QUALIFIED_PROPERTIES[rel].items():
+            if props.get(key) is not None:
+                yield resource, self.term(name), convert(props[key]), graph
+        # A relationship's `key` is the ingest's MERGE key, not a locator key.
+        yield from self.provenance_quads(resource, {k: v for k, v in props.items() if k != "key"}, "provenance", graph)
 
     def relation_key(self, source_id: str, rel: str, target_id: str, props: dict[str, Any]) -> RelationKey:
         return RelationKey(source_id, rel, str(props.get("kind") or ""), str(props.get("on") or ""), target_id)

@@ -20,17 +20,18 @@ import pyshacl
 import pytest
 import rdflib
 from neo4j import READ_ACCESS, Driver
-from rdflib.namespace import DC, DCTERMS, SKOS
+from rdflib.namespace import DC, DCTERMS, PROV, RDF, SKOS
 
 from queries import statement
 from queries.driver import create_driver
 from schema.settings import Settings
 from service.rdf.export import page_query
 from service.rdf.iris import TYPES, primary_label
-from service.rdf.mapping import Mapper
+from service.rdf.mapping import QUALIFIED, Mapper
 from service.rdf.terms import Iri, Quad, nt_line
-from service.rdf.vocab import shapes_turtle
+from service.rdf.vocab import namespace, shapes_turtle
 from service.rdf.void import void_quads
+from tests import source_rows
 
 PAGES = 3
 PAGE = 100
@@ -110,12 +111,17 @@ def sample(seeded: Driver, settings: Settings) -> tuple[dict[str, int], rdflib.G
                     iri = mapper.iris.node(other, str(edge["other"]["id"]), edge["other"].get("number"))
                     quads += mapper.type_quads(iri, other, edge["other"], None)
     graph = rdflib.Graph().parse(data="".join(map(nt_line, quads)), format="nt")
+    # The qualified relationships of the sampled nodes (a seat, a month's contribution) are focus nodes too.
+    for rel, qualified in QUALIFIED.items():
+        for resource in graph.subjects(RDF.type, rdflib.URIRef(mapper.pk(qualified.rdf_class))):
+            focus.add(Iri(str(resource)))
+            sampled[rel] += 1
     return dict(sampled), graph, focus
 
 
 def test_every_public_label_is_sampled(sample: tuple[dict[str, int], rdflib.Graph, set[Iri]]) -> None:
     sampled, _, focus = sample
-    for label in ("Resolution", "Mandate", "Strength", "Organisation", "Statement"):
+    for label in ("Resolution", "Mandate", "Strength", "Organisation", "Statement", *QUALIFIED):
         assert sampled.get(label, 0) >= 1, (label, sampled)
     assert sampled["Strength"] >= PAGES * PAGE
     assert len(focus) >= 1000
@@ -130,6 +136,25 @@ def test_the_sampled_public_kinds_conform_to_the_shapes(
         graph, shacl_graph=shapes, inference="none", focus_nodes=[rdflib.URIRef(str(iri)) for iri in focus]
     )
     assert conforms, report[:5000]
+
+
+def test_a_council_seat_keeps_its_year_and_kind_at_its_row(
+    sample: tuple[dict[str, int], rdflib.Graph, set[Iri]], settings: Settings
+) -> None:
+    _, graph, _ = sample
+    pk = rdflib.Namespace(namespace(settings.base_iri))
+    seats = list(graph.subjects(RDF.type, pk.CouncilSeat))
+    assert seats
+    for seat in seats[:50]:
+        locator = graph.value(seat, PROV.qualifiedPrimarySource)
+        line, permanent = graph.value(locator, pk.row), graph.value(seat, pk.permanentMember)
+        assert isinstance(line, rdflib.Literal)
+        assert isinstance(permanent, rdflib.Literal)
+        (row,) = [r for r in source_rows.rows(str(graph.value(locator, pk.file))) if r.line == line.toPython()]
+        assert str(graph.value(seat, pk.year)) == row.cells["year"]
+        assert str(graph.value(seat, pk.nameInSource)) == row.cells["security_council_member"]
+        assert isinstance(permanent.toPython(), bool)
+        assert graph.value(seat, pk.relationObject) == rdflib.URIRef(f"{settings.base_iri}organisation/unsc")
 
 
 def test_void_lists_each_loaded_source_with_its_licence_status(seeded: Driver, settings: Settings) -> None:
