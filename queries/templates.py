@@ -12,7 +12,8 @@ with `__LABEL__`, `__KEY__` and `__NAME__` filled in:
 statements that match unlabelled nodes to leave them out. `__SEARCH_LABELS__` and
 `__SEARCH_PROPERTIES__` become the full-text index's label list and property list;
 `__EVIDENCED_TYPES__` the evidenced relation types as a type pattern (`DEPENDS_ON|FUNDS|...`),
-`__EVIDENCED_TYPE_NAMES__` as a list of strings (`'DEPENDS_ON', ...`).
+`__EVIDENCED_TYPE_NAMES__` as a list of strings (`'DEPENDS_ON', ...`); `__QUALIFIED_TYPE_NAMES__` the
+relationship types exported as qualified resources (registry.Qualified: `'HELD_SEAT', ...`).
 Every value comes from schema.registry and is checked to be a plain name, so no input ever
 reaches the text.
 """
@@ -64,5 +65,7 @@ def expand(text: str) -> LiteralString:
     evidenced = [_checked(relation.type) for relation in registry.EVIDENCED_RELATIONS]
     body = body.replace("__EVIDENCED_TYPES__", "|".join(evidenced))
     body = body.replace("__EVIDENCED_TYPE_NAMES__", ", ".join(f"'{name}'" for name in evidenced))
+    qualified = [_checked(relation.type) for relation in registry.RELATION_TYPES if relation.qualified]
+    body = body.replace("__QUALIFIED_TYPE_NAMES__", ", ".join(f"'{name}'" for name in qualified))
     # Only registry names, checked above, go into the shipped statement text.
     return body.replace("__SEARCH_PROPERTIES__", ", ".join(f"n.{_checked(p)}" for p in registry.search_properties()))

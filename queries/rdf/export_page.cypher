@@ -7,7 +7,8 @@
 // evidenced relation types from schema.registry (queries.templates).
 // FROM_SOURCE is left out: a node's own source/locator properties say the same. A plain
 // relationship's provenance repeats its record's, so only its `source` (the named graph) and
-// `field` travel; evidenced relations and INCLUDES (a mandate's own tasks source) bring all.
+// `field` travel; evidenced relations, qualified ones (a seat's year, a month's count: their
+// own facts and locator) and INCLUDES (a mandate's own tasks source) bring all.
 // Parameters: $after (the last id of the previous page, '' for the first), $page (nodes per page).
 // :param {after: '', page: 1000}
 MATCH (n:__LABEL__)
@@ -17,7 +18,7 @@ RETURN collect({labels: labels(n),
                 props: properties(n),
                 out: [(n)-[r]->(m) WHERE type(r) <> 'FROM_SOURCE' AND NOT m:__STAGED__ |
                        {type: type(r),
-                        props: CASE WHEN type(r) IN [__EVIDENCED_TYPE_NAMES__, 'INCLUDES']
+                        props: CASE WHEN type(r) IN [__EVIDENCED_TYPE_NAMES__, __QUALIFIED_TYPE_NAMES__, 'INCLUDES']
                                     THEN properties(r) ELSE r {.source, .field} END,
                         other: m {.id, .number},
                         other_labels: labels(m)}]}) AS rows,
