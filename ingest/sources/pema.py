@@ -20,7 +20,8 @@ from ingest.public.acts import pema_acts
 from ingest.public.source_warning import SourceWarning
 from ingest.public.task_mappings import read_task_mappings
 from ingest.sources import Reading
-from ingest.sources.public import concept_id, files_version, locator, problem, task_concepts
+from ingest.sources.public import concept_id, task_concepts
+from ingest.sources.public_common import files_digest, problem, record_locator, unreadable
 
 
 class PemaSource:
@@ -35,16 +36,13 @@ class PemaSource:
         return files + [self.data / "crosswalk" / name for name in ("missions.yaml", "missions_new.yaml", "tasks.yaml")]
 
     def version(self) -> str:
-        return files_version(self._paths())
+        return files_digest(self._paths())
 
     @cached_property
     def _reading(self) -> Reading:
         dataset = Dataset(self.sources / "pema", files={"tasks": reader.V12, "mandates": reader.V12})
-        try:
-            pema = reader.read_pema(self.sources)
-            codes = reader.task_codes(self.sources)
-        except SourceFileError as err:
-            return Reading(dataset, [problem(err)])
+        pema = reader.read_pema(self.sources)
+        codes = reader.task_codes(self.sources)
         mappings = read_task_mappings(self.data / "crosswalk", self.data)
         concept_codes = {
             code: (
@@ -67,7 +65,12 @@ class PemaSource:
         return Reading(dataset, [], warnings)
 
     def read(self) -> Reading:
-        return self._reading
+        try:
+            return self._reading
+        except SourceFileError as err:
+            return Reading(Dataset(self.sources), [problem(err)])
+        except OSError as err:
+            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
 
 
 def _header(column: str) -> Locator:
@@ -86,7 +89,7 @@ def _mandates(pema: reader.Pema) -> dict[str, records.Mandate]:
                 resolution_number=act.resolution,
                 evidence=act.evidence,
                 source=act.source,
-                locator=locator(act.locator),
+                locator=record_locator(act.locator),
             )
         )
     out: dict[str, records.Mandate] = {}
@@ -105,7 +108,7 @@ def _mandates(pema: reader.Pema) -> dict[str, records.Mandate]:
             instrument_kind="sc-resolution",
             date=row.date.isoformat() if row.date else None,
             source=reader.SOURCE,
-            locator=locator(row.locator),
+            locator=record_locator(row.locator),
             note=f"PEMA {row.version}; also coded in {', '.join(map(str, others))}"
             if others
             else f"PEMA {row.version}",
@@ -115,7 +118,7 @@ def _mandates(pema: reader.Pema) -> dict[str, records.Mandate]:
                     modality=cell.modality,
                     paragraph=cell.paragraphs,
                     source=reader.SOURCE,
-                    locator=locator(cell.locator),
+                    locator=record_locator(cell.locator),
                 )
                 for cell in row.tasks
             ],

@@ -1,31 +1,13 @@
-"""What the PEMA and TAMM adapters share: the version hash over the files they read, a reader's
-SourceFileError as a Problem, and the source's task codes as concepts of its own scheme."""
+"""What the PEMA and TAMM adapters share: the source's task codes as concepts of its own scheme."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable
-from pathlib import Path
 
 from ingest import records
-from ingest.dataset import Problem
-from ingest.public import Locator, SourceFileError
+from ingest.public import Locator
 from ingest.public.task_mappings import TaskMappings
-
-
-def files_version(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
-
-
-def problem(err: SourceFileError) -> Problem:
-    """A reader's error as the pipeline reports it: file, row (as line) and column (as field)."""
-    where = err.locator
-    message = str(err).removeprefix(f"{where}: ")
-    return Problem(where.file, where.key, where.column, message, where.row)
+from ingest.sources.public_common import record_locator
 
 
 def code_slug(code: str) -> str:
@@ -37,10 +19,6 @@ def code_slug(code: str) -> str:
 
 def concept_id(scheme: str, code: str) -> str:
     return f"{scheme}-{code_slug(code)}"
-
-
-def locator(where: Locator) -> records.Locator:
-    return records.Locator(file=where.file, row=where.row, key=where.key, column=where.column)
 
 
 def task_concepts(
@@ -56,7 +34,7 @@ def task_concepts(
             definition=definition,
             scheme=scheme,
             source=scheme,
-            locator=locator(where),
+            locator=record_locator(where),
             mappings=[records.TaskMatch(match=m.match, task=m.task, reason=m.reason) for m in found],
         )
         out[concept.id] = concept

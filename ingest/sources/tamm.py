@@ -16,7 +16,8 @@ from ingest.public import tamm as reader
 from ingest.public.acts import tamm_acts
 from ingest.public.task_mappings import read_task_mappings
 from ingest.sources import Reading
-from ingest.sources.public import code_slug, concept_id, files_version, locator, problem, task_concepts
+from ingest.sources.public import code_slug, concept_id, task_concepts
+from ingest.sources.public_common import files_digest, problem, record_locator, unreadable
 
 
 def mandate_id(mission: str, instrument: str) -> str:
@@ -35,15 +36,12 @@ class TammSource:
         return files + [self.data / "crosswalk" / name for name in ("missions.yaml", "missions_new.yaml", "tasks.yaml")]
 
     def version(self) -> str:
-        return files_version(self._paths())
+        return files_digest(self._paths())
 
     @cached_property
     def _reading(self) -> Reading:
         dataset = Dataset(self.sources / "tamm", files={"tasks": reader.FILE, "mandates": reader.FILE})
-        try:
-            tamm = reader.read_tamm(self.sources)
-        except SourceFileError as err:
-            return Reading(dataset, [problem(err)])
+        tamm = reader.read_tamm(self.sources)
         mappings = read_task_mappings(self.data / "crosswalk", self.data)
         codes = {
             code: (
@@ -58,7 +56,12 @@ class TammSource:
         return Reading(dataset, [], list(tamm.warnings))
 
     def read(self) -> Reading:
-        return self._reading
+        try:
+            return self._reading
+        except SourceFileError as err:
+            return Reading(Dataset(self.sources), [problem(err)])
+        except OSError as err:
+            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
 
 
 def _mandates(tamm: reader.Tamm) -> dict[str, records.Mandate]:
@@ -70,7 +73,7 @@ def _mandates(tamm: reader.Tamm) -> dict[str, records.Mandate]:
                 resolution_number=act.resolution,
                 evidence=act.evidence,
                 source=act.source,
-                locator=locator(act.locator),
+                locator=record_locator(act.locator),
             )
         )
     out: dict[str, records.Mandate] = {}
@@ -89,7 +92,7 @@ def _mandates(tamm: reader.Tamm) -> dict[str, records.Mandate]:
             date=mandate.first_month,
             chapter_vii=mandate.ch7,
             source=reader.SOURCE,
-            locator=locator(mandate.locator),
+            locator=record_locator(mandate.locator),
             note=f"TAMM: in force {mandate.first_month} for {len(mandate.months)} month(s)",
             inclusions=[
                 records.TaskInclusion(
