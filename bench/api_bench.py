@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
 import shutil
 import statistics
 import subprocess
@@ -26,7 +25,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import networkx as nx
 from neo4j import RoutingControl
 
@@ -37,7 +35,9 @@ from bench.harness import (
     log,
     machine,
     machine_table,
+    service_env,
     start_empty,
+    wait_until_ready,
     write_section,
 )
 from bench.wrk import Latency, require_wrk, wrk
@@ -112,8 +112,6 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         self.port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
-        env |= {"NEO4J_URI": settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
         self.process = subprocess.Popen(  # noqa: S603
             [
                 sys.executable,
@@ -129,20 +127,12 @@ class Service:
                 "--log-level",
                 "warning",
             ],
-            env=env,
+            env=service_env(settings),
             stdout=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/ready", timeout=5).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.stop()
-                raise RuntimeError("the service did not become ready")
-            time.sleep(0.3)
+        if not wait_until_ready(self.url, self.process, timeout_s=60, poll_s=0.3):
+            self.stop()
+            raise RuntimeError("the service did not become ready")
 
     @property
     def url(self) -> str:

@@ -28,7 +28,17 @@ from pathlib import Path
 import httpx
 
 from bench.generate import generate
-from bench.harness import OUT, bench_settings, log, machine, machine_table, start_empty, write_section
+from bench.harness import (
+    OUT,
+    bench_settings,
+    log,
+    machine,
+    machine_table,
+    service_env,
+    start_empty,
+    wait_until_ready,
+    write_section,
+)
 from bench.wrk import Latency, require_wrk, wrk
 from db import local_server
 from db.local_server import free_port
@@ -60,8 +70,7 @@ class Service:
 
     def __init__(self, settings: Settings, cache_bytes: int | None = None, check_ms: int | None = None) -> None:
         self.port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
-        env |= {"NEO4J_URI": settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+        env = service_env(settings)
         if cache_bytes is not None:
             env["PKGRAPH_CACHE_BYTES"] = str(cache_bytes)
         if check_ms is not None:
@@ -79,17 +88,9 @@ class Service:
             text=True,
         )
         threading.Thread(target=self._read_log, daemon=True).start()
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{self.url}/ready", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.stop()
-                raise RuntimeError("the service did not become ready")
-            time.sleep(0.1)
+        if not wait_until_ready(self.url, self.process, timeout_s=120, poll_s=0.1):
+            self.stop()
+            raise RuntimeError("the service did not become ready")
         self.ready_s = time.monotonic() - self.started
 
     def _read_log(self) -> None:
