@@ -16,8 +16,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -27,7 +25,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-import httpx
 import networkx as nx
 from neo4j import RoutingControl
 
@@ -38,9 +35,12 @@ from bench.harness import (
     log,
     machine,
     machine_table,
+    service_env,
     start_empty,
+    wait_until_ready,
     write_section,
 )
+from bench.wrk import Latency, require_wrk, wrk
 from db import local_server
 from db.local_server import free_port
 from ingest.pipeline import ingest
@@ -82,34 +82,6 @@ ENDPOINTS = [
 ]
 
 
-@dataclass(frozen=True)
-class Latency:
-    p50_ms: float
-    p99_ms: float
-    per_s: float
-
-
-def _wrk(url: str, connections: int, duration_s: int) -> Latency:
-    done = subprocess.run(  # noqa: S603
-        ["wrk", "-t1", f"-c{connections}", f"-d{duration_s}s", "--latency", url],  # noqa: S607
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-
-    def ms(label: str) -> float:
-        match = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", done.stdout, flags=re.M)
-        if match is None:
-            raise RuntimeError(f"wrk printed no {label} latency:\n{done.stdout}")
-        return float(match.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[match.group(2)]
-
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
-    if errors:
-        raise RuntimeError(f"{url}: {errors.group(1)} error responses under load")
-    per_s = re.search(r"Requests/sec:\s+([\d.]+)", done.stdout)
-    return Latency(ms("50%"), ms("99%"), float(per_s.group(1)) if per_s else 0.0)
-
-
 async def _driver_load(settings: Settings, endpoint: Endpoint, connections: int, duration_s: int) -> Latency:
     samples: list[float] = []
     async with create_driver(settings) as driver:
@@ -140,8 +112,6 @@ class Service:
 
     def __init__(self, settings: Settings) -> None:
         self.port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
-        env |= {"NEO4J_URI": settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
         self.process = subprocess.Popen(  # noqa: S603
             [
                 sys.executable,
@@ -157,20 +127,12 @@ class Service:
                 "--log-level",
                 "warning",
             ],
-            env=env,
+            env=service_env(settings),
             stdout=subprocess.DEVNULL,
         )
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx.get(f"{self.url}/ready", timeout=5).status_code == 200:
-                    return
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.stop()
-                raise RuntimeError("the service did not become ready")
-            time.sleep(0.3)
+        if not wait_until_ready(self.url, self.process, timeout_s=60, poll_s=0.3):
+            self.stop()
+            raise RuntimeError("the service did not become ready")
 
     @property
     def url(self) -> str:
@@ -249,8 +211,7 @@ def _centrality_at(settings: Settings, scale: int, networkx_budget_s: float) -> 
 
 
 def run(connections: int, duration_s: int, scales: list[int], networkx_budget_s: float) -> str:
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is needed: apt-get install wrk")
+    require_wrk()
     # The same server size as the ingest and RDF benchmarks, so their numbers compare.
     settings = bench_settings(HOME, heap="6g", pagecache="1g")
     log("starting Neo4j and loading data/")
@@ -261,8 +222,8 @@ def run(connections: int, duration_s: int, scales: list[int], networkx_budget_s:
     service = Service(settings)
     try:
         for endpoint in ENDPOINTS:
-            _wrk(service.url + endpoint.path, connections, 2)  # warm up the service and the page cache
-            api = _wrk(service.url + endpoint.path, connections, duration_s)
+            wrk(service.url + endpoint.path, connections, 2)  # warm up the service and the page cache
+            api = wrk(service.url + endpoint.path, connections, duration_s)
             direct = asyncio.run(_driver_load(settings, endpoint, connections, duration_s))
             log(f"{endpoint.name}: API p50 {api.p50_ms:.2f} ms, driver p50 {direct.p50_ms:.2f} ms")
             rows.append((endpoint, api, direct))

@@ -27,9 +27,19 @@ from pathlib import Path
 
 import httpx
 
-from bench.api_bench import Latency
 from bench.generate import generate
-from bench.harness import OUT, bench_settings, log, machine, machine_table, start_empty, write_section
+from bench.harness import (
+    OUT,
+    bench_settings,
+    log,
+    machine,
+    machine_table,
+    service_env,
+    start_empty,
+    wait_until_ready,
+    write_section,
+)
+from bench.wrk import Latency, require_wrk, wrk
 from db import local_server
 from db.local_server import free_port
 from ingest.pipeline import ingest
@@ -43,6 +53,8 @@ HOME = OUT / "cache" / "neo4j"
 GOAL_HEALTH = 2.0  # cached p50 within 2x /health's
 GOAL_THROUGHPUT = 10.0  # cached requests/s at least 10x the driver path's
 CHECK_MS = 100  # the third process: PKGRAPH_CACHE_CHECK_MS
+# wrk drops an answer slower than its 2 s default from the latencies: the driver path can be slower.
+WRK_TIMEOUT_S = 60
 WARMED = re.compile(r"answer cache warmed: (\d+) answers, (\d+) bytes in ([\d.]+) s")
 # The service with logging at INFO, so the warm-up's line reaches stderr.
 SERVE = (
@@ -53,32 +65,12 @@ SERVE = (
 )
 
 
-def _wrk(url: str, connections: int, duration_s: int, headers: dict[str, str] | None = None) -> Latency:
-    command = ["wrk", "-t1", f"-c{connections}", f"-d{duration_s}s", "--timeout", "60s", "--latency"]
-    for name, value in (headers or {}).items():
-        command += ["-H", f"{name}: {value}"]
-    done = subprocess.run([*command, url], capture_output=True, text=True, check=True)  # noqa: S603
-
-    def ms(label: str) -> float:
-        match = re.search(rf"^\s+{label}\s+([\d.]+)(us|ms|s)\s*$", done.stdout, flags=re.M)
-        if match is None:
-            raise RuntimeError(f"wrk printed no {label} latency:\n{done.stdout}")
-        return float(match.group(1)) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[match.group(2)]
-
-    errors = re.search(r"Non-2xx or 3xx responses: (\d+)", done.stdout)
-    if errors:
-        raise RuntimeError(f"{url}: {errors.group(1)} error responses under load")
-    per_s = re.search(r"Requests/sec:\s+([\d.]+)", done.stdout)
-    return Latency(ms("50%"), ms("99%"), float(per_s.group(1)) if per_s else 0.0)
-
-
 class Service:
     """uvicorn serving the app in its own process, one worker; its stderr read for the warm-up line."""
 
     def __init__(self, settings: Settings, cache_bytes: int | None = None, check_ms: int | None = None) -> None:
         self.port = free_port()
-        env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
-        env |= {"NEO4J_URI": settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+        env = service_env(settings)
         if cache_bytes is not None:
             env["PKGRAPH_CACHE_BYTES"] = str(cache_bytes)
         if check_ms is not None:
@@ -96,17 +88,9 @@ class Service:
             text=True,
         )
         threading.Thread(target=self._read_log, daemon=True).start()
-        deadline = time.monotonic() + 120
-        while True:
-            try:
-                if httpx.get(f"{self.url}/ready", timeout=5).status_code == 200:
-                    break
-            except httpx.TransportError:
-                pass
-            if time.monotonic() > deadline or self.process.poll() is not None:
-                self.stop()
-                raise RuntimeError("the service did not become ready")
-            time.sleep(0.1)
+        if not wait_until_ready(self.url, self.process, timeout_s=120, poll_s=0.1):
+            self.stop()
+            raise RuntimeError("the service did not become ready")
         self.ready_s = time.monotonic() - self.started
 
     def _read_log(self) -> None:
@@ -202,12 +186,12 @@ def _measure(settings: Settings, dataset: str, connections: int, duration_s: int
         warm_wait_s = time.monotonic() - cached.started
         log(f"{dataset}: warm-up {cached.warm_line} after {warm_wait_s:.1f} s (waited {time.monotonic() - waited:.1f})")
         first_cached = {name: _first_ms(cached.url + path) for name, path in endpoints}
-        health = _wrk(cached.url + "/health", connections, duration_s)
+        health = wrk(cached.url + "/health", connections, duration_s, timeout_s=WRK_TIMEOUT_S)
         rows = []
         for name, path in endpoints:
-            on_cache = _wrk(cached.url + path, connections, duration_s)
-            on_interval = _wrk(interval.url + path, connections, duration_s)
-            on_driver = _wrk(uncached.url + path, connections, duration_s)
+            on_cache = wrk(cached.url + path, connections, duration_s, timeout_s=WRK_TIMEOUT_S)
+            on_interval = wrk(interval.url + path, connections, duration_s, timeout_s=WRK_TIMEOUT_S)
+            on_driver = wrk(uncached.url + path, connections, duration_s, timeout_s=WRK_TIMEOUT_S)
             log(
                 f"{dataset} {name}: cached p50 {on_cache.p50_ms:.2f} ms {on_cache.per_s:.0f}/s, "
                 f"interval p50 {on_interval.p50_ms:.2f} ms {on_interval.per_s:.0f}/s, "
@@ -227,7 +211,9 @@ def _measure(settings: Settings, dataset: str, connections: int, duration_s: int
             )
         mission_path = dict(endpoints)["mission details"]
         tag = httpx.get(cached.url + mission_path, timeout=60).headers["etag"]
-        not_modified = _wrk(cached.url + mission_path, connections, duration_s, {"If-None-Match": tag})
+        not_modified = wrk(
+            cached.url + mission_path, connections, duration_s, {"If-None-Match": tag}, timeout_s=WRK_TIMEOUT_S
+        )
         return Run(
             dataset,
             nodes,
@@ -253,8 +239,7 @@ def _load(settings: Settings, folder: Path) -> None:
 
 
 def run(connections: int, duration_s: int, scales: list[int], warm_timeout_s: float) -> str:
-    if shutil.which("wrk") is None:
-        raise SystemExit("wrk is needed: apt-get install wrk")
+    require_wrk()
     settings = bench_settings(HOME, heap="2g", pagecache="1g")
     runs = []
     log("curated data/")

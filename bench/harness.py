@@ -13,6 +13,7 @@ import sys
 import time
 from pathlib import Path
 
+import httpx
 from neo4j import Driver
 from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
@@ -119,3 +120,26 @@ def write_section(heading: str, text: str, path: Path = RESULTS) -> None:
 
 def log(message: str) -> None:
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
+
+
+def service_env(settings: Settings) -> dict[str, str]:
+    """The environment of a service process on the benchmark's Neo4j: the caller's own NEO4J_ and
+    PKGRAPH_ settings left out, so a developer's .env or shell cannot point it elsewhere."""
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("NEO4J_", "PKGRAPH_"))}
+    return env | {"NEO4J_URI": settings.neo4j_uri, "NEO4J_PASSWORD": settings.neo4j_password.get_secret_value()}
+
+
+def wait_until_ready(
+    url: str, process: subprocess.Popen[str] | subprocess.Popen[bytes], timeout_s: float, poll_s: float
+) -> bool:
+    """Poll `url`/ready until it answers 200 (True), or the process exits or the time runs out (False)."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            if httpx.get(f"{url}/ready", timeout=5).status_code == 200:
+                return True
+        except httpx.TransportError:
+            pass
+        if time.monotonic() > deadline or process.poll() is not None:
+            return False
+        time.sleep(poll_s)

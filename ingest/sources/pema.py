@@ -9,43 +9,25 @@ unmapped names come back as warnings.
 
 from __future__ import annotations
 
-from functools import cached_property
-from pathlib import Path
-
 from ingest import records
 from ingest.dataset import Dataset
-from ingest.public import Locator, SourceFileError, source_file
+from ingest.public import Locator
 from ingest.public import pema as reader
 from ingest.public.acts import pema_acts
 from ingest.public.source_warning import SourceWarning
-from ingest.public.task_mappings import read_task_mappings
 from ingest.sources import Reading
-from ingest.sources.public import concept_id, files_version, locator, problem, task_concepts
+from ingest.sources.public import MandateSource, concept_id, mandate_act
+from ingest.sources.public_common import record_locator
 
 
-class PemaSource:
+class PemaSource(MandateSource):
     id = reader.SOURCE
+    files = (reader.V12, reader.V2)
 
-    def __init__(self, data: Path) -> None:
-        self.data = data
-        self.sources = data / "sources"
-
-    def _paths(self) -> list[Path]:
-        files = [source_file(self.sources, reader.V12), source_file(self.sources, reader.V2)]
-        return files + [self.data / "crosswalk" / name for name in ("missions.yaml", "missions_new.yaml", "tasks.yaml")]
-
-    def version(self) -> str:
-        return files_version(self._paths())
-
-    @cached_property
-    def _reading(self) -> Reading:
+    def reading(self) -> Reading:
         dataset = Dataset(self.sources / "pema", files={"tasks": reader.V12, "mandates": reader.V12})
-        try:
-            pema = reader.read_pema(self.sources)
-            codes = reader.task_codes(self.sources)
-        except SourceFileError as err:
-            return Reading(dataset, [problem(err)])
-        mappings = read_task_mappings(self.data / "crosswalk", self.data)
+        pema = reader.read_pema(self.sources)
+        codes = reader.task_codes(self.sources)
         concept_codes = {
             code: (
                 _header(columns[0]),
@@ -54,7 +36,7 @@ class PemaSource:
             )
             for code, columns in codes.items()
         }
-        dataset.kinds["tasks"] = dict(task_concepts("pema", concept_codes, mappings))
+        dataset.kinds["tasks"] = self.task_concepts("pema", concept_codes)
         dataset.kinds["mandates"] = _mandates(pema)
         warnings = list(pema.warnings) + [
             SourceWarning(
@@ -65,9 +47,6 @@ class PemaSource:
             for d in pema.duplicates
         ]
         return Reading(dataset, [], warnings)
-
-    def read(self) -> Reading:
-        return self._reading
 
 
 def _header(column: str) -> Locator:
@@ -80,15 +59,7 @@ def _mandates(pema: reader.Pema) -> dict[str, records.Mandate]:
     for act in pema_acts(pema.mandates):
         if act.mission is None:
             continue
-        acts.setdefault((act.mission, act.resolution), []).append(
-            records.MandateAct(
-                act=act.act,
-                resolution_number=act.resolution,
-                evidence=act.evidence,
-                source=act.source,
-                locator=locator(act.locator),
-            )
-        )
+        acts.setdefault((act.mission, act.resolution), []).append(mandate_act(act))
     out: dict[str, records.Mandate] = {}
     previous: dict[str, str] = {}
     for mandate in sorted(pema.mandates, key=lambda m: (m.mission, m.resolution)):
@@ -105,7 +76,7 @@ def _mandates(pema: reader.Pema) -> dict[str, records.Mandate]:
             instrument_kind="sc-resolution",
             date=row.date.isoformat() if row.date else None,
             source=reader.SOURCE,
-            locator=locator(row.locator),
+            locator=record_locator(row.locator),
             note=f"PEMA {row.version}; also coded in {', '.join(map(str, others))}"
             if others
             else f"PEMA {row.version}",
@@ -115,7 +86,7 @@ def _mandates(pema: reader.Pema) -> dict[str, records.Mandate]:
                     modality=cell.modality,
                     paragraph=cell.paragraphs,
                     source=reader.SOURCE,
-                    locator=locator(cell.locator),
+                    locator=record_locator(cell.locator),
                 )
                 for cell in row.tasks
             ],

@@ -1,31 +1,47 @@
-"""What the PEMA and TAMM adapters share: the version hash over the files they read, a reader's
-SourceFileError as a Problem, and the source's task codes as concepts of its own scheme."""
+"""What the PEMA and TAMM adapters share: their inputs (the source's files and the crosswalk's
+missions and task mappings), the source's task codes as concepts of its own scheme, and an act
+of the source's rule as a mandate's act."""
 
 from __future__ import annotations
 
-import hashlib
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 from ingest import records
-from ingest.dataset import Problem
-from ingest.public import Locator, SourceFileError
-from ingest.public.task_mappings import TaskMappings
+from ingest.public import Locator
+from ingest.public.acts import Act
+from ingest.public.task_mappings import read_task_mappings
+from ingest.sources.public_common import PublicSource, record_locator
+
+# The crosswalk files that decide a mandate source's records: missions resolved, tasks mapped.
+_CROSSWALK = ("missions.yaml", "missions_new.yaml", "tasks.yaml")
 
 
-def files_version(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256()
-    for path in paths:
-        digest.update(path.name.encode() + b"\0" + path.read_bytes() + b"\0")
-    return digest.hexdigest()[:16]
+class MandateSource(PublicSource):
+    """A public source of mandates and task concepts; `files` are its own, under data/sources/."""
 
+    files: tuple[str, ...]
 
-def problem(err: SourceFileError) -> Problem:
-    """A reader's error as the pipeline reports it: file, row (as line) and column (as field)."""
-    where = err.locator
-    message = str(err).removeprefix(f"{where}: ")
-    return Problem(where.file, where.key, where.column, message, where.row)
+    def inputs(self) -> list[Path]:
+        return [*(self.sources / file for file in self.files), *(self.data / "crosswalk" / name for name in _CROSSWALK)]
+
+    def task_concepts(self, scheme: str, codes: dict[str, tuple[Locator, str]]) -> dict[str, records.Task]:
+        """One Task per code (code -> (header locator, definition)), with its SKOS mappings."""
+        mappings = read_task_mappings(self.data / "crosswalk", self.data)
+        out: dict[str, records.Task] = {}
+        for code, (where, definition) in codes.items():
+            found = mappings.of(scheme, code)
+            concept = records.Task(
+                id=concept_id(scheme, code),
+                pref_label=found[0].label if found else code,
+                definition=definition,
+                scheme=scheme,
+                source=scheme,
+                locator=record_locator(where),
+                mappings=[records.TaskMatch(match=m.match, task=m.task, reason=m.reason) for m in found],
+            )
+            out[concept.id] = concept
+        return out
 
 
 def code_slug(code: str) -> str:
@@ -39,25 +55,11 @@ def concept_id(scheme: str, code: str) -> str:
     return f"{scheme}-{code_slug(code)}"
 
 
-def locator(where: Locator) -> records.Locator:
-    return records.Locator(file=where.file, row=where.row, key=where.key, column=where.column)
-
-
-def task_concepts(
-    scheme: str, codes: dict[str, tuple[Locator, str]], mappings: TaskMappings
-) -> dict[str, records.Task]:
-    """One Task per code (code -> (header locator, definition)), with its SKOS mappings."""
-    out: dict[str, records.Task] = {}
-    for code, (where, definition) in codes.items():
-        found = mappings.of(scheme, code)
-        concept = records.Task(
-            id=concept_id(scheme, code),
-            pref_label=found[0].label if found else code,
-            definition=definition,
-            scheme=scheme,
-            source=scheme,
-            locator=locator(where),
-            mappings=[records.TaskMatch(match=m.match, task=m.task, reason=m.reason) for m in found],
-        )
-        out[concept.id] = concept
-    return out
+def mandate_act(act: Act) -> records.MandateAct:
+    return records.MandateAct(
+        act=act.act,
+        resolution_number=act.resolution,
+        evidence=act.evidence,
+        source=act.source,
+        locator=record_locator(act.locator),
+    )

@@ -1,19 +1,22 @@
-"""What the public-data adapters share: hashing their input files, turning a reader's locator into
-a record's, a reader's SourceFileError into the pipeline's Problem, and the curated records they
-link to (read from the YAML, never written: those nodes are the curated source's)."""
+"""What the public-data adapters share: the `PublicSource` frame (inputs hashed as the version, the
+files read once, a reader's error as the pipeline's Problem), turning a reader's locator into a
+record's, and the curated records they link to (read from the YAML, never written: those nodes
+are the curated source's)."""
 
 from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 import yaml
 
 from ingest import records
-from ingest.dataset import Problem
+from ingest.dataset import Dataset, Problem
 from ingest.public import Locator, SourceFileError
+from ingest.sources import Reading
 
 
 def files_digest(paths: Iterable[Path]) -> str:
@@ -57,3 +60,41 @@ def curated(data: Path, kind: str) -> list[dict[str, Any]]:
     except (UnicodeDecodeError, yaml.YAMLError, ValueError):  # ValueError: an impossible date
         return []
     return [item for item in loaded if isinstance(item, dict)] if isinstance(loaded, list) else []
+
+
+class PublicSource:
+    """A public dataset as a source adapter; each fills in only its `inputs` and `reading`.
+
+    `read` gives the reading once per adapter (the pipeline and `file_ids` both ask), and a file a
+    reader cannot parse or open as the pipeline's Problem rather than an exception, so one run
+    lists every source's problems.
+    """
+
+    id: str
+
+    def __init__(self, data: Path) -> None:
+        self.data = data
+        self.sources = data / "sources"
+
+    def inputs(self) -> list[Path]:
+        """Every file (or folder) that decides the records: the version hashes them in this order."""
+        raise NotImplementedError
+
+    def reading(self) -> Reading:
+        """Read the inputs into records; a reader's SourceFileError or OSError is left to `read`."""
+        raise NotImplementedError
+
+    def version(self) -> str:
+        return files_digest(self.inputs())
+
+    def read(self) -> Reading:
+        try:
+            return self._read
+        except SourceFileError as err:
+            return Reading(Dataset(self.sources), [problem(err)])
+        except OSError as err:
+            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
+
+    @cached_property
+    def _read(self) -> Reading:
+        return self.reading()

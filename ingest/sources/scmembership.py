@@ -12,47 +12,31 @@ member name is no seat of anyone: the reader's warning says so.
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 
 from ingest import records
 from ingest.dataset import Dataset, Link
-from ingest.public import Locator, SourceFileError
+from ingest.public import Locator
 from ingest.public.sc_membership import FILE, SOURCE, read_membership
 from ingest.public.states import state_records
 from ingest.sources import Reading
-from ingest.sources.public_common import curated, files_digest, problem, record_locator, unreadable
+from ingest.sources.public_common import PublicSource, curated, record_locator
 from ingest.sources.state_records import organisations as state_organisations
 from schema.registry import ADOPTER
 
 
-class ScMembership:
+class ScMembership(PublicSource):
     id = SOURCE
 
-    def __init__(self, data: Path) -> None:
-        self.data = data
-        self.sources = data / "sources"
+    def inputs(self) -> list[Path]:
+        return [
+            self.sources / FILE,
+            self.data / "crosswalk",
+            self.data / "organisations.yaml",
+            self.data / "territories.yaml",
+        ]
 
-    def version(self) -> str:
-        return files_digest(
-            [
-                self.sources / FILE,
-                self.data / "crosswalk",
-                self.data / "organisations.yaml",
-                self.data / "territories.yaml",
-            ]
-        )
-
-    def read(self) -> Reading:
-        try:
-            return self._read
-        except SourceFileError as err:
-            return Reading(Dataset(self.sources), [problem(err)])
-        except OSError as err:
-            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
-
-    @cached_property
-    def _read(self) -> Reading:
+    def reading(self) -> Reading:
         membership = read_membership(self.sources)
         existing = {r["id"]: r for r in curated(self.data, "organisations") if r.get("kind") == "state"}
         territories = {r["iso3"]: r["id"] for r in curated(self.data, "territories") if r.get("iso3")}

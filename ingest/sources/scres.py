@@ -20,20 +20,19 @@ from that node; it never writes the node itself.
 
 from __future__ import annotations
 
-from functools import cached_property
 from pathlib import Path
 from typing import Any
 
 from ingest import records
 from ingest.dataset import Dataset, Link, Problem
-from ingest.public import Locator, SourceFileError, cr_unsc, pema
+from ingest.public import Locator, cr_unsc, pema
 from ingest.public.acts import topic_acts
 from ingest.public.dgc_scres import FILE, SOURCE, DgcResolution, read_dgc
 from ingest.public.missions import excluded_names, resolve_mission, topic_acronyms
 from ingest.public.resolution_dates import Reconciled, reconcile_all
 from ingest.public.source_warning import SourceWarning
 from ingest.sources import Reading
-from ingest.sources.public_common import curated, files_digest, problem, record_locator, unreadable
+from ingest.sources.public_common import PublicSource, curated, record_locator
 from schema.registry import ACT_TYPES
 
 
@@ -42,14 +41,10 @@ def resolution_id(number: int, year: int) -> str:
     return f"s-res-{number}-{year}"
 
 
-class DataHubResolutions:
+class DataHubResolutions(PublicSource):
     id = SOURCE
 
-    def __init__(self, data: Path) -> None:
-        self.data = data
-        self.sources = data / "sources"
-
-    def _inputs(self) -> list[Path]:
+    def inputs(self) -> list[Path]:
         return [
             self.sources / FILE,
             self.sources / cr_unsc.RECORD_TABLE,
@@ -61,19 +56,7 @@ class DataHubResolutions:
             self.data / "resolutions.yaml",
         ]
 
-    def version(self) -> str:
-        return files_digest(self._inputs())
-
-    def read(self) -> Reading:
-        try:
-            return self._read
-        except SourceFileError as err:
-            return Reading(Dataset(self.sources), [problem(err)])
-        except OSError as err:
-            return Reading(Dataset(self.sources), [unreadable(err, self.sources)])
-
-    @cached_property
-    def _read(self) -> Reading:
+    def reading(self) -> Reading:
         dgc = read_dgc(self.sources)
         texts = cr_unsc.read_texts(self.sources)
         record_links = {link.number: link for link in cr_unsc.read_links(cr_unsc.RECORD_TABLE, self.sources)}

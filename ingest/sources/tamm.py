@@ -6,45 +6,27 @@ only Security Council resolutions act)."""
 
 from __future__ import annotations
 
-from functools import cached_property
-from pathlib import Path
-
 from ingest import records
 from ingest.dataset import Dataset
-from ingest.public import Locator, SourceFileError, source_file
+from ingest.public import Locator
 from ingest.public import tamm as reader
 from ingest.public.acts import tamm_acts
-from ingest.public.task_mappings import read_task_mappings
 from ingest.sources import Reading
-from ingest.sources.public import code_slug, concept_id, files_version, locator, problem, task_concepts
+from ingest.sources.public import MandateSource, code_slug, concept_id, mandate_act
+from ingest.sources.public_common import record_locator
 
 
 def mandate_id(mission: str, instrument: str) -> str:
     return f"tamm-{mission}-{code_slug(instrument)}"
 
 
-class TammSource:
+class TammSource(MandateSource):
     id = reader.SOURCE
+    files = (reader.FILE,)
 
-    def __init__(self, data: Path) -> None:
-        self.data = data
-        self.sources = data / "sources"
-
-    def _paths(self) -> list[Path]:
-        files = [source_file(self.sources, reader.FILE)]
-        return files + [self.data / "crosswalk" / name for name in ("missions.yaml", "missions_new.yaml", "tasks.yaml")]
-
-    def version(self) -> str:
-        return files_version(self._paths())
-
-    @cached_property
-    def _reading(self) -> Reading:
+    def reading(self) -> Reading:
         dataset = Dataset(self.sources / "tamm", files={"tasks": reader.FILE, "mandates": reader.FILE})
-        try:
-            tamm = reader.read_tamm(self.sources)
-        except SourceFileError as err:
-            return Reading(dataset, [problem(err)])
-        mappings = read_task_mappings(self.data / "crosswalk", self.data)
+        tamm = reader.read_tamm(self.sources)
         codes = {
             code: (
                 Locator(reader.SOURCE, reader.FILE, row=1, column=code),
@@ -53,26 +35,15 @@ class TammSource:
             )
             for code in tamm.task_codes
         }
-        dataset.kinds["tasks"] = dict(task_concepts("tamm", codes, mappings))
+        dataset.kinds["tasks"] = self.task_concepts("tamm", codes)
         dataset.kinds["mandates"] = _mandates(tamm)
         return Reading(dataset, [], list(tamm.warnings))
-
-    def read(self) -> Reading:
-        return self._reading
 
 
 def _mandates(tamm: reader.Tamm) -> dict[str, records.Mandate]:
     acts: dict[tuple[str, int | None], list[records.MandateAct]] = {}
     for act in tamm_acts(tamm.mandates):
-        acts.setdefault((act.mission or "", act.locator.row), []).append(
-            records.MandateAct(
-                act=act.act,
-                resolution_number=act.resolution,
-                evidence=act.evidence,
-                source=act.source,
-                locator=locator(act.locator),
-            )
-        )
+        acts.setdefault((act.mission or "", act.locator.row), []).append(mandate_act(act))
     out: dict[str, records.Mandate] = {}
     previous: dict[str, str] = {}
     for mandate in sorted(tamm.mandates, key=lambda m: (m.mission, m.first_month)):
@@ -89,7 +60,7 @@ def _mandates(tamm: reader.Tamm) -> dict[str, records.Mandate]:
             date=mandate.first_month,
             chapter_vii=mandate.ch7,
             source=reader.SOURCE,
-            locator=locator(mandate.locator),
+            locator=record_locator(mandate.locator),
             note=f"TAMM: in force {mandate.first_month} for {len(mandate.months)} month(s)",
             inclusions=[
                 records.TaskInclusion(

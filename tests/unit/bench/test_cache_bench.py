@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from bench.api_bench import Latency
 from bench.cache_bench import Row, Run, report
+from bench.wrk import Latency
 
 
 def test_the_report_states_each_ratio_and_whether_the_goal_is_met() -> None:

@@ -203,3 +203,15 @@ def test_a_malformed_pema_row_is_a_problem_naming_file_row_and_column(tmp_path: 
     assert "expected 0, 1 or blank" in problem.message
     with pytest.raises(SourcesInvalid):
         validate([CuratedYaml(DATA), PemaSource(data)])
+
+
+@pytest.mark.parametrize(("adapter", "file"), [(PemaSource, pema_reader.V2), (TammSource, tamm_reader.FILE)])
+def test_a_missing_file_is_a_problem_naming_it_and_the_version_still_hashes(
+    tmp_path: Path, adapter: type[PemaSource | TammSource], file: str
+) -> None:
+    data = _copy_of_data(tmp_path)
+    (data / "sources" / file).unlink()
+    source = adapter(data)
+    (problem,) = source.read().problems
+    assert (problem.file, problem.message) == (file, "cannot read: No such file or directory")
+    assert source.version() != adapter(DATA).version()
