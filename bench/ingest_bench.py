@@ -38,8 +38,9 @@ from typing import Any, LiteralString
 from neo4j import Driver, ManagedTransaction
 
 from bench.generate import generate
-from bench.harness import bench_settings, log, machine, start_empty, status_kib, wait_until_online, write_section
+from bench.harness import bench_settings, log, machine, start_empty, status_kib, write_section
 from db import local_server
+from db.local_server import wait_until_online
 from ingest import pipeline
 from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
 from ingest.loader import TX_ELEMENTS, checked_labels, checked_type
