@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import shutil
 from collections.abc import Callable, Collection
+from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -32,6 +33,15 @@ from schema.settings import Settings
 
 Say = Callable[[str], None]
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+
+
+@dataclass(frozen=True)
+class BulkLoad:
+    """What a bulk first load did: a summary per source, and the importer's run and arguments."""
+
+    summaries: list[LoadSummary]
+    import_run: local_server.AdminRun
+    import_args: list[str]
 
 
 class BulkLoadFailed(Exception):
@@ -61,7 +71,7 @@ def bulk_load(
     only: Collection[str] | None = None,
     say: Say | None = None,
     keep_csv: bool = False,
-) -> list[LoadSummary]:
+) -> BulkLoad:
     """Load the validated sources (or those in `only`) into the empty local database through the
     importer; the server is running again when this returns or raises."""
     tell = say or (lambda _: None)
@@ -80,6 +90,7 @@ def bulk_load(
     try:
         tell("bulk first load: neo4j-admin database import full")
         done = local_server.run_admin(settings, import_args)
+        tell(f"bulk first load: imported in {done.seconds:.1f} s")
     finally:
         tell("bulk first load: starting Neo4j")
         local_server.start(settings)
@@ -100,7 +111,7 @@ def bulk_load(
             record_version(driver, database, record)
     if not keep_csv:
         shutil.rmtree(folder, ignore_errors=True)
-    return files.summaries
+    return BulkLoad(files.summaries, done, import_args)
 
 
 def _set_empty_lists(driver: Driver, database: str, files: ImportFiles, batch: int = 5_000) -> None:

@@ -78,7 +78,7 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
             warn.print_count()
             transactional = "--transactional given" if args.transactional else why_not(settings, driver)
         if transactional is None:
-            summaries = bulk_load(settings, validated, say=lambda line: print(line, file=sys.stderr))
+            summaries = bulk_load(settings, validated, say=lambda line: print(line, file=sys.stderr)).summaries
         else:
             print(f"transactional load ({transactional})", file=sys.stderr)
             with create_sync_driver(settings) as driver, progress_bar(quiet=args.quiet) as advance:
