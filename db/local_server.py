@@ -232,7 +232,8 @@ def _set_initial_password(settings: Settings, java: str, lib: Path) -> None:
         argfile = Path(private) / "password"
         fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(_argfile_quote(settings.neo4j_password.get_secret_value()) + "\n")
+            # `--` first: a generated password may begin with `-`, which picocli would read as an option.
+            out.write("--\n" + _argfile_quote(settings.neo4j_password.get_secret_value()) + "\n")
         done = subprocess.run(
             [java, "-cp", f"{lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", f"@{argfile}"],
             capture_output=True,
