@@ -14,12 +14,9 @@ import time
 from pathlib import Path
 
 import httpx
-from neo4j import Driver
-from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
 
 from db import local_server
-from db.local_server import free_port
-from queries import statement
+from db.local_server import free_port, wait_until_online
 from queries.driver import create_sync_driver
 from schema.graph_schema import apply_schema
 from schema.paths import PROJECT_ROOT
@@ -70,19 +67,6 @@ def start_empty(settings: Settings) -> None:
     with create_sync_driver(settings) as driver:
         wait_until_online(driver, settings.neo4j_database)
         apply_schema(driver, settings.neo4j_database)
-
-
-def wait_until_online(driver: Driver, database: str, timeout_s: float = 120.0) -> None:
-    """Bolt answers a moment before the database is online: poll until a query runs."""
-    deadline = time.monotonic() + timeout_s
-    while True:
-        try:
-            driver.execute_query(statement("system/counts").text, database_=database)
-            return
-        except (ServiceUnavailable, SessionExpired, TransientError):
-            if time.monotonic() > deadline:
-                raise
-            time.sleep(0.5)
 
 
 def machine() -> dict[str, str]:

@@ -38,8 +38,9 @@ from typing import Any, LiteralString
 from neo4j import Driver, ManagedTransaction
 
 from bench.generate import generate
-from bench.harness import bench_settings, log, machine, start_empty, status_kib, wait_until_online, write_section
+from bench.harness import bench_settings, log, machine, start_empty, status_kib, write_section
 from db import local_server
+from db.local_server import wait_until_online
 from ingest import pipeline
 from ingest.graph_rows import ACTOR_LABEL, GraphRows, build_rows
 from ingest.loader import TX_ELEMENTS, checked_labels, checked_type
@@ -723,10 +724,225 @@ def real_dataset(write: bool, note: str) -> str:
     return text
 
 
+# --- the bulk first load (issue 15) -------------------------------------------------------------
+
+BULK_SECTION = "## Bulk first load (issue 15)"
+GOAL_BULK_RATIO = 1.3
+# The bulk load's steps, named by the line db.bulk_load says as each begins.
+BULK_STEPS = (
+    ("writing the import files", "csv_s"),
+    ("stopping Neo4j", "stop_s"),
+    ("neo4j-admin database import full", "import_s"),
+    ("starting Neo4j", "start_s"),
+    ("applying the schema", "schema_s"),
+)
+
+
+def _adapters(kind: str, data: Path) -> list[Any]:
+    from ingest.sources import default_adapters
+
+    return default_adapters(data) if kind == "real" else [CuratedYaml(data)]
+
+
+def _child_settings() -> Settings:
+    return Settings.model_validate(json.loads(os.environ["PKGRAPH_BENCH_SETTINGS"]))
+
+
+def bulk_child(kind: str, data: Path) -> dict[str, Any]:
+    """`pkgraph ingest`'s bulk path on an empty database, each step timed: read + validate, then
+    db.bulk_load (CSV, stop, import, start, schema, version nodes)."""
+    from db.bulk_load import bulk_load, why_not
+
+    settings = _child_settings()
+    began = time.perf_counter()
+    with create_sync_driver(settings) as driver:
+        reason = why_not(settings, driver)
+        if reason is not None:
+            raise RuntimeError(f"the bulk path does not apply: {reason}")
+        validated = pipeline.validate(_adapters(kind, data), {})
+    marks: dict[str, float] = {"parse_s": time.perf_counter()}
+
+    def say(line: str) -> None:
+        for prefix, name in BULK_STEPS:
+            if line.startswith(f"bulk first load: {prefix}"):
+                marks[name] = time.perf_counter()
+
+    done = bulk_load(settings, validated, say=say, keep_csv=True)
+    ended = time.perf_counter()
+    # Each step lasts from its line to the next step's (the last one to the end).
+    names = [name for _, name in BULK_STEPS]
+    bounds = [marks[name] for name in names] + [ended]
+    steps = {name: bounds[i + 1] - bounds[i] for i, name in enumerate(names)}
+    return {
+        "parse_s": marks["parse_s"] - began,
+        **steps,
+        "total_s": ended - began,
+        "import_tool_s": done.import_run.seconds,
+        "import_args": done.import_args,
+        "import_peak_kib": done.import_run.peak_rss_kib,
+        "python_peak_kib": status_kib("VmHWM"),
+        "elements": sum(summary.changed("created") for summary in done.summaries),
+    }
+
+
+def reload_child(kind: str, data: Path) -> dict[str, Any]:
+    """The unchanged files again, as `pkgraph ingest` loads a database that holds data: transactions."""
+    settings = _child_settings()
+    began = time.perf_counter()
+    with create_sync_driver(settings) as driver:
+        summaries = pipeline.ingest(driver, settings.neo4j_database, _adapters(kind, data))
+    return {
+        "reload_s": time.perf_counter() - began,
+        "written": sum(s.changed(w) for s in summaries for w in ("created", "updated", "deleted")),
+        "python_peak_kib": status_kib("VmHWM"),
+    }
+
+
+def _run_bulk_child(settings: Settings, mode: str, kind: str, data: Path) -> dict[str, Any]:
+    values = {
+        "neo4j_uri": settings.neo4j_uri,
+        "neo4j_password": settings.neo4j_password.get_secret_value(),
+        "db_home": str(settings.db_home),
+        "db_bolt_port": settings.db_bolt_port,
+        "db_http_port": settings.db_http_port,
+        "db_heap": settings.db_heap,
+        "db_pagecache": settings.db_pagecache,
+    }
+    env = dict(os.environ) | {"PKGRAPH_BENCH_SETTINGS": json.dumps(values)}
+    command = [sys.executable, "-m", "bench.ingest_bench", mode, kind, str(data)]
+    done = subprocess.run(command, capture_output=True, text=True, env=env, cwd=PROJECT_ROOT, check=False)  # noqa: S603
+    if done.returncode != 0:
+        raise RuntimeError(f"{mode} failed ({done.returncode}):\n{done.stderr[-3000:]}")
+    result: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
+    return result
+
+
+def _server_peak_kib(settings: Settings) -> int:
+    pid = local_server.status(settings).pid
+    if pid is None:
+        return 0
+    for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+        if line.startswith("VmHWM:"):
+            return int(line.split()[1])
+    return 0
+
+
+def bulk_dataset(name: str, kind: str, data: Path) -> dict[str, Any]:
+    """One dataset: the bulk path into an empty database, the unchanged re-load, then the importer
+    alone on the same CSVs (the server stopped), side by side."""
+    settings = bench_settings(OUT / f"bulk-{name}", HEAP, PAGECACHE)
+    shutil.rmtree(settings.db_home, ignore_errors=True)
+    start_empty(settings)
+    try:
+        first = _run_bulk_child(settings, "bulk-child", kind, data)
+        server_after_load = _server_peak_kib(settings)
+        log(f"{name}: bulk {first['total_s']:.1f}s (parse {first['parse_s']:.1f}s, import {first['import_s']:.1f}s)")
+        again = _run_bulk_child(settings, "reload-child", kind, data)
+        server_peak = max(server_after_load, _server_peak_kib(settings))
+        log(f"{name}: re-load {again['reload_s']:.1f}s, wrote {again['written']}")
+    finally:
+        local_server.stop(settings)
+    alone = local_server.run_admin(settings, first["import_args"])
+    if alone.returncode != 0:
+        raise RuntimeError(f"the importer alone failed:\n{alone.output[-3000:]}")
+    log(f"{name}: importer alone {alone.seconds:.1f}s")
+    shutil.rmtree(settings.db_home, ignore_errors=True)
+    return first | {
+        "name": name,
+        "reload_s": again["reload_s"],
+        "reload_written": again["written"],
+        "reload_python_peak_kib": again["python_peak_kib"],
+        "server_peak_kib": server_peak,
+        "alone_s": alone.seconds,
+        "alone_peak_kib": alone.peak_rss_kib,
+    }
+
+
+def bulk_run(scales: list[int], real: bool, seed: int, write: bool, note: str) -> str:
+    from schema.paths import DATA
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    facts = machine()
+    facts["uptime at start"] = _uptime()
+    results = []
+    plan: list[tuple[str, str, Path | None, int | None]] = [
+        (f"scale {s}", "synthetic", None, s) for s in scales if s < 100
+    ]
+    if real:
+        plan.append(("real dataset", "real", DATA, None))
+    plan += [(f"scale {s}", "synthetic", None, s) for s in scales if s >= 100]
+    for name, kind, data, scale in plan:
+        if scale is not None:
+            data = OUT / f"data-{scale}"
+            shutil.rmtree(data, ignore_errors=True)
+            generate(scale, seed, data)
+        assert data is not None
+        results.append(bulk_dataset(name, kind, data))
+        (OUT / "bulk-results.json").write_text(json.dumps(results, indent=2))
+    facts["uptime at end"] = _uptime()
+    text = bulk_report(facts, results, note)
+    if write:
+        write_section(BULK_SECTION, text)
+    return text
+
+
+def _uptime() -> str:
+    return subprocess.run(["uptime"], capture_output=True, text=True, check=False).stdout.strip()  # noqa: S607
+
+
+def bulk_report(facts: dict[str, str], results: list[dict[str, Any]], note: str) -> str:
+    mb = 1024
+    lines = [BULK_SECTION, ""]
+    lines.append(f"Run `.venv/bin/python -m bench.ingest_bench --bulk ...` on {facts['date']}.")
+    lines.append("")
+    lines += [f"- {k}: {v}" for k, v in facts.items() if k != "date"]
+    lines.append(f"- Neo4j server and importer: heap {HEAP}, page cache {PAGECACHE}")
+    lines.append("")
+    lines.append(
+        "Bulk = `pkgraph ingest`'s path into an empty local database, end to end (db.bulk_load): read + validate "
+        "every source, write the import CSVs, stop Neo4j, `neo4j-admin database import full`, start Neo4j, apply the "
+        "schema, set the empty lists, write the :Dataset nodes. Importer alone = the same `neo4j-admin` command on "
+        "the same CSVs, run next in the same run (JVM start included). Re-load = `pkgraph ingest` of the same "
+        "files over the bulk-loaded database (transactional: compares everything, writes nothing). Peak RSS: "
+        "VmHWM of the Python process, the importer's JVM (wait4), the server's JVM after load and re-load."
+    )
+    lines.append("")
+    lines.append(
+        "| dataset | elements | parse + validate s | CSV s | stop s | import s | start s | schema + versions s "
+        "| bulk total s | importer alone s | ratio | bulk without parse : alone | re-load s | re-load writes "
+        "| Python peak MB | importer JVM peak MB | server JVM peak MB |"
+    )
+    lines.append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        ratio = r["total_s"] / r["alone_s"]
+        without = (r["total_s"] - r["parse_s"]) / r["alone_s"]
+        python_peak = max(r["python_peak_kib"], r["reload_python_peak_kib"]) / mb
+        lines.append(
+            f"| {r['name']} | {r['elements']:,} | {r['parse_s']:.1f} | {r['csv_s']:.1f} | {r['stop_s']:.1f} "
+            f"| {r['import_s']:.1f} | {r['start_s']:.1f} | {r['schema_s']:.1f} | {r['total_s']:.1f} "
+            f"| {r['alone_s']:.1f} | {ratio:.2f} | {without:.2f} | {r['reload_s']:.1f} | {r['reload_written']} "
+            f"| {python_peak:,.0f} | {max(r['import_peak_kib'], r['alone_peak_kib']) / mb:,.0f} "
+            f"| {r['server_peak_kib'] / mb:,.0f} |"
+        )
+    lines.append("")
+    met = [r for r in results if r["total_s"] / r["alone_s"] <= GOAL_BULK_RATIO]
+    lines.append(
+        f"Goal: bulk total ≤ {GOAL_BULK_RATIO}x the importer alone, parse and validation included: met for "
+        f"{len(met)} of {len(results)} datasets."
+    )
+    if note:
+        lines += ["", note]
+    return "\n".join(lines) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
     if args and args[0] == "child":
         print(json.dumps(child(Path(args[1]), args[2], "neo4j")))
+        return 0
+    if args and args[0] in ("bulk-child", "reload-child"):
+        measure = bulk_child if args[0] == "bulk-child" else reload_child
+        print(json.dumps(measure(args[1], Path(args[2]))))
         return 0
     parser = argparse.ArgumentParser(description="Ingest benchmark: batched vs naive vs neo4j-admin import")
     parser.add_argument("--scales", default="1,10,100", help="comma-separated whole scales (default 1,10,100)")
@@ -736,7 +952,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-write", action="store_true", help="print only; leave bench/RESULTS.md alone")
     parser.add_argument("--note", default="", help="a paragraph appended to the section")
     parser.add_argument("--real", action="store_true", help="only the full real dataset (every source of data/)")
+    parser.add_argument(
+        "--bulk", action="store_true", help="the bulk first load against the importer alone (issue 15); with --real too"
+    )
     parsed = parser.parse_args(args)
+    if parsed.bulk:
+        scales = sorted(int(s) for s in parsed.scales.split(",") if s)
+        print(bulk_run(scales, parsed.real, parsed.seed, not parsed.no_write, parsed.note))
+        return 0
     if parsed.real:
         print(real_dataset(not parsed.no_write, parsed.note))
         return 0

@@ -40,8 +40,10 @@ def _schema(_: argparse.Namespace, settings: Settings) -> int:
 def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
     from neo4j.exceptions import DriverError, Neo4jError
 
+    from db.bulk_load import BulkLoadFailed
     from db.ingest_report import WarningList
     from ingest import pipeline
+    from ingest.bulk_import import NotImportable
     from ingest.loader import LoadAborted, LoadInProgress
     from ingest.plan import PlanRefused
     from ingest.sources import default_adapters
@@ -64,23 +66,30 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
                 print(f"valid: {counts}" + (f" ({source})" if len(validated.records) > 1 else ""))
             return 0
         assert settings is not None
+        from db.bulk_load import bulk_load, why_not
         from db.ingest_report import print_summary, progress_bar
         from schema.graph_schema import apply_schema
 
         with create_sync_driver(settings) as driver:
             driver.verify_connectivity()  # fails at once, where a first query would retry for 30 s
             apply_schema(driver, settings.neo4j_database)
-            with progress_bar(quiet=args.quiet) as advance:
-                summaries = pipeline.ingest(
+            ids = pipeline.loaded_ids(driver, settings.neo4j_database, [adapter.id for adapter in chosen])
+            validated = pipeline.validate(chosen, ids, warn)
+            warn.print_count()
+            transactional = "--transactional given" if args.transactional else why_not(settings, driver)
+        if transactional is None:
+            summaries = bulk_load(settings, validated, say=lambda line: print(line, file=sys.stderr)).summaries
+        else:
+            print(f"transactional load ({transactional})", file=sys.stderr)
+            with create_sync_driver(settings) as driver, progress_bar(quiet=args.quiet) as advance:
+                summaries = pipeline.write(
                     driver,
                     settings.neo4j_database,
-                    chosen,
+                    validated,
                     progress=advance,
                     tx_elements=args.tx_elements,
                     deletable=_labels(args.delete_kind),
-                    warn=warn,
                 )
-        warn.print_count()
     except pipeline.SourcesInvalid as err:
         warn.print_count()
         for problem in err.problems:
@@ -90,7 +99,10 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
     except PlanRefused as err:
         print(f"error: {err}; nothing of that source was written", file=sys.stderr)
         return 2
-    except (LoadAborted, LoadInProgress) as err:
+    except NotImportable as err:
+        print(f"error: {err}; nothing was written", file=sys.stderr)
+        return 2
+    except (LoadAborted, LoadInProgress, BulkLoadFailed) as err:
         print(f"error: {err}", file=sys.stderr)
         return 1
     except Neo4jError as err:
@@ -159,6 +171,12 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="KIND",
         help="allow the load to delete every record of KIND (e.g. claims) that its files no longer give; "
         "without it, a kind whose file is missing or empty is refused (repeatable)",
+    )
+    ingest.add_argument(
+        "--transactional",
+        action="store_true",
+        help="load through transactions even into the empty local database (which is otherwise loaded by "
+        "neo4j-admin database import, offline)",
     )
     ingest.add_argument(
         "--tx-elements",

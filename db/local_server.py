@@ -22,6 +22,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from string import Template
 
+from neo4j import Driver
+from neo4j.exceptions import ServiceUnavailable, SessionExpired, TransientError
+
+from queries import statement
 from schema.settings import Settings
 
 DB = Path(__file__).resolve().parent
@@ -228,7 +232,8 @@ def _set_initial_password(settings: Settings, java: str, lib: Path) -> None:
         argfile = Path(private) / "password"
         fd = os.open(argfile, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(_argfile_quote(settings.neo4j_password.get_secret_value()) + "\n")
+            # `--` first: a generated password may begin with `-`, which picocli would read as an option.
+            out.write("--\n" + _argfile_quote(settings.neo4j_password.get_secret_value()) + "\n")
         done = subprocess.run(
             [java, "-cp", f"{lib}/*", ADMIN_CLASS, "dbms", "set-initial-password", f"@{argfile}"],
             capture_output=True,
@@ -239,6 +244,55 @@ def _set_initial_password(settings: Settings, java: str, lib: Path) -> None:
         )
     if done.returncode != 0:
         raise LocalDbError(f"setting the initial password failed:\n{done.stdout}{done.stderr}")
+
+
+@dataclass(frozen=True)
+class AdminRun:
+    """One neo4j-admin command: exit code, what it printed, wall seconds, its JVM's peak RSS."""
+
+    returncode: int
+    output: str
+    seconds: float
+    peak_rss_kib: int
+
+
+def run_admin(settings: Settings, args: list[str]) -> AdminRun:
+    """Run `neo4j-admin ARGS` against this database home (the server must be stopped for an import).
+
+    The arguments travel in a picocli @-file: an import names a file per label and type, more than
+    a command line comfortably holds."""
+    java, mvn = _require_tools()
+    lib = resolve(settings, mvn)
+    write_conf(settings)
+    with tempfile.TemporaryDirectory(dir=settings.db_home, prefix=".admin-") as private:
+        argfile = Path(private) / "arguments"
+        argfile.write_text("\n".join(_argfile_quote(arg) for arg in args) + "\n", encoding="utf-8")
+        output = Path(private) / "output"
+        command = [java, f"-Xmx{settings.db_heap}", "-cp", f"{lib}/*", ADMIN_CLASS, f"@{argfile}"]
+        began = time.perf_counter()
+        with output.open("w+b") as out:
+            process = subprocess.Popen(
+                command, stdout=out, stderr=subprocess.STDOUT, env=_java_env(settings), umask=PRIVATE_UMASK
+            )
+            # wait4, not wait: its rusage is this JVM's own peak RSS.
+            _, code, usage = os.wait4(process.pid, 0)
+            process.returncode = os.waitstatus_to_exitcode(code)
+            out.seek(0)
+            text = out.read().decode(errors="replace")
+    return AdminRun(process.returncode, text, time.perf_counter() - began, usage.ru_maxrss)
+
+
+def wait_until_online(driver: Driver, database: str, timeout_s: float = 120.0) -> None:
+    """Bolt answers a moment before the database is online: poll until a query runs."""
+    deadline = time.monotonic() + timeout_s
+    while True:
+        try:
+            driver.execute_query(statement("system/counts").text, database_=database)
+            return
+        except (ServiceUnavailable, SessionExpired, TransientError):
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.5)
 
 
 def _argfile_quote(value: str) -> str:

@@ -97,6 +97,8 @@ class LoadSummary:
     # label or relationship type -> {created, updated, deleted, unchanged}
     tally: dict[str, dict[str, int]]
     transactions: int
+    # Written by `neo4j-admin database import` into an empty database (ingest.bulk_import), not by transactions.
+    bulk: bool = False
 
     def changed(self, what: str) -> int:
         return sum(counts.get(what, 0) for counts in self.tally.values())
@@ -107,6 +109,8 @@ class LoadSummary:
 
     @property
     def mode(self) -> str:
+        if self.bulk:
+            return "bulk import into the empty database"
         return f"staged, {self.transactions} transactions" if self.staged else "one transaction"
 
     def __str__(self) -> str:
@@ -270,18 +274,41 @@ def _lock_and_plan(tx: ManagedTransaction, load: SourceLoad, load_id: str | None
     return make_plan(load.rows, _read_state(tx, load), load.dataset, load.deletable)
 
 
-def _record(tx: ManagedTransaction | Transaction, load: SourceLoad) -> None:
-    node_total, edge_total = load.rows.count()
+@dataclass(frozen=True)
+class VersionRecord:
+    """What a source's `:Dataset` node records of a load of it."""
+
+    dataset: str
+    version: str
+    counts: dict[str, int]
+    nodes: int
+    relationships: int
+    adopt: bool
+
+    @staticmethod
+    def of(load: SourceLoad) -> VersionRecord:
+        nodes, relationships = load.rows.count()
+        return VersionRecord(load.dataset, load.version, load.counts, nodes, relationships, load.adopts_unstamped)
+
+
+def _record(tx: ManagedTransaction | Transaction, load: SourceLoad | VersionRecord) -> None:
+    record = load if isinstance(load, VersionRecord) else VersionRecord.of(load)
     tx.run(
         statement("ingest/record_dataset").text,
-        dataset=load.dataset,
-        version=load.version,
+        dataset=record.dataset,
+        version=record.version,
         loaded_at=datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-        counts=json.dumps(load.counts, sort_keys=True),
-        nodes=node_total,
-        relationships=edge_total,
-        adopt=load.adopts_unstamped,
+        counts=json.dumps(record.counts, sort_keys=True),
+        nodes=record.nodes,
+        relationships=record.relationships,
+        adopt=record.adopt,
     ).consume()
+
+
+def record_version(driver: Driver, database: str, record: VersionRecord) -> None:
+    """Write a source's `:Dataset` node as a load does at its end: for a bulk import, which has none."""
+    with driver.session(database=database) as session:
+        session.execute_write(_record, record)
 
 
 class _TooLarge(Exception):
@@ -330,7 +357,7 @@ def load_source(
                 return _staged(driver, database, session, load, tx_elements, report)
     except _SERVER_FAULTS as err:
         raise LoadAborted(load.dataset, err, left_behind=False) from err
-    return LoadSummary(load.dataset, load.version, _counts(plan), 1)
+    return LoadSummary(load.dataset, load.version, plan_counts(plan), 1)
 
 
 # Neo4j lost, or unable to finish (a limit, a fault of its own); a ClientError is the statement's.
@@ -359,7 +386,7 @@ def _describe(err: BaseException) -> str:
     return f"Neo4j unreachable ({type(err).__name__}: {err})"
 
 
-def _counts(plan: Plan) -> dict[str, dict[str, int]]:
+def plan_counts(plan: Plan) -> dict[str, dict[str, int]]:
     return {name: dict(counts) for name, counts in sorted(plan.tally.items())}
 
 
@@ -477,7 +504,7 @@ def _staged_writes(session: Session, load: SourceLoad, load_id: str, tx_elements
         except _SERVER_FAULTS as undo_err:
             raise LoadAborted(load.dataset, err, left_behind=True) from undo_err
         raise
-    return LoadSummary(load.dataset, load.version, _counts(plan), transactions)
+    return LoadSummary(load.dataset, load.version, plan_counts(plan), transactions)
 
 
 def _undo(session: Session, created: _Created, dataset: str, load_id: str) -> None:

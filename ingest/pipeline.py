@@ -17,7 +17,7 @@ Nothing is written unless every source read is valid.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Sequence
+from collections.abc import Callable, Collection, Iterator, Sequence
 from dataclasses import dataclass, field
 
 from neo4j import Driver
@@ -138,14 +138,19 @@ def write(
 ) -> list[LoadSummary]:
     """Load each validated source (or those in `only`) on its own, in the order given. A source may
     delete every node of a label only when the label is in `deletable`."""
-    summaries = []
+    return [
+        load_source(driver, database, load, progress, tx_elements) for load in source_loads(validated, only, deletable)
+    ]
+
+
+def source_loads(
+    validated: Validated, only: Collection[str] | None = None, deletable: Collection[str] = ()
+) -> Iterator[SourceLoad]:
+    """Each validated source's rows (or those of the sources in `only`), in order, built one at a time."""
     for source, records in validated.records.items():
-        if only is not None and source not in only:
-            continue
-        rows = build_rows(records, validated.elsewhere(source))
-        load = SourceLoad(source, validated.versions[source], rows, validated.counts(source), frozenset(deletable))
-        summaries.append(load_source(driver, database, load, progress, tx_elements))
-    return summaries
+        if only is None or source in only:
+            rows = build_rows(records, validated.elsewhere(source))
+            yield SourceLoad(source, validated.versions[source], rows, validated.counts(source), frozenset(deletable))
 
 
 def ingest(
