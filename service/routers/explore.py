@@ -23,6 +23,7 @@ from service.formats import HTML, Offer
 from service.graph_reader import GraphReader
 from service.models import ErrorBody
 from service.pages import HOME, PAGE, Download, PeoplePage
+from service.paging import Limit, Offset
 from service.read_models import contributor_series, facets, mission_timeline
 from service.read_models import home as home_model
 from service.read_models import network as network_model
@@ -30,7 +31,6 @@ from service.read_models import search as api_search
 from service.read_models import search_page as search_model
 from service.read_models.centrality import Metric
 from service.read_models.details import clean
-from service.routers.browse import Limit, Offset, _read
 from service.routers.mandates import read_evolution
 
 router = APIRouter(tags=["explore"])
@@ -88,7 +88,7 @@ async def _claims(graph: GraphReader, **filters: Any) -> dict[str, Any]:
     params.update(filters)
     params.setdefault("offset", 0)
     params.setdefault("limit", PAGE_CLAIMS)
-    row = (await _read(graph, "explore/claims", **params))[0]
+    row = (await graph.read_searching("explore/claims", **params))[0]
     row["items"] = [clean(item) for item in row["items"]]
     return row
 
@@ -128,8 +128,7 @@ async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage
     detail, evolution, claim_rows, relations, contributors = await asyncio.gather(
         read_detail(graph, "mission", id),
         read_evolution(graph, id),
-        _read(
-            graph,
+        graph.read_searching(
             "list_claims",
             code=None,
             research_question=None,
@@ -390,7 +389,7 @@ async def search_page(
 ) -> PeoplePage:
     data: dict[str, Any] = {"hits": [], "total": 0, "facets": []}
     if q:
-        (row,) = await _read(graph, "search", q=q, type=type, offset=0, limit=limit)
+        (row,) = await graph.read_searching("search", q=q, type=type, offset=0, limit=limit)
         data = search_model.search_results(api_search.search_page(row, q, type, limit, 0))
     data.update({"q": q, "type": type})
     rows = [{"value": f["value"], "label": f["value"], "count": f["count"]} for f in data.pop("facets")]
