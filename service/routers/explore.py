@@ -7,6 +7,7 @@ Thin as every route: parameters in, the statements the API routes read (and a fe
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -18,11 +19,11 @@ from schema import registry
 from service.deps import ReaderDep
 from service.details import read_detail
 from service.errors import NotFound
-from service.explore_paths import PAGE_TYPES, iri_path
+from service.explore_paths import EXPLORE, PAGE_TYPES, iri_path
 from service.formats import HTML, Offer
 from service.graph_reader import GraphReader
 from service.models import ErrorBody
-from service.pages import HOME, PAGE, Download, PeoplePage
+from service.pages import HOME, PAGE, Download, EntityPage, PeoplePage
 from service.paging import Limit, Offset
 from service.read_models import contributor_series, facets, mission_timeline
 from service.read_models import home as home_model
@@ -116,14 +117,7 @@ async def home(graph: ReaderDep) -> PeoplePage:
     return PeoplePage("home.html", "What the graph holds", data, downloads)
 
 
-@router.get(
-    "/explore/mission/{id}",
-    summary="A mission's page: mandate timeline, relations, claims",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
+async def _mission(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     # Independent reads, so at once: the page waits for the slowest, not for their sum.
     detail, evolution, claim_rows, relations, contributors = await asyncio.gather(
         read_detail(graph, "mission", id),
@@ -201,57 +195,22 @@ async def _relations(graph: GraphReader, actor: str) -> list[dict[str, Any]]:
     return rows
 
 
-async def _detail_page(graph: GraphReader, segment: str, key: str) -> PeoplePage:
-    detail: BaseModel = await read_detail(graph, segment, key)
-    fields = detail.model_dump(by_alias=True)
-    data: dict[str, Any] = {"segment": segment, "detail": fields}
-    downloads = _rdf_downloads(segment, key)
-    if segment == "organisation":
-        data["relations"], data["claims"] = await asyncio.gather(_relations(graph, key), _claims(graph, actor=key))
-        downloads.append(Download("Its claims (CSV)", f"/claims?actor={key}&format=csv&limit=500", "text/csv"))
-    title = fields.get("acronym") or fields.get("name") or fields.get("symbol") or f"{PAGE_TYPES[segment]} {key}"
-    return PeoplePage("detail.html", str(title), data, downloads)
+def _detail(segment: str) -> Callable[[GraphReader, str, Request], Awaitable[PeoplePage]]:
+    """The page of a kind whose API model (service.details) is all it shows, but for an organisation's
+    relations and claims."""
 
+    async def build(graph: GraphReader, key: str, request: Request) -> PeoplePage:
+        detail: BaseModel = await read_detail(graph, segment, key)
+        fields = detail.model_dump(by_alias=True)
+        data: dict[str, Any] = {"segment": segment, "detail": fields}
+        downloads = _rdf_downloads(segment, key)
+        if segment == "organisation":
+            data["relations"], data["claims"] = await asyncio.gather(_relations(graph, key), _claims(graph, actor=key))
+            downloads.append(Download("Its claims (CSV)", f"/claims?actor={key}&format=csv&limit=500", "text/csv"))
+        title = fields.get("acronym") or fields.get("name") or fields.get("symbol") or f"{PAGE_TYPES[segment]} {key}"
+        return PeoplePage("detail.html", str(title), data, downloads)
 
-@router.get(
-    "/explore/organisation/{id}", summary="An organisation's or state's page", responses=ANSWERS, response_model=None
-)
-@PAGE
-async def organisation_page(graph: ReaderDep, id: Id) -> PeoplePage:
-    return await _detail_page(graph, "organisation", id)
-
-
-@router.get(
-    "/explore/resolution/{number}",
-    summary="A Security Council resolution's page",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def resolution_page(graph: ReaderDep, number: Annotated[int, Path(ge=1, le=99999)]) -> PeoplePage:
-    return await _detail_page(graph, "resolution", str(number))
-
-
-@router.get(
-    "/explore/interview/{id}",
-    summary="An interview's page and the claims citing it",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def interview_page(graph: ReaderDep, id: Id) -> PeoplePage:
-    return await _detail_page(graph, "interview", id)
-
-
-@router.get(
-    "/explore/claim/{id}",
-    summary="A claim's page: its text, coding and the relations it evidences",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def claim_page(graph: ReaderDep, id: Id) -> PeoplePage:
-    return await _detail_page(graph, "claim", id)
+    return build
 
 
 @router.get(
@@ -270,14 +229,7 @@ async def actor_page(graph: ReaderDep, id: Id) -> RedirectResponse:
     return RedirectResponse(f"/explore/{segment}/{id}", status_code=307)
 
 
-@router.get(
-    "/explore/code/{id}",
-    summary="A code of the framework and the claims coded with it",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
+async def _code(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     code = next((row["code"] for row in await graph.read("codes") if row["code"]["id"] == id), None)
     if code is None:
         raise NotFound(f"no code {id!r}")
@@ -289,20 +241,54 @@ async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
     return PeoplePage("code.html", code["pref_label"], data, downloads)
 
 
-@router.get(
-    "/explore/source/{id}",
-    summary="A source: what it is, its licence, the claims citing it",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def source_page(graph: ReaderDep, id: Id) -> PeoplePage:
+async def _source(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     found = await graph.read("explore/source", id=id)
     if not found:
         raise NotFound(f"no source {id!r}")
     source = found[0]["source"]
     data = {"segment": "source", "source": source, "claims": found[0]["claims"]}
     return PeoplePage("source.html", source.get("title") or id, data, _rdf_downloads("source", id))
+
+
+# One entry per type with a page for people: its URL /explore/{segment}/{key}, its summary in the
+# API documentation, and what reads it (service.explore_paths.PAGE_TYPES names the same types).
+ENTITY_PAGES: tuple[EntityPage, ...] = (
+    EntityPage("mission", "A mission's page: mandate timeline, relations, claims", _mission),
+    EntityPage("organisation", "An organisation's or state's page", _detail("organisation")),
+    EntityPage("resolution", "A Security Council resolution's page", _detail("resolution"), key="number"),
+    EntityPage("interview", "An interview's page and the claims citing it", _detail("interview")),
+    EntityPage("claim", "A claim's page: its text, coding and the relations it evidences", _detail("claim")),
+    EntityPage("code", "A code of the framework and the claims coded with it", _code),
+    EntityPage("source", "A source: what it is, its licence, the claims citing it", _source),
+)
+if {page.segment for page in ENTITY_PAGES} != set(PAGE_TYPES):
+    raise RuntimeError("service.explore_paths.PAGE_TYPES and ENTITY_PAGES name different types")
+Number = Annotated[int, Path(ge=1, le=99999)]
+
+
+def _entity_route(page: EntityPage) -> None:
+    """`GET /explore/{segment}/{key}`, negotiated as every page is (PAGE)."""
+    if page.key == "number":
+
+        async def by_number(request: Request, graph: ReaderDep, number: Number) -> PeoplePage:
+            return await page.build(graph, str(number), request)
+
+        endpoint: Callable[..., Awaitable[PeoplePage]] = by_number
+    else:
+
+        async def by_id(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
+            return await page.build(graph, id, request)
+
+        endpoint = by_id
+    # The name FastAPI derives the operation id from, as when each page was a function of its own.
+    endpoint.__name__ = endpoint.__qualname__ = f"{page.segment}_page"
+    router.get(
+        f"{EXPLORE}/{page.segment}/{{{page.key}}}", summary=page.summary, responses=ANSWERS, response_model=None
+    )(PAGE(endpoint))
+
+
+for _page in ENTITY_PAGES:
+    _entity_route(_page)
 
 
 @router.get(
