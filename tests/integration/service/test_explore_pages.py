@@ -87,7 +87,7 @@ def test_mission_page_has_its_timeline_relations_claims_and_sources(api: httpx.C
 def test_mission_page_draws_its_contributors_as_the_api_counts_them(api: httpx.Client) -> None:
     html = page(api, "/explore/mission/monusco").text
     assert '<canvas id="contributors-chart"' in html
-    assert "/static/explore/contributors-chart.js" in html
+    assert "/static/explore/charts.js" in html
     over_time = data(api, "/explore/mission/monusco")["contributors_over_time"]
     official, estimates = over_time["official"], over_time["estimates"]
     assert official, "IPI counts MONUSCO's contributors"
