@@ -25,7 +25,7 @@ from service.graph_reader import GraphReader
 from service.models import ErrorBody
 from service.pages import HOME, PAGE, Download, EntityPage, PeoplePage
 from service.paging import Limit, Offset
-from service.read_models import contributor_series, facets, mission_timeline
+from service.read_models import contributor_series, facets, mandate_page, mission_timeline
 from service.read_models import home as home_model
 from service.read_models import network as network_model
 from service.read_models import search as api_search
@@ -70,6 +70,10 @@ CLAIM_FACETS = (
     ("chapter", "Chapter", "chapters"),
     ("actor", "Actor mentioned", "actors"),
 )
+# The organisation kind of a state (its page adds the state's record from the public sources).
+STATE_KIND = "state"
+JSON_TYPE = "application/json"
+CSV_TYPE = "text/csv"
 # The personnel sources' route; the page links it where the service has it.
 CONTRIBUTORS_ROUTE = "/missions/{id}/contributors"
 
@@ -195,22 +199,71 @@ async def _relations(graph: GraphReader, actor: str) -> list[dict[str, Any]]:
     return rows
 
 
+async def _state(graph: GraphReader, id: str) -> dict[str, Any] | None:
+    """A state's own record from the public sources: ISO code, Council seats, personnel it sent."""
+    rows = await graph.read("explore/state", id=id)
+    return rows[0] if rows else None
+
+
+async def _mandate(graph: GraphReader, id: str, request: Request) -> PeoplePage:
+    found = await graph.read("explore/mandate", id=id)
+    if not found:
+        raise NotFound(f"no mandate {id!r}")
+    mandate = found[0]
+    evolution = await read_evolution(graph, mandate["mission"])
+    data = mandate_page.mandate_page(evolution, id, mandate["coding"], mandate["corresponding"])
+    mission = mandate["mission"]
+    downloads = [
+        *_rdf_downloads("mandate", id),
+        Download("Its mission's mandate evolution (JSON)", f"/missions/{mission}/mandate-evolution", JSON_TYPE),
+        Download(
+            "Its mission's mandate evolution (CSV, every source)",
+            f"/missions/{mission}/mandate-evolution?format=csv&source=all",
+            CSV_TYPE,
+        ),
+        Download("Its mission's tasks (CSV)", f"/tasks?mission={mission}&format=csv&limit=500", CSV_TYPE),
+    ]
+    numbers = ", ".join(f"S/RES/{n}" for n in data["resolutions"]) or "no resolution"
+    name = evolution.mission.acronym or evolution.mission.name or mission
+    return PeoplePage("mandate.html", f"{name} mandate ({numbers})", data, downloads)
+
+
+async def _detail_data(graph: GraphReader, segment: str, key: str) -> tuple[dict[str, Any], str]:
+    """A resource's API model (service.details) as page data, and the page's title."""
+    detail: BaseModel = await read_detail(graph, segment, key)
+    fields = detail.model_dump(by_alias=True)
+    title = fields.get("acronym") or fields.get("name") or fields.get("symbol") or f"{PAGE_TYPES[segment]} {key}"
+    return {"segment": segment, "detail": fields}, str(title)
+
+
 def _detail(segment: str) -> Callable[[GraphReader, str, Request], Awaitable[PeoplePage]]:
-    """The page of a kind whose API model (service.details) is all it shows, but for an organisation's
-    relations and claims."""
+    """The page of a kind whose API model is all it shows."""
 
     async def build(graph: GraphReader, key: str, request: Request) -> PeoplePage:
-        detail: BaseModel = await read_detail(graph, segment, key)
-        fields = detail.model_dump(by_alias=True)
-        data: dict[str, Any] = {"segment": segment, "detail": fields}
-        downloads = _rdf_downloads(segment, key)
-        if segment == "organisation":
-            data["relations"], data["claims"] = await asyncio.gather(_relations(graph, key), _claims(graph, actor=key))
-            downloads.append(Download("Its claims (CSV)", f"/claims?actor={key}&format=csv&limit=500", "text/csv"))
-        title = fields.get("acronym") or fields.get("name") or fields.get("symbol") or f"{PAGE_TYPES[segment]} {key}"
-        return PeoplePage("detail.html", str(title), data, downloads)
+        data, title = await _detail_data(graph, segment, key)
+        return PeoplePage("detail.html", title, data, _rdf_downloads(segment, key))
 
     return build
+
+
+async def _organisation(graph: GraphReader, id: str, request: Request) -> PeoplePage:
+    """Its API model, its relations and claims and, for a state, its record from the public sources."""
+    # Read at once, the state's record too: asking for it costs less than waiting for the kind first.
+    (data, title), relations, claims, state = await asyncio.gather(
+        _detail_data(graph, "organisation", id), _relations(graph, id), _claims(graph, actor=id), _state(graph, id)
+    )
+    data.update(relations=relations, claims=claims, state=state if data["detail"]["kind"] == STATE_KIND else None)
+    downloads = [
+        *_rdf_downloads("organisation", id),
+        Download("Its claims (CSV)", f"/claims?actor={id}&format=csv&limit=500", CSV_TYPE),
+    ]
+    if data["state"] and (data["state"]["official"] or data["state"]["estimates"]):
+        route = f"/organisations/{id}/contributions"
+        downloads += [
+            Download("Its personnel contributions (JSON)", route, JSON_TYPE),
+            Download("Its personnel contributions (CSV)", f"{route}?format=csv", CSV_TYPE),
+        ]
+    return PeoplePage("detail.html", title, data, downloads)
 
 
 @router.get(
@@ -254,10 +307,15 @@ async def _source(graph: GraphReader, id: str, request: Request) -> PeoplePage:
 # API documentation, and what reads it (service.explore_paths.PAGE_TYPES names the same types).
 ENTITY_PAGES: tuple[EntityPage, ...] = (
     EntityPage("mission", "A mission's page: mandate timeline, relations, claims", _mission),
-    EntityPage("organisation", "An organisation's or state's page", _detail("organisation")),
+    EntityPage("organisation", "An organisation's or state's page", _organisation),
     EntityPage("resolution", "A Security Council resolution's page", _detail("resolution"), key="number"),
     EntityPage("interview", "An interview's page and the claims citing it", _detail("interview")),
     EntityPage("claim", "A claim's page: its text, coding and the relations it evidences", _detail("claim")),
+    EntityPage(
+        "mandate",
+        "A mandate's page: its resolutions, tasks with their sources' locators, ceilings in force",
+        _mandate,
+    ),
     EntityPage("code", "A code of the framework and the claims coded with it", _code),
     EntityPage("source", "A source: what it is, its licence, the claims citing it", _source),
 )
