@@ -15,6 +15,7 @@ PAGE_TYPES: dict[str, str] = {
     "resolution": "resolution",
     "interview": "interview",
     "claim": "claim",
+    "mandate": "mandate",
     "code": "code",
     "source": "source",
 }

@@ -14,12 +14,13 @@ from dataclasses import dataclass
 from typing import Any, LiteralString
 
 from neo4j import READ_ACCESS, AsyncDriver, AsyncTransaction, Query, RoutingControl
-from neo4j.exceptions import BrokenRecordError, TransientError
+from neo4j.exceptions import BrokenRecordError, ClientError, TransientError
 from neo4j.graph import Node, Path, Relationship
 
 from queries import statement
 from service.cypher_check import refusals, writes
 from service.errors import BadInput, DatabaseUnavailable, QueryRefused
+from service.read_models import search as search_model
 
 # The largest answer to a caller's Cypher, as JSON: a wide answer is refused before it is all in memory.
 MAX_ANSWER_BYTES = 16_000_000
@@ -44,6 +45,20 @@ class GraphReader:
                 routing_=RoutingControl.READ,
             )
         return [record.data() for record in records]
+
+    async def read_searching(self, name: str, **params: Any) -> list[dict[str, Any]]:
+        """`read`, for a statement whose `$q` (when given) is a full-text query in Lucene syntax: a `/`
+        is taken literally (`S/RES/1291`), and a `q` Lucene cannot parse is the caller's error (422)."""
+        q = params.get("q")
+        if q is not None:
+            params = {**params, "q": search_model.lucene(q)}
+        try:
+            return await self.read(name, **params)
+        except ClientError as err:
+            message = (err.message or "").lower()
+            if q is not None and ("fulltext" in message or "parse" in message):
+                raise BadInput(search_model.syntax_error(q, err.message or "")) from err
+            raise
 
     @contextlib.asynccontextmanager
     async def _deadline(self) -> AsyncIterator[None]:

@@ -8,12 +8,15 @@ the sources of what it shows.
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
-from fastapi.encoders import jsonable_encoder
+from fastapi import Request
+from pydantic_core import to_jsonable_python
 
 from service.formats import HTML, JSON, Offer
+from service.graph_reader import GraphReader
 from service.html import HtmlPage
 
 
@@ -34,7 +37,9 @@ class PeoplePage:
     downloads: list[Download] = field(default_factory=list)
 
     def json_view(self, base: str) -> dict[str, Any]:
-        encoded: dict[str, Any] = jsonable_encoder(self.data, by_alias=True)
+        # pydantic-core's encoder gives the bytes FastAPI's jsonable_encoder gives, in a fraction of the
+        # time: 84-226 ms of an uncached mission page went to jsonable_encoder.
+        encoded: dict[str, Any] = to_jsonable_python(self.data, by_alias=True)
         encoded["downloads"] = [d.__dict__ for d in self.downloads]
         return encoded
 
@@ -47,3 +52,13 @@ class PeoplePage:
 PAGE = Offer(HTML, JSON)
 # The home page answers as the rest of the API does (JSON for `*/*`), HTML for a browser.
 HOME = Offer(JSON, HTML)
+
+
+@dataclass(frozen=True)
+class EntityPage:
+    """The page for people of one IRI type, at `/explore/{segment}/{key}` (service.routers.explore)."""
+
+    segment: str  # the IRI type segment (service.explore_paths.PAGE_TYPES)
+    summary: str  # the route's summary in the API documentation
+    build: Callable[[GraphReader, str, Request], Awaitable[PeoplePage]]  # reads the page of one key
+    key: Literal["id", "number"] = "id"  # a resolution's IRI ends with its number

@@ -16,7 +16,9 @@ from service.rdf.iris import TYPES
 
 _SEGMENTS = "|".join(re.escape(segment) for segment in [*TYPES.values(), "relation", "scheme"])
 FAMILIES: dict[str, re.Pattern[str]] = {
-    "lists": re.compile(r"/(?:missions|organisations|resolutions|interviews|claims|codes)"),
+    "lists": re.compile(
+        r"/(?:missions|organisations|resolutions|interviews|claims|codes|units|posts|figures|sources|statements|tasks)"
+    ),
     "mandate evolution": re.compile(r"/missions/[^/]+/mandate-evolution"),
     "dependencies and chains": re.compile(r"/dependencies(?:/matrix)?"),
     "centrality": re.compile(r"/centrality"),

@@ -7,63 +7,29 @@ plural detail paths answer 308 to it, the query string kept.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterable
-from typing import Annotated, Any, Literal, TypeVar
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import RedirectResponse
-from neo4j.exceptions import ClientError
-from pydantic import BaseModel
 
 from schema import registry
 from service import models
 from service.deps import ReaderDep
 from service.details import DETAILS
-from service.errors import BadInput
 from service.filters import require_known
 from service.formats import LISTING, TABULAR
+from service.paging import Limit, Offset, list_route, one_of, read_page
 from service.read_models import search as search_model
-from service.read_models.details import clean
 
 router = APIRouter(tags=["browse"])
 
-Limit = Annotated[int, Query(ge=1, le=500, description="page size")]
-# Neo4j's SKIP takes a 32-bit integer; a bound far below it answers 422 instead of a 500 from Neo4j.
-MAX_OFFSET = 1_000_000
-Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description=f"items to skip (at most {MAX_OFFSET:,})")]
 Id = Annotated[str, Path(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
 NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorBody, "description": "unknown id"}}
+CSV = "JSON, or CSV on request"
+CSV_RESPONSES = TABULAR.responses(CSV)
 
 
-P = TypeVar("P", bound=models.Page)
-CSV_RESPONSES = TABULAR.responses("JSON, or CSV on request")
-
-
-async def _page(graph: ReaderDep, query: str, page_model: type[P], item_model: type[BaseModel], **params: Any) -> P:
-    """One page of a list statement."""
-    row = (await _read(graph, query, **params))[0]
-    items = [item_model(**clean(i)) for i in row["items"]]
-    page = page_model(total=row["total"], limit=params["limit"], offset=params["offset"], items=items)
-    return page.with_filters(params)
-
-
-async def _read(graph: ReaderDep, query: str, **params: Any) -> list[dict[str, Any]]:
-    """A read; where it takes a full-text `q` (Lucene syntax), a malformed `q` is the caller's error."""
-    q = params.get("q")
-    if q is not None:
-        params = {**params, "q": search_model.lucene(q)}
-    try:
-        return await graph.read(query, **params)
-    except ClientError as err:
-        message = (err.message or "").lower()
-        if q is not None and ("fulltext" in message or "parse" in message):
-            raise BadInput(search_model.syntax_error(q, err.message or "")) from err
-        raise
-
-
-@router.get("/missions", response_model=models.MissionPage, responses=CSV_RESPONSES, summary="List missions")
-@TABULAR
+@list_route(router, "/missions", models.MissionPage, TABULAR, "List missions", CSV)
 async def list_missions(
     graph: ReaderDep,
     kind: Annotated[str | None, Query(description="e.g. integrated-mission, military-force")] = None,
@@ -73,12 +39,11 @@ async def list_missions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.MissionPage:
-    await require_known(graph, territory=("Territory", territory), lead=("Organisation", lead))
-    return await _page(
+    return await read_page(
         graph,
         "list_missions",
         models.MissionPage,
-        models.MissionSummary,
+        {"territory": "Territory", "lead": "Organisation"},
         kind=kind,
         territory=territory,
         lead=lead,
@@ -88,10 +53,7 @@ async def list_missions(
     )
 
 
-@router.get(
-    "/organisations", response_model=models.OrganisationPage, responses=CSV_RESPONSES, summary="List organisations"
-)
-@TABULAR
+@list_route(router, "/organisations", models.OrganisationPage, TABULAR, "List organisations", CSV)
 async def list_organisations(
     graph: ReaderDep,
     kind: Annotated[str | None, Query(description="e.g. un-department, state, ngo")] = None,
@@ -99,12 +61,11 @@ async def list_organisations(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.OrganisationPage:
-    await require_known(graph, parent=("Organisation", parent))
-    return await _page(
+    return await read_page(
         graph,
         "list_organisations",
         models.OrganisationPage,
-        models.OrganisationSummary,
+        {"parent": "Organisation"},
         kind=kind,
         parent=parent,
         offset=offset,
@@ -112,13 +73,7 @@ async def list_organisations(
     )
 
 
-@router.get(
-    "/resolutions",
-    response_model=models.ResolutionPage,
-    responses=CSV_RESPONSES,
-    summary="List Security Council resolutions",
-)
-@TABULAR
+@list_route(router, "/resolutions", models.ResolutionPage, TABULAR, "List Security Council resolutions", CSV)
 async def list_resolutions(
     graph: ReaderDep,
     mission: Annotated[str | None, Query(description="only those concerning or acting on this mission")] = None,
@@ -134,18 +89,19 @@ async def list_resolutions(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ResolutionPage:
+    # Checked here, not by read_page: an unknown mission is reported before a topic search is run.
     await require_known(graph, mission=("Mission", mission))
     ids = None
     if q is not None:
-        ids = (await _read(graph, "resolution_topic_search", q=q))[0]["ids"]
-    return await _page(
+        ids = (await graph.read_searching("resolution_topic_search", q=q))[0]["ids"]
+    years: dict[str, Any] = {"from": from_year, "to": to_year}  # the statement's names, as the query string's
+    return await read_page(
         graph,
         "list_resolutions",
         models.ResolutionPage,
-        models.ResolutionSummary,
         mission=mission,
         year=year,
-        **{"from": from_year, "to": to_year},
+        **years,
         act=registry.ACT_TYPES[act] if act else None,
         subject=subject,
         ids=ids,
@@ -154,32 +110,17 @@ async def list_resolutions(
     )
 
 
-@router.get(
-    "/interviews",
-    response_model=models.InterviewPage,
-    responses=CSV_RESPONSES,
-    summary="List the anonymised interviews",
-)
-@TABULAR
+@list_route(router, "/interviews", models.InterviewPage, TABULAR, "List the anonymised interviews", CSV)
 async def list_interviews(
     graph: ReaderDep,
     case: Annotated[Literal["drc", "kosovo"] | None, Query(description="the case study; both when absent")] = None,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.InterviewPage:
-    return await _page(
-        graph,
-        "list_interviews",
-        models.InterviewPage,
-        models.InterviewSummary,
-        case=case,
-        offset=offset,
-        limit=limit,
-    )
+    return await read_page(graph, "list_interviews", models.InterviewPage, case=case, offset=offset, limit=limit)
 
 
-@router.get("/claims", response_model=models.ClaimPage, responses=CSV_RESPONSES, summary="List and filter claims")
-@TABULAR
+@list_route(router, "/claims", models.ClaimPage, TABULAR, "List and filter claims", CSV)
 async def list_claims(
     graph: ReaderDep,
     code: Annotated[
@@ -215,19 +156,11 @@ async def list_claims(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.ClaimPage:
-    await require_known(
-        graph,
-        code=("Code", code),
-        research_question=("Code", research_question),
-        interview=("Interview", interview),
-        mission=("Mission", mission),
-        actor=("Actor", actor),
-    )
-    return await _page(
+    return await read_page(
         graph,
         "list_claims",
         models.ClaimPage,
-        models.ClaimSummary,
+        {"code": "Code", "research_question": "Code", "interview": "Interview", "mission": "Mission", "actor": "Actor"},
         code=code,
         research_question=research_question,
         interview=interview,
@@ -251,11 +184,6 @@ async def list_claims(
 @TABULAR
 async def codes(graph: ReaderDep) -> list[models.CodeOut]:
     return [models.CodeOut(**row["code"]) for row in await graph.read("codes")]
-
-
-def one_of(names: Iterable[str]) -> str:
-    """A query parameter pattern that admits exactly these (registry) names."""
-    return "^(" + "|".join(re.escape(n) for n in names) + ")$"
 
 
 @router.get(
@@ -293,7 +221,7 @@ async def search(
     limit: Annotated[int, Query(ge=1, le=100, description="page size")] = 20,
     offset: Offset = 0,
 ) -> models.SearchPage:
-    (row,) = await _read(graph, "search", q=q, type=type, offset=offset, limit=limit)
+    (row,) = await graph.read_searching("search", q=q, type=type, offset=offset, limit=limit)
     return search_model.search_page(row, q, type, limit, offset)
 
 

@@ -7,6 +7,7 @@ Thin as every route: parameters in, the statements the API routes read (and a fe
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
 from typing import Annotated, Any
 from urllib.parse import urlencode
 
@@ -18,19 +19,19 @@ from schema import registry
 from service.deps import ReaderDep
 from service.details import read_detail
 from service.errors import NotFound
-from service.explore_paths import PAGE_TYPES, iri_path
+from service.explore_paths import EXPLORE, PAGE_TYPES, iri_path
 from service.formats import HTML, Offer
 from service.graph_reader import GraphReader
 from service.models import ErrorBody
-from service.pages import HOME, PAGE, Download, PeoplePage
-from service.read_models import contributor_series, facets, mission_timeline
+from service.pages import HOME, PAGE, Download, EntityPage, PeoplePage
+from service.paging import Limit, Offset
+from service.read_models import contributor_series, facets, mandate_page, mission_timeline
 from service.read_models import home as home_model
 from service.read_models import network as network_model
 from service.read_models import search as api_search
 from service.read_models import search_page as search_model
 from service.read_models.centrality import Metric
 from service.read_models.details import clean
-from service.routers.browse import Limit, Offset, _read
 from service.routers.mandates import read_evolution
 
 router = APIRouter(tags=["explore"])
@@ -69,6 +70,10 @@ CLAIM_FACETS = (
     ("chapter", "Chapter", "chapters"),
     ("actor", "Actor mentioned", "actors"),
 )
+# The organisation kind of a state (its page adds the state's record from the public sources).
+STATE_KIND = "state"
+JSON_TYPE = "application/json"
+CSV_TYPE = "text/csv"
 # The personnel sources' route; the page links it where the service has it.
 CONTRIBUTORS_ROUTE = "/missions/{id}/contributors"
 
@@ -88,7 +93,7 @@ async def _claims(graph: GraphReader, **filters: Any) -> dict[str, Any]:
     params.update(filters)
     params.setdefault("offset", 0)
     params.setdefault("limit", PAGE_CLAIMS)
-    row = (await _read(graph, "explore/claims", **params))[0]
+    row = (await graph.read_searching("explore/claims", **params))[0]
     row["items"] = [clean(item) for item in row["items"]]
     return row
 
@@ -116,20 +121,12 @@ async def home(graph: ReaderDep) -> PeoplePage:
     return PeoplePage("home.html", "What the graph holds", data, downloads)
 
 
-@router.get(
-    "/explore/mission/{id}",
-    summary="A mission's page: mandate timeline, relations, claims",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def mission_page(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
+async def _mission(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     # Independent reads, so at once: the page waits for the slowest, not for their sum.
     detail, evolution, claim_rows, relations, contributors = await asyncio.gather(
         read_detail(graph, "mission", id),
         read_evolution(graph, id),
-        _read(
-            graph,
+        graph.read_searching(
             "list_claims",
             code=None,
             research_question=None,
@@ -202,57 +199,71 @@ async def _relations(graph: GraphReader, actor: str) -> list[dict[str, Any]]:
     return rows
 
 
-async def _detail_page(graph: GraphReader, segment: str, key: str) -> PeoplePage:
+async def _state(graph: GraphReader, id: str) -> dict[str, Any] | None:
+    """A state's own record from the public sources: ISO code, Council seats, personnel it sent."""
+    rows = await graph.read("explore/state", id=id)
+    return rows[0] if rows else None
+
+
+async def _mandate(graph: GraphReader, id: str, request: Request) -> PeoplePage:
+    found = await graph.read("explore/mandate", id=id)
+    if not found:
+        raise NotFound(f"no mandate {id!r}")
+    mandate = found[0]
+    evolution = await read_evolution(graph, mandate["mission"])
+    data = mandate_page.mandate_page(evolution, id, mandate["coding"], mandate["corresponding"])
+    mission = mandate["mission"]
+    downloads = [
+        *_rdf_downloads("mandate", id),
+        Download("Its mission's mandate evolution (JSON)", f"/missions/{mission}/mandate-evolution", JSON_TYPE),
+        Download(
+            "Its mission's mandate evolution (CSV, every source)",
+            f"/missions/{mission}/mandate-evolution?format=csv&source=all",
+            CSV_TYPE,
+        ),
+        Download("Its mission's tasks (CSV)", f"/tasks?mission={mission}&format=csv&limit=500", CSV_TYPE),
+    ]
+    numbers = ", ".join(f"S/RES/{n}" for n in data["resolutions"]) or "no resolution"
+    name = evolution.mission.acronym or evolution.mission.name or mission
+    return PeoplePage("mandate.html", f"{name} mandate ({numbers})", data, downloads)
+
+
+async def _detail_data(graph: GraphReader, segment: str, key: str) -> tuple[dict[str, Any], str]:
+    """A resource's API model (service.details) as page data, and the page's title."""
     detail: BaseModel = await read_detail(graph, segment, key)
     fields = detail.model_dump(by_alias=True)
-    data: dict[str, Any] = {"segment": segment, "detail": fields}
-    downloads = _rdf_downloads(segment, key)
-    if segment == "organisation":
-        data["relations"], data["claims"] = await asyncio.gather(_relations(graph, key), _claims(graph, actor=key))
-        downloads.append(Download("Its claims (CSV)", f"/claims?actor={key}&format=csv&limit=500", "text/csv"))
     title = fields.get("acronym") or fields.get("name") or fields.get("symbol") or f"{PAGE_TYPES[segment]} {key}"
-    return PeoplePage("detail.html", str(title), data, downloads)
+    return {"segment": segment, "detail": fields}, str(title)
 
 
-@router.get(
-    "/explore/organisation/{id}", summary="An organisation's or state's page", responses=ANSWERS, response_model=None
-)
-@PAGE
-async def organisation_page(graph: ReaderDep, id: Id) -> PeoplePage:
-    return await _detail_page(graph, "organisation", id)
+def _detail(segment: str) -> Callable[[GraphReader, str, Request], Awaitable[PeoplePage]]:
+    """The page of a kind whose API model is all it shows."""
+
+    async def build(graph: GraphReader, key: str, request: Request) -> PeoplePage:
+        data, title = await _detail_data(graph, segment, key)
+        return PeoplePage("detail.html", title, data, _rdf_downloads(segment, key))
+
+    return build
 
 
-@router.get(
-    "/explore/resolution/{number}",
-    summary="A Security Council resolution's page",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def resolution_page(graph: ReaderDep, number: Annotated[int, Path(ge=1, le=99999)]) -> PeoplePage:
-    return await _detail_page(graph, "resolution", str(number))
-
-
-@router.get(
-    "/explore/interview/{id}",
-    summary="An interview's page and the claims citing it",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def interview_page(graph: ReaderDep, id: Id) -> PeoplePage:
-    return await _detail_page(graph, "interview", id)
-
-
-@router.get(
-    "/explore/claim/{id}",
-    summary="A claim's page: its text, coding and the relations it evidences",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def claim_page(graph: ReaderDep, id: Id) -> PeoplePage:
-    return await _detail_page(graph, "claim", id)
+async def _organisation(graph: GraphReader, id: str, request: Request) -> PeoplePage:
+    """Its API model, its relations and claims and, for a state, its record from the public sources."""
+    # Read at once, the state's record too: asking for it costs less than waiting for the kind first.
+    (data, title), relations, claims, state = await asyncio.gather(
+        _detail_data(graph, "organisation", id), _relations(graph, id), _claims(graph, actor=id), _state(graph, id)
+    )
+    data.update(relations=relations, claims=claims, state=state if data["detail"]["kind"] == STATE_KIND else None)
+    downloads = [
+        *_rdf_downloads("organisation", id),
+        Download("Its claims (CSV)", f"/claims?actor={id}&format=csv&limit=500", CSV_TYPE),
+    ]
+    if data["state"] and (data["state"]["official"] or data["state"]["estimates"]):
+        route = f"/organisations/{id}/contributions"
+        downloads += [
+            Download("Its personnel contributions (JSON)", route, JSON_TYPE),
+            Download("Its personnel contributions (CSV)", f"{route}?format=csv", CSV_TYPE),
+        ]
+    return PeoplePage("detail.html", title, data, downloads)
 
 
 @router.get(
@@ -271,14 +282,7 @@ async def actor_page(graph: ReaderDep, id: Id) -> RedirectResponse:
     return RedirectResponse(f"/explore/{segment}/{id}", status_code=307)
 
 
-@router.get(
-    "/explore/code/{id}",
-    summary="A code of the framework and the claims coded with it",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
+async def _code(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     code = next((row["code"] for row in await graph.read("codes") if row["code"]["id"] == id), None)
     if code is None:
         raise NotFound(f"no code {id!r}")
@@ -290,20 +294,59 @@ async def code_page(graph: ReaderDep, id: Id) -> PeoplePage:
     return PeoplePage("code.html", code["pref_label"], data, downloads)
 
 
-@router.get(
-    "/explore/source/{id}",
-    summary="A source: what it is, its licence, the claims citing it",
-    responses=ANSWERS,
-    response_model=None,
-)
-@PAGE
-async def source_page(graph: ReaderDep, id: Id) -> PeoplePage:
+async def _source(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     found = await graph.read("explore/source", id=id)
     if not found:
         raise NotFound(f"no source {id!r}")
     source = found[0]["source"]
     data = {"segment": "source", "source": source, "claims": found[0]["claims"]}
     return PeoplePage("source.html", source.get("title") or id, data, _rdf_downloads("source", id))
+
+
+# One entry per type with a page for people: its URL /explore/{segment}/{key}, its summary in the
+# API documentation, and what reads it (service.explore_paths.PAGE_TYPES names the same types).
+ENTITY_PAGES: tuple[EntityPage, ...] = (
+    EntityPage("mission", "A mission's page: mandate timeline, relations, claims", _mission),
+    EntityPage("organisation", "An organisation's or state's page", _organisation),
+    EntityPage("resolution", "A Security Council resolution's page", _detail("resolution"), key="number"),
+    EntityPage("interview", "An interview's page and the claims citing it", _detail("interview")),
+    EntityPage("claim", "A claim's page: its text, coding and the relations it evidences", _detail("claim")),
+    EntityPage(
+        "mandate",
+        "A mandate's page: its resolutions, tasks with their sources' locators, ceilings in force",
+        _mandate,
+    ),
+    EntityPage("code", "A code of the framework and the claims coded with it", _code),
+    EntityPage("source", "A source: what it is, its licence, the claims citing it", _source),
+)
+if {page.segment for page in ENTITY_PAGES} != set(PAGE_TYPES):
+    raise RuntimeError("service.explore_paths.PAGE_TYPES and ENTITY_PAGES name different types")
+Number = Annotated[int, Path(ge=1, le=99999)]
+
+
+def _entity_route(page: EntityPage) -> None:
+    """`GET /explore/{segment}/{key}`, negotiated as every page is (PAGE)."""
+    if page.key == "number":
+
+        async def by_number(request: Request, graph: ReaderDep, number: Number) -> PeoplePage:
+            return await page.build(graph, str(number), request)
+
+        endpoint: Callable[..., Awaitable[PeoplePage]] = by_number
+    else:
+
+        async def by_id(request: Request, graph: ReaderDep, id: Id) -> PeoplePage:
+            return await page.build(graph, id, request)
+
+        endpoint = by_id
+    # The name FastAPI derives the operation id from, as when each page was a function of its own.
+    endpoint.__name__ = endpoint.__qualname__ = f"{page.segment}_page"
+    router.get(
+        f"{EXPLORE}/{page.segment}/{{{page.key}}}", summary=page.summary, responses=ANSWERS, response_model=None
+    )(PAGE(endpoint))
+
+
+for _page in ENTITY_PAGES:
+    _entity_route(_page)
 
 
 @router.get(
@@ -390,7 +433,7 @@ async def search_page(
 ) -> PeoplePage:
     data: dict[str, Any] = {"hits": [], "total": 0, "facets": []}
     if q:
-        (row,) = await _read(graph, "search", q=q, type=type, offset=0, limit=limit)
+        (row,) = await graph.read_searching("search", q=q, type=type, offset=0, limit=limit)
         data = search_model.search_results(api_search.search_page(row, q, type, limit, 0))
     data.update({"q": q, "type": type})
     rows = [{"value": f["value"], "label": f["value"], "count": f["count"]} for f in data.pop("facets")]

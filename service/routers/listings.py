@@ -15,21 +15,17 @@ from fastapi import APIRouter, Query
 from schema import registry
 from service import models
 from service.deps import ReaderDep
-from service.filters import require_known
 from service.formats import LISTING
-from service.routers.browse import Limit, Offset, _page, one_of
+from service.paging import Limit, Offset, list_route, one_of, read_page
 
 router = APIRouter(tags=["lists"])
-RESPONSES = LISTING.responses("JSON, CSV or HTML")
+FORMATS = "JSON, CSV or HTML"
 MissionId = Annotated[
     str | None, Query(pattern=registry.ID_PATTERN, description="mission id, e.g. unmik", examples=["unmik"])
 ]
 
 
-@router.get(
-    "/units", response_model=models.UnitPage, responses=RESPONSES, summary="List mission units and who leads them"
-)
-@LISTING
+@list_route(router, "/units", models.UnitPage, LISTING, "List mission units and who leads them", FORMATS)
 async def list_units(
     graph: ReaderDep,
     mission: MissionId = None,
@@ -45,12 +41,11 @@ async def list_units(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.UnitPage:
-    await require_known(graph, mission=("Mission", mission), led_by=("Organisation", led_by))
-    return await _page(
+    return await read_page(
         graph,
         "list_units",
         models.UnitPage,
-        models.UnitSummary,
+        {"mission": "Mission", "led_by": "Organisation"},
         mission=mission,
         kind=kind,
         led_by=led_by,
@@ -59,8 +54,7 @@ async def list_units(
     )
 
 
-@router.get("/posts", response_model=models.PostPage, responses=RESPONSES, summary="List posts in missions")
-@LISTING
+@list_route(router, "/posts", models.PostPage, LISTING, "List posts in missions", FORMATS)
 async def list_posts(
     graph: ReaderDep,
     mission: MissionId = None,
@@ -73,19 +67,26 @@ async def list_posts(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.PostPage:
-    await require_known(graph, mission=("Mission", mission), unit=("Unit", unit))
-    return await _page(
-        graph, "list_posts", models.PostPage, models.PostSummary, mission=mission, unit=unit, offset=offset, limit=limit
+    return await read_page(
+        graph,
+        "list_posts",
+        models.PostPage,
+        {"mission": "Mission", "unit": "Unit"},
+        mission=mission,
+        unit=unit,
+        offset=offset,
+        limit=limit,
     )
 
 
-@router.get(
+@list_route(
+    router,
     "/figures",
-    response_model=models.FigurePage,
-    responses=RESPONSES,
-    summary="List figures (sizes, budgets, ceilings) by mission, measure and year",
+    models.FigurePage,
+    LISTING,
+    "List figures (sizes, budgets, ceilings) by mission, measure and year",
+    FORMATS,
 )
-@LISTING
 async def list_figures(
     graph: ReaderDep,
     mission: MissionId = None,
@@ -98,12 +99,11 @@ async def list_figures(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.FigurePage:
-    await require_known(graph, mission=("Mission", mission))
-    return await _page(
+    return await read_page(
         graph,
         "list_figures",
         models.FigurePage,
-        models.FigureRow,
+        {"mission": "Mission"},
         mission=mission,
         measure=measure,
         year=year,
@@ -112,13 +112,14 @@ async def list_figures(
     )
 
 
-@router.get(
+@list_route(
+    router,
     "/sources",
-    response_model=models.SourcePage,
-    responses=RESPONSES,
-    summary="The bibliography: sources with author, year, title and kind",
+    models.SourcePage,
+    LISTING,
+    "The bibliography: sources with author, year, title and kind",
+    FORMATS,
 )
-@LISTING
 async def list_sources(
     graph: ReaderDep,
     kind: Annotated[
@@ -131,11 +132,10 @@ async def list_sources(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.SourcePage:
-    return await _page(
+    return await read_page(
         graph,
         "list_sources",
         models.SourcePage,
-        models.SourceSummary,
         kind=kind,
         author=author,
         offset=offset,
@@ -143,13 +143,14 @@ async def list_sources(
     )
 
 
-@router.get(
+@list_route(
+    router,
     "/statements",
-    response_model=models.StatementPage,
-    responses=RESPONSES,
-    summary="Statements: each source's value where sources differ, the preferred one marked with its reason",
+    models.StatementPage,
+    LISTING,
+    "Statements: each source's value where sources differ, the preferred one marked with its reason",
+    FORMATS,
 )
-@LISTING
 async def list_statements(
     graph: ReaderDep,
     of: Annotated[
@@ -176,11 +177,10 @@ async def list_statements(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.StatementPage:
-    return await _page(
+    return await read_page(
         graph,
         "list_statements",
         models.StatementPage,
-        models.StatementRow,
         of=of,
         of_type=of_type,
         field=field,
@@ -191,8 +191,7 @@ async def list_statements(
     )
 
 
-@router.get("/tasks", response_model=models.TaskPage, responses=RESPONSES, summary="List mandate tasks")
-@LISTING
+@list_route(router, "/tasks", models.TaskPage, LISTING, "List mandate tasks", FORMATS)
 async def list_tasks(
     graph: ReaderDep,
     scheme: Annotated[
@@ -207,12 +206,11 @@ async def list_tasks(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.TaskPage:
-    await require_known(graph, mission=("Mission", mission))
-    return await _page(
+    return await read_page(
         graph,
         "list_tasks",
         models.TaskPage,
-        models.TaskSummary,
+        {"mission": "Mission"},
         scheme=scheme,
         mission=mission,
         offset=offset,

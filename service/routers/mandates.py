@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import datetime
 from typing import Annotated, Literal
 
@@ -36,16 +37,16 @@ CsvSource = Literal["thesis", "pema", "tamm", "all"]
 
 async def read_evolution(graph: GraphReader, id: str, at: datetime.date | None = None) -> models.MandateEvolution:
     """A mission's mandate evolution (also drawn on its page, service.routers.explore)."""
-    found = await graph.read("mission", id=id)
+    # Independent reads, so at once: the answer waits for the slowest, not for their sum.
+    found, mandates, sources, strength = await asyncio.gather(
+        graph.read("mission", id=id),
+        graph.read("mandate_evolution", id=id),
+        graph.read("mandate_evolution_sources", id=id),
+        graph.read("mission_strength", id=id),
+    )
     if not found:
         raise NotFound(f"no mission {id!r}")
-    return read_model.mandate_evolution(
-        found[0]["mission"],
-        await graph.read("mandate_evolution", id=id),
-        await graph.read("mandate_evolution_sources", id=id),
-        await graph.read("mission_strength", id=id),
-        at,
-    )
+    return read_model.mandate_evolution(found[0]["mission"], mandates, sources, strength, at)
 
 
 @router.get(

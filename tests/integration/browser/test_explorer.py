@@ -146,3 +146,37 @@ def test_claims_browser_narrows_by_a_facet(api: httpx.Client, open_page: OpenPag
     page.wait_for_url("**/explore/claims?code=*")
     narrowed = int(page.locator("#results-h").inner_text().split()[0])
     assert 0 < narrowed < total
+
+
+def test_a_walk_through_mandate_state_and_list_pages(api: httpx.Client, open_page: OpenPage) -> None:
+    """A resolution's mandate, the same mandate as PEMA codes it, its mission; a state; a list as a table."""
+    base = _base(api)
+    _warm(api, "/explore/resolution/1291", "/explore/mandate/monuc-1291", "/explore/mandate/pema-monuc-1291")
+    _warm(api, "/explore/organisation/pak", "/tasks")
+    page = open_page(base).page
+    _goto(page, f"{base}/explore/resolution/1291")
+    page.locator("a[href='/explore/mandate/monuc-1291']").click()
+    page.wait_for_url("**/explore/mandate/monuc-1291")
+    assert page.locator("p.kind").inner_text().lower().startswith("mandate")
+    assert page.locator("section[aria-labelledby='ceilings-h'] table tbody tr").count() > 0
+    assert page.locator("section[aria-labelledby='tasks-h'] table tbody tr").count() > 0
+    # By keyboard: the PEMA coding of the same mandate, its tasks with their cells in the source.
+    pema = page.locator("a[href='/explore/mandate/pema-monuc-1291']").first
+    pema.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/explore/mandate/pema-monuc-1291")
+    assert "pema/" in page.locator("section[aria-labelledby='tasks-h'] table").inner_text()
+    page.locator("dl.facts a[href='/explore/mission/monuc']").first.click()
+    page.wait_for_url("**/explore/mission/monuc")
+    # A state: its Council seats and the personnel it sent, one click from a mission it served in.
+    _goto(page, f"{base}/explore/organisation/pak")
+    assert "PAK" in page.locator("section[aria-labelledby='state-h']").inner_text()
+    rows = page.locator("table.contributions tbody tr")
+    assert rows.count() > 0
+    rows.first.locator("a").click()
+    page.wait_for_url("**/explore/mission/*")
+    # A list answers a browser with a table and its paging and data links.
+    _goto(page, f"{base}/tasks")
+    assert page.locator("table tr").count() > 2
+    assert page.locator("a[rel='next']").count() == 1
+    assert page.locator("p.formats a", has_text="csv").count() == 1

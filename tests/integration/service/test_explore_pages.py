@@ -87,7 +87,7 @@ def test_mission_page_has_its_timeline_relations_claims_and_sources(api: httpx.C
 def test_mission_page_draws_its_contributors_as_the_api_counts_them(api: httpx.Client) -> None:
     html = page(api, "/explore/mission/monusco").text
     assert '<canvas id="contributors-chart"' in html
-    assert "/static/explore/contributors-chart.js" in html
+    assert "/static/explore/charts.js" in html
     over_time = data(api, "/explore/mission/monusco")["contributors_over_time"]
     official, estimates = over_time["official"], over_time["estimates"]
     assert official, "IPI counts MONUSCO's contributors"
@@ -133,6 +133,8 @@ def test_the_linked_data_view_links_the_page_for_readers(api: httpx.Client) -> N
         ("/explore/claim/c-5-3-3", "/claim/c-5-3-3", "limited budget"),
         ("/explore/code/power-dependency", "/code/power-dependency", "Power dependency"),
         ("/explore/source/thesis", "/source/thesis", "Destined to Fail?"),
+        ("/explore/mandate/monuc-1291", "/mandate/monuc-1291", "S/RES/1291"),
+        ("/explore/mandate/pema-monuc-1291", "/mandate/pema-monuc-1291", "S/RES/1291"),
     ],
 )
 def test_entity_pages_name_the_resource_and_link_its_iri(api: httpx.Client, path: str, iri: str, text: str) -> None:
@@ -159,10 +161,72 @@ def test_the_claims_on_a_page_are_those_the_api_lists(api: httpx.Client) -> None
 
 
 def test_unknown_resources_are_404_and_bad_parameters_422(api: httpx.Client) -> None:
-    for path in ("/explore/mission/no-such-mission", "/explore/code/no-such-code", "/explore/actor/nobody"):
+    for path in (
+        "/explore/mission/no-such-mission",
+        "/explore/code/no-such-code",
+        "/explore/actor/nobody",
+        "/explore/mandate/no-such-mandate",
+    ):
         assert api.get(path, headers=HTML).status_code == 404
     assert api.get("/explore/claims", params={"chapter": 9}).status_code == 422
     assert api.get("/explore/network", params={"metric": "fame"}).status_code == 422
+
+
+def test_a_mandate_page_is_its_step_of_the_mandate_evolution(api: httpx.Client) -> None:
+    evolution = api.get("/missions/monuc/mandate-evolution").json()
+    steps = [s["mandate"] for s in evolution["mandates"]]
+    at = steps.index("monuc-1291")
+    body = data(api, "/explore/mandate/monuc-1291")
+    step = evolution["mandates"][at]
+    assert body["thesis"] == step
+    assert body["chain"] == {"previous": steps[at - 1], "next": steps[at + 1]}
+    # In force: the last ceiling of each measure up to this mandate, along the chain.
+    last: dict[str, Any] = {}
+    for earlier in evolution["mandates"][: at + 1]:
+        last.update({c["measure"]: (c["value"], earlier["mandate"]) for c in earlier["ceilings"]})
+    assert last
+    assert {c["measure"]: (c["value"], c["set_by"]) for c in body["ceilings_in_force"]} == last
+    # The public sources' mandates of the same resolution, each with its tasks' cells.
+    public = {m["mandate"]: m for s in evolution["sources"] for m in s["mandates"] if 1291 in m["resolutions"]}
+    others = {o["mandate"]: o for o in body["corresponding"]["sources"]}
+    assert set(others) == {m for m in public if public[m]["mission"]["id"] == "monuc"}
+    assert others
+    for mandate, other in others.items():
+        assert other["tasks"] == public[mandate]["tasks"]
+        assert all(t["file"] and t["row"] for t in other["tasks"])
+    html = page(api, "/explore/mandate/monuc-1291").text
+    for link in ("/explore/mission/monuc", "/explore/resolution/1291", *(f"/explore/mandate/{m}" for m in others)):
+        assert f'href="{link}"' in html
+    # A public source's mandate: its own step, and the thesis's mandate it corresponds to.
+    coded = data(api, f"/explore/mandate/{next(iter(others))}")
+    assert coded["coded"]["tasks"] == others[next(iter(others))]["tasks"]
+    assert coded["corresponding"]["thesis"] == ["monuc-1291"]
+    # The resolution's page links its mandates' pages.
+    assert 'href="/explore/mandate/monuc-1291"' in page(api, "/explore/resolution/1291").text
+
+
+def test_a_state_page_shows_its_seats_and_the_personnel_it_sent(api: httpx.Client) -> None:
+    body = data(api, "/explore/organisation/pak")
+    state = body["state"]
+    contributions = api.get("/organisations/pak/contributions").json()
+    official = {r["mission"]["id"] for r in contributions["official"]}
+    assert {c["mission"]["id"] for c in state["official"]} == official
+    for row in state["official"]:
+        months = {
+            r["period"]: r["count"] for r in contributions["official"] if r["mission"]["id"] == row["mission"]["id"]
+        }
+        assert (row["first"], row["last"], row["months"]) == (min(months), max(months), len(months))
+    assert {c["mission"]["id"] for c in state["estimates"]} == {r["mission"]["id"] for r in contributions["estimates"]}
+    # Its Council seats: the years whose council, as a resolution of that year shows it, holds the state.
+    checked = 0
+    for seat in state["seats"]:
+        listed = api.get("/resolutions", params={"year": seat["year"], "limit": 1}).json()["items"]
+        if listed:
+            council = api.get(f"/resolution/{listed[0]['number']}").json()["council"]
+            assert "pak" in {c["id"] for c in council}, seat
+            checked += 1
+    assert checked  # at least one seat year has a resolution in the graph
+    assert data(api, "/explore/organisation/unsc")["state"] is None  # an organisation that is no state
 
 
 def test_an_actor_link_goes_to_the_page_of_its_kind(api: httpx.Client) -> None:
@@ -228,6 +292,8 @@ def test_search_page_links_each_hit_to_its_page(api: httpx.Client) -> None:
         "/",
         "/explore/mission/monuc",
         "/explore/organisation/unsc",
+        "/explore/organisation/pak",
+        "/explore/mandate/monuc-1291",
         "/explore/code/rq1",
         "/explore/network",
         "/explore/claims?code=power-dependency",

@@ -5,7 +5,7 @@ from __future__ import annotations
 import httpx
 import pytest
 
-from service.routers.browse import MAX_OFFSET
+from service.paging import MAX_OFFSET
 
 
 @pytest.mark.parametrize(
