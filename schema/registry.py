@@ -342,6 +342,25 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         superclasses=(PROV + "Entity",),
         search=("text", "quote", "no_assertion", "note"),
     ),
+    NodeKind(
+        "findings",
+        "Finding",
+        "finding",
+        "Finding",
+        "Finding",
+        (SCHEMA_ORG + "Claim",),
+        _props(
+            chapter=("pk:chapter", "int"),
+            last_line=("pk:lastLine", "int"),
+            text=(SCHEMA_ORG + "text", "str"),
+            basis=("pk:basis", "str"),
+        ),
+        comment="A conclusion the thesis draws (chapter 7, or a chapter's summary or conclusion section), "
+        "paraphrased in schema:text, located from its line to pk:lastLine; pk:basis says why it rests on "
+        "the claims it is linked to.",
+        superclasses=(PROV + "Entity",),
+        search=("text", "quote", "basis", "note"),
+    ),
     # --------------------------------------------------------------- load-personnel: strength
     # Authorised ceilings (Passmore, at changes) and deployed strength (IPI totals, Passmore) per
     # mission-month: (:Mission)-[:HAS_STRENGTH]->(:Strength {month, measure, value, source}).
@@ -462,6 +481,10 @@ FIELD_RELATIONS: tuple[FieldRelation, ...] = (
     FieldRelation("claims", "codes", "CODED_AS", ("codes",)),
     FieldRelation("claims", "research_question", "CODED_AS", ("codes",)),
     FieldRelation("claims", "mentions", "MENTIONS", ("missions", "organisations")),
+    FieldRelation("findings", "research_questions", "ADDRESSES", ("codes",)),
+    FieldRelation("findings", "codes", "ON", ("codes",)),
+    FieldRelation("findings", "actors", "ABOUT", ("missions", "organisations")),
+    FieldRelation("findings", "rests_on", "RESTS_ON", ("claims",)),
 )
 
 
@@ -519,6 +542,12 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("CITES", "pk:cites"),
     RelationType("CODED_AS", "pk:codedAs", by_field=MappingProxyType({"research_question": "pk:researchQuestion"})),
     RelationType("MENTIONS", SCHEMA_ORG + "mentions"),
+    # A finding of the thesis: the research question it answers, the codes it is on, the actors it is
+    # about, the claims whose evidence it draws on.
+    RelationType("ADDRESSES", "pk:addressesQuestion"),
+    RelationType("ON", "pk:onCode"),
+    RelationType("ABOUT", SCHEMA_ORG + "about"),
+    RelationType("RESTS_ON", "pk:restsOn"),
     RelationType("HAS_FIGURE", "pk:figure"),
     RelationType("HAS_STATEMENT", "pk:statement"),
     # The Security Council adopted every resolution (written by the ingest, not from a field).
