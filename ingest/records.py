@@ -338,6 +338,7 @@ class Code(Sourced):
     related: list[Slug] = Field(default=[], description="skos:related: another perspective a sub-theme spans")
     kind: Literal["perspective", "research-question", "learning-type", "sub-theme"]
     chapter_section: list[str] = Field(default=[], description="thesis sections whose heading names it")
+    literature: list[Slug] = Field(default=[], description="the works the thesis says the concept comes from")
 
 
 RelationType = Literal["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FUNDS"]

@@ -474,6 +474,7 @@ FIELD_RELATIONS: tuple[FieldRelation, ...] = (
     FieldRelation("mandates", "tasks", "INCLUDES", ("tasks",)),
     FieldRelation("codes", "broader", "BROADER", ("codes",)),
     FieldRelation("codes", "related", "RELATED", ("codes",)),
+    FieldRelation("codes", "literature", "ADAPTED_FROM", ("sources",)),
     FieldRelation("interviews", "organisation", "AFFILIATED_WITH", ("organisations",)),
     FieldRelation("interviews", "mission", "CONCERNS", ("missions",)),
     FieldRelation("claims", "interviews", "CITES", ("interviews",)),
@@ -533,6 +534,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("HELD_WITH", "pk:heldWith"),
     RelationType("BROADER", SKOS + "broader"),
     RelationType("RELATED", SKOS + "related"),
+    # A framework concept and the work the thesis says it comes from (the Source's cited_in is where).
+    RelationType("ADAPTED_FROM", "pk:adaptedFrom"),
     RelationType("CONCERNS", "pk:concerns"),
     RelationType("MANDATE_OF", "pk:mandateOf"),
     RelationType("SETS", "pk:sets"),

@@ -419,6 +419,17 @@ class ClaimDetail(Identified, ClaimSummary, Provenance):
     relations: list[RelationOut] = Field(description="actor relations this claim is evidence for")
 
 
+class LiteratureRef(BaseModel):
+    """A work a framework concept comes from, and the thesis line that cites it for the concept."""
+
+    id: str
+    author: str | None = None
+    year: int | None = None
+    citation: str | None = None
+    section: str | None = Field(default=None, description="thesis section that cites it")
+    line: int | None = Field(default=None, description="thesis line that cites it")
+
+
 class CodeOut(BaseModel):
     id: str
     pref_label: str
@@ -426,6 +437,7 @@ class CodeOut(BaseModel):
     definition: str | None = None
     broader: str | None = None
     claims: int
+    literature: list[LiteratureRef] = Field(default=[], description="the works the thesis says it comes from")
 
 
 class Highlight(BaseModel):

@@ -176,3 +176,24 @@ def test_coverage_counts_the_findings_per_chapter(api: httpx.Client) -> None:
     for number, chapter in chapters.items():
         assert chapter["findings"] == counts[number] == chapter["by_kind"].get("Finding", 0), number
 
+
+def test_framework_concepts_carry_the_literature_they_come_from(api: httpx.Client) -> None:
+    thesis = ThesisText.read()
+    sources = {s["id"]: s for s in _records("sources")}
+    linked = {c["id"]: c["literature"] for c in _records("codes") if c.get("literature")}
+    assert {"power-dependency", "resource-dependency", "environmental-constraints", "double-loop-learning"} <= set(
+        linked
+    )
+    served = {c["id"]: c for c in api.get("/codes").json()}
+    for code, works in linked.items():
+        refs = served[code]["literature"]
+        assert {r["id"] for r in refs} == set(works), code
+        for ref in refs:
+            cited = sources[ref["id"]]["cited_in"]
+            assert (ref["author"], ref["year"]) == (sources[ref["id"]]["author"], sources[ref["id"]]["year"])
+            assert (ref["section"], ref["line"]) == (cited["locator"]["section"], cited["locator"]["line"])
+            surname = ref["author"].split()[-1]
+            assert thesis.quote_at(surname, ref["line"]), (code, ref)
+            assert api.get(f"/source/{ref['id']}").status_code == 200
+    unlinked = [c["id"] for c in served.values() if c["kind"] == "perspective" and not c["literature"]]
+    assert unlinked == []
