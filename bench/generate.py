@@ -79,6 +79,7 @@ TEXT_FIELDS = {
     "un_digital_library",
     "un_voting_record",
     "quote",
+    "basis",
 }
 PROVENANCE_LISTS = ("figures", "statements")
 PROVENANCE_FIELDS = ("tasks_source", "cited_in")
@@ -198,6 +199,8 @@ class Generator:
                 out[key] = "synthetic"
             elif key == "locator":
                 out[key] = self._locator(value)
+            elif key == "last_line":  # a finding's passage keeps its length after its new first line
+                out[key] = None
             elif refs is not None:
                 if isinstance(value, list):
                     out[key] = [self._ref(refs, v, world, memo) for v in value]
@@ -219,6 +222,8 @@ class Generator:
                 out[key] = copy * 10_000 + value
             else:
                 out[key] = value
+        if "last_line" in dump:
+            out["last_line"] = out["locator"]["line"] + dump["last_line"] - dump["locator"]["line"]
         for key in (*PROVENANCE_LISTS, *PROVENANCE_FIELDS):
             if key in dump:
                 value = dump[key]

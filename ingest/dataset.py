@@ -259,6 +259,7 @@ def _check_references(dataset: Dataset, union: _Union, problems: list[Problem]) 
                     "coded as a dependency: assert a DEPENDS_ON or write no_assertion: 'none stated: ...'",
                 )
             )
+    _check_finding_questions(dataset, problems)
     if "sources" in union.unreadable:
         return
     sources = union.ids("sources")
@@ -274,6 +275,24 @@ def _check_references(dataset: Dataset, union: _Union, problems: list[Problem]) 
                             f"source {provenance.source!r} is not in sources.yaml",
                         )
                     )
+
+
+def _check_finding_questions(dataset: Dataset, problems: list[Problem]) -> None:
+    """A finding's `research_questions` name codes of kind research-question, not any code (the
+    reference check only knows they are codes). Codes read by this source only: they are curated."""
+    codes = dataset.kinds.get("codes", {})
+    for record_id, finding in dataset.kinds.get("findings", {}).items():
+        for value in finding.research_questions:
+            code = codes.get(value)
+            if code is not None and code.kind != "research-question":
+                problems.append(
+                    Problem(
+                        dataset.file_of("findings"),
+                        record_id,
+                        "research_questions",
+                        f"{value!r} is a {code.kind} code, not a research question",
+                    )
+                )
 
 
 def unresolved_end(link: Link, union: _Union) -> str | None:

@@ -338,6 +338,7 @@ class Code(Sourced):
     related: list[Slug] = Field(default=[], description="skos:related: another perspective a sub-theme spans")
     kind: Literal["perspective", "research-question", "learning-type", "sub-theme"]
     chapter_section: list[str] = Field(default=[], description="thesis sections whose heading names it")
+    literature: list[Slug] = Field(default=[], description="the works the thesis says the concept comes from")
 
 
 RelationType = Literal["DEPENDS_ON", "COORDINATES_WITH", "TENSION_WITH", "REPORTS_TO", "FUNDS"]
@@ -446,3 +447,31 @@ class Strength(Sourced):
     corroborated_by: str | None = None
     reason: str | None = None
     statements: list[Statement] = []
+
+
+class Finding(Sourced):
+    """One conclusion the thesis draws, in chapter 7 or a chapter's summary or conclusion section.
+
+    `locator.line` is its first line and `last_line` its last; `quote` (where one sentence states
+    it) is verbatim from those lines. The links are only those the text justifies; `basis` says
+    why it rests on the claims it names.
+    """
+
+    chapter: int = Field(ge=1, le=7)
+    last_line: int = Field(ge=1, description="last line of the passage (locator.line is the first)")
+    text: str = Field(min_length=10, description="what the thesis concludes, in our own words")
+    research_questions: list[Slug] = Field(default=[], description="research-question codes it answers")
+    codes: list[Slug] = Field(default=[], description="codes of the framework it is a finding on")
+    actors: list[Slug] = Field(default=[], description="missions or organisations it is about")
+    rests_on: list[Slug] = Field(default=[], description="claims whose evidence it draws on")
+    basis: str | None = Field(default=None, description="why it rests on those claims")
+
+    @model_validator(mode="after")
+    def _lines_in_order(self) -> Finding:
+        if self.locator.line is None or self.locator.section is None:
+            raise ValueError("a finding's locator names its thesis section and first line")
+        if self.last_line < self.locator.line:
+            raise ValueError(f"last_line {self.last_line} is before the first line {self.locator.line}")
+        if self.rests_on and not self.basis:
+            raise ValueError("a finding that rests on claims says why in `basis`")
+        return self

@@ -342,6 +342,25 @@ NODE_KINDS: tuple[NodeKind, ...] = (
         superclasses=(PROV + "Entity",),
         search=("text", "quote", "no_assertion", "note"),
     ),
+    NodeKind(
+        "findings",
+        "Finding",
+        "finding",
+        "Finding",
+        "Finding",
+        (SCHEMA_ORG + "Claim",),
+        _props(
+            chapter=("pk:chapter", "int"),
+            last_line=("pk:lastLine", "int"),
+            text=(SCHEMA_ORG + "text", "str"),
+            basis=("pk:basis", "str"),
+        ),
+        comment="A conclusion the thesis draws (chapter 7, or a chapter's summary or conclusion section), "
+        "paraphrased in schema:text, located from its line to pk:lastLine; pk:basis says why it rests on "
+        "the claims it is linked to.",
+        superclasses=(PROV + "Entity",),
+        search=("text", "quote", "basis", "note"),
+    ),
     # --------------------------------------------------------------- load-personnel: strength
     # Authorised ceilings (Passmore, at changes) and deployed strength (IPI totals, Passmore) per
     # mission-month: (:Mission)-[:HAS_STRENGTH]->(:Strength {month, measure, value, source}).
@@ -455,6 +474,7 @@ FIELD_RELATIONS: tuple[FieldRelation, ...] = (
     FieldRelation("mandates", "tasks", "INCLUDES", ("tasks",)),
     FieldRelation("codes", "broader", "BROADER", ("codes",)),
     FieldRelation("codes", "related", "RELATED", ("codes",)),
+    FieldRelation("codes", "literature", "ADAPTED_FROM", ("sources",)),
     FieldRelation("interviews", "organisation", "AFFILIATED_WITH", ("organisations",)),
     FieldRelation("interviews", "mission", "CONCERNS", ("missions",)),
     FieldRelation("claims", "interviews", "CITES", ("interviews",)),
@@ -462,6 +482,10 @@ FIELD_RELATIONS: tuple[FieldRelation, ...] = (
     FieldRelation("claims", "codes", "CODED_AS", ("codes",)),
     FieldRelation("claims", "research_question", "CODED_AS", ("codes",)),
     FieldRelation("claims", "mentions", "MENTIONS", ("missions", "organisations")),
+    FieldRelation("findings", "research_questions", "ADDRESSES", ("codes",)),
+    FieldRelation("findings", "codes", "ON", ("codes",)),
+    FieldRelation("findings", "actors", "ABOUT", ("missions", "organisations")),
+    FieldRelation("findings", "rests_on", "RESTS_ON", ("claims",)),
 )
 
 
@@ -510,6 +534,8 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("HELD_WITH", "pk:heldWith"),
     RelationType("BROADER", SKOS + "broader"),
     RelationType("RELATED", SKOS + "related"),
+    # A framework concept and the work the thesis says it comes from (the Source's cited_in is where).
+    RelationType("ADAPTED_FROM", "pk:adaptedFrom"),
     RelationType("CONCERNS", "pk:concerns"),
     RelationType("MANDATE_OF", "pk:mandateOf"),
     RelationType("SETS", "pk:sets"),
@@ -519,6 +545,12 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("CITES", "pk:cites"),
     RelationType("CODED_AS", "pk:codedAs", by_field=MappingProxyType({"research_question": "pk:researchQuestion"})),
     RelationType("MENTIONS", SCHEMA_ORG + "mentions"),
+    # A finding of the thesis: the research question it answers, the codes it is on, the actors it is
+    # about, the claims whose evidence it draws on.
+    RelationType("ADDRESSES", "pk:addressesQuestion"),
+    RelationType("ON", "pk:onCode"),
+    RelationType("ABOUT", SCHEMA_ORG + "about"),
+    RelationType("RESTS_ON", "pk:restsOn"),
     RelationType("HAS_FIGURE", "pk:figure"),
     RelationType("HAS_STATEMENT", "pk:statement"),
     # The Security Council adopted every resolution (written by the ingest, not from a field).

@@ -25,6 +25,7 @@ from service.routers import (
     cypher,
     dependencies,
     explore,
+    findings,
     guide,
     health,
     listings,
@@ -84,6 +85,7 @@ def create_app(settings: Settings | None = None) -> FastAPI:
     app.include_router(dependencies.router)
     app.include_router(centrality.router)
     app.include_router(coverage.router)
+    app.include_router(findings.router)
     app.include_router(personnel.router)
     app.include_router(cypher.router)
     app.include_router(explore.router)  # `/` and the pages for people, `/explore/...`

@@ -1,6 +1,6 @@
 """The API model of one resource, by IRI type: what `GET /{type}/{id}` answers as JSON.
 
-Mission, organisation, resolution, interview and claim have one (read by the statement of the same
+Mission, organisation, resolution, interview, claim and finding have one (read by the statement of the same
 name, assembled by service.read_models.details); the other IRI types answer JSON with their
 linked-data view (service.rdf.describe).
 """
@@ -31,6 +31,7 @@ DETAILS: dict[str, Detail] = {
     "resolution": Detail(models.ResolutionDetail, details.resolution),
     "interview": Detail(models.InterviewDetail, details.interview),
     "claim": Detail(models.ClaimDetail, details.claim),
+    "finding": Detail(models.FindingDetail, details.finding),
 }
 
 

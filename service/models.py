@@ -419,6 +419,17 @@ class ClaimDetail(Identified, ClaimSummary, Provenance):
     relations: list[RelationOut] = Field(description="actor relations this claim is evidence for")
 
 
+class LiteratureRef(BaseModel):
+    """A work a framework concept comes from, and the thesis line that cites it for the concept."""
+
+    id: str
+    author: str | None = None
+    year: int | None = None
+    citation: str | None = None
+    section: str | None = Field(default=None, description="thesis section that cites it")
+    line: int | None = Field(default=None, description="thesis line that cites it")
+
+
 class CodeOut(BaseModel):
     id: str
     pref_label: str
@@ -426,6 +437,7 @@ class CodeOut(BaseModel):
     definition: str | None = None
     broader: str | None = None
     claims: int
+    literature: list[LiteratureRef] = Field(default=[], description="the works the thesis says it comes from")
 
 
 class Highlight(BaseModel):
@@ -489,6 +501,42 @@ class Evidence(BaseModel):
     quote: str | None = Field(default=None, description="verbatim excerpt of the thesis")
     interviews: list[Interviewee] = Field(default=[], description="the interviews it cites, with roles")
     literature: list[Ref] = Field(default=[], description="the literature it cites")
+
+
+class FindingSummary(BaseModel):
+    """A conclusion of the thesis: chapter 7 or a chapter's summary or conclusion section."""
+
+    id: str
+    chapter: int
+    section: str = Field(description="the thesis section, e.g. 7.2 or 5.7")
+    line: int = Field(description="first line of the passage in the thesis text")
+    last_line: int = Field(description="last line of the passage")
+    text: str = Field(description="our paraphrase of the finding")
+    quote: str | None = Field(default=None, description="verbatim sentence of the passage that states it")
+    research_questions: list[str] = Field(default=[], description="research-question codes it answers (rq1, ...)")
+    codes: list[str] = Field(default=[], description="framework codes it is a finding on")
+    actors: list[str] = Field(default=[], description="missions and organisations it is about")
+    rests_on: list[str] = Field(default=[], description="ids of the claims whose evidence it draws on")
+    basis: str | None = Field(default=None, description="why it rests on those claims")
+
+
+class FindingPage(Page):
+    title: ClassVar[str] = "Findings of the thesis"
+    segment: ClassVar[str | None] = "finding"
+    items: list[FindingSummary]
+
+
+class FindingDetail(Identified, Provenance):
+    id: str
+    chapter: int
+    last_line: int = Field(description="last line of the passage (`line` is its first)")
+    text: str = Field(description="our paraphrase of the finding")
+    basis: str | None = Field(default=None, description="why it rests on the claims it names")
+    note: str | None = None
+    research_questions: list[Ref] = Field(description="the research questions it answers")
+    codes: list[Ref] = Field(description="the framework codes it is a finding on")
+    actors: list[Ref] = Field(description="the missions and organisations it is about")
+    claims: list[Evidence] = Field(description="the claims it rests on, inline, in text order")
 
 
 class DependencyStep(BaseModel):
@@ -844,6 +892,7 @@ class ChapterCoverage(BaseModel):
     records: int = Field(description="records, figures and statements whose thesis locator is in this chapter")
     by_kind: dict[str, int] = Field(description="the same, per kind (label)")
     claims: int = Field(description="claims of this chapter (interview and literature)")
+    findings: int = Field(description="findings of this chapter (its summary or conclusion; chapter 7's conclusions)")
     other_names: list[str] = Field(description="names the chapter uses for records that have another name")
     left_out: list[LeftOut] = Field(description="names the chapter mentions that are deliberately no record")
     missing: list[LeftOut] = Field(description="organisations, programmes and documents not yet records")

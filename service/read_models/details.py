@@ -94,3 +94,8 @@ def claim(row: dict[str, Any]) -> models.ClaimDetail:
     found["mentions"] = [a["id"] for a in found["mentions"]]
     found["cites"] = [{"id": s["id"], "name": s.get("title") or s.get("citation")} for s in found["literature"]]
     return models.ClaimDetail(**found)
+
+
+def finding(row: dict[str, Any]) -> models.FindingDetail:
+    found = _flat(row, "finding")
+    return models.FindingDetail(**found)
