@@ -14,21 +14,22 @@ from fastapi.responses import RedirectResponse
 from schema import registry
 from service import models
 from service.deps import ReaderDep
-from service.filters import require_known
 from service.formats import LISTING
-from service.routers.browse import Id, Limit, Offset, _moved, _page, _to_iri
+from service.paging import Limit, Offset, list_route, read_page
+from service.routers.browse import Id, _moved, _to_iri
 
 router = APIRouter(tags=["findings"])
 CodeId = Annotated[str | None, Query(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
 
 
-@router.get(
+@list_route(
+    router,
     "/findings",
-    response_model=models.FindingPage,
-    responses=LISTING.responses("JSON, CSV or HTML"),
-    summary="List the thesis's findings by chapter, research question, code and actor",
+    models.FindingPage,
+    LISTING,
+    "List the thesis's findings by chapter, research question, code and actor",
+    "JSON, CSV or HTML",
 )
-@LISTING
 async def list_findings(
     graph: ReaderDep,
     chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7", examples=[7])] = None,
@@ -53,14 +54,11 @@ async def list_findings(
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> models.FindingPage:
-    await require_known(
-        graph, research_question=("Code", research_question), code=("Code", code), actor=("Actor", actor)
-    )
-    return await _page(
+    return await read_page(
         graph,
         "list_findings",
         models.FindingPage,
-        models.FindingSummary,
+        {"research_question": "Code", "code": "Code", "actor": "Actor"},
         chapter=chapter,
         research_question=research_question,
         code=code,
