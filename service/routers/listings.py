@@ -91,7 +91,12 @@ async def list_figures(
     graph: ReaderDep,
     mission: MissionId = None,
     measure: Annotated[
-        str | None, Query(max_length=80, description="e.g. troop-ceiling, budget", examples=["troop-ceiling"])
+        str | None,
+        Query(
+            pattern=one_of(registry.FIGURE_MEASURES),
+            description="what the figure counts, one of the registry's measures, e.g. troop-ceiling, annual-budget-usd",
+            examples=["troop-ceiling"],
+        ),
     ] = None,
     year: Annotated[
         int | None, Query(ge=1900, le=2100, description="the year the figure refers to", examples=[2004])

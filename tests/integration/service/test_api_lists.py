@@ -107,6 +107,10 @@ def test_figures_filter_by_mission_measure_and_year(api: httpx.Client) -> None:
         f for f in every if f["mission"] == "monuc" and (f["refers_to"] or "").startswith(str(year))
     ]
     assert all(f["owner_type"] in {"Mission", "Mandate"} for f in every)
+    # A measure the registry does not name is a typo, not an empty list.
+    refused = api.get("/figures", params={"measure": "troop-ceilings"})
+    assert refused.status_code == 422
+    assert "measure" in refused.text
 
 
 def test_sources_are_the_bibliography(api: httpx.Client) -> None:
