@@ -78,6 +78,8 @@ class Dataset:
     invalid_ids: dict[str, set[str]] = field(default_factory=dict)
     # Kinds whose file could not be parsed: references into them cannot be checked.
     unreadable: set[str] = field(default_factory=set)
+    # Kinds of a data folder whose file is not there (claims.yaml removed).
+    missing: set[str] = field(default_factory=set)
     # kind -> the file its records come from, as problems name it (default `<kind>.yaml`).
     files: dict[str, str] = field(default_factory=dict)
     # relationships no record field holds (see Link), in the order the source gives them
@@ -208,10 +210,12 @@ class _Union:
 
     def __init__(self, datasets: Sequence[Dataset], known: Mapping[str, set[str]]) -> None:
         self.unreadable = set().union(*(d.unreadable for d in datasets))
-        # A kind whose file no source of the run has (claims.yaml removed): the plan refuses to empty
-        # it unless `--delete-kind` asks (ingest.plan), which names the cause once, where every
-        # reference to one of its records would otherwise be one more dangling-reference problem.
-        self.absent = set(KINDS) - {kind for d in datasets for kind in (*d.kinds, *d.unreadable)} - set(known)
+        # A kind whose file a data folder lacks and no other source of the run gives (claims.yaml
+        # removed): the plan refuses to empty it unless `--delete-kind` asks (ingest.plan), which
+        # names the cause once, where every reference to one of its records would otherwise be one
+        # more dangling-reference problem.
+        given = {kind for d in datasets for kind in (*d.kinds, *d.unreadable)}
+        self.absent = set().union(*(d.missing for d in datasets)) - given - set(known)
         self._ids: dict[str, set[str]] = {kind: set(ids) for kind, ids in known.items()}
         for dataset in datasets:
             for kind in {*dataset.kinds, *dataset.invalid_ids}:
@@ -444,7 +448,9 @@ def read_folder(folder: Path, files: Mapping[str, bytes] | None = None) -> tuple
     for kind, model in KINDS.items():
         path = folder / f"{kind}.yaml"
         content = files.get(path.name) if files is not None else None
-        if content is not None or path.exists():
+        if content is None and not path.exists():
+            dataset.missing.add(kind)
+        else:
             before = len(problems)
             raw = content if content is not None else path.read_bytes()
             try:
