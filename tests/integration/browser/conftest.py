@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, ConsoleMessage, Page, Playwright, Request, WebSocket, sync_playwright
+from playwright.sync_api import Error as PlaywrightError
 
 ARTEFACTS = Path(__file__).resolve().parents[2] / "artefacts" / "screenshots"
 INSTALL_HINT = "sudo apt-get install -y chromium   (or: make system-tools, as root)"
@@ -125,7 +126,16 @@ def open_page(chromium: Browser, request: pytest.FixtureRequest) -> Iterator[Ope
     for index, checked in enumerate(opened):
         suffix = f"-{index}" if index else ""
         if not checked.page.is_closed():
-            checked.page.screenshot(path=str(ARTEFACTS / f"{name}{suffix}.png"), full_page=True)
+            _screenshot(checked.page, ARTEFACTS / f"{name}{suffix}.png")
         problems += checked.problems()
         checked.page.context.close()
     assert not problems, "\n".join(problems)
+
+
+def _screenshot(page: Page, path: Path) -> None:
+    """The whole page as an artefact; a page taller than Chromium can capture in one image (the
+    linked-data view of a mission with its public data) is taken at the viewport instead."""
+    try:
+        page.screenshot(path=str(path), full_page=True)
+    except PlaywrightError:
+        page.screenshot(path=str(path))
