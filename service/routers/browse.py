@@ -15,16 +15,14 @@ from fastapi.responses import RedirectResponse
 from schema import registry
 from service import models
 from service.deps import ReaderDep
-from service.details import DETAILS
 from service.filters import require_known
 from service.formats import LISTING, TABULAR
+from service.moved import Id, moved, to_iri
 from service.paging import Limit, Offset, list_route, one_of, read_page
 from service.read_models import search as search_model
 
 router = APIRouter(tags=["browse"])
 
-Id = Annotated[str, Path(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
-NOT_FOUND: dict[int | str, dict[str, Any]] = {404: {"model": models.ErrorBody, "description": "unknown id"}}
 CSV = "JSON, or CSV on request"
 CSV_RESPONSES = TABULAR.responses(CSV)
 
@@ -228,46 +226,26 @@ async def search(
 # -- the plural detail paths: 308 to the IRI ----------------------------------------------------
 
 
-def _to_iri(segment: str, key: str, request: Request) -> RedirectResponse:
-    query = request.url.query
-    return RedirectResponse(f"/{segment}/{key}" + (f"?{query}" if query else ""), status_code=308)
-
-
-def _moved(segment: str, key: str) -> dict[str, Any]:
-    """The route's documentation: the model is what the IRI answers once the redirect is followed."""
-    return {
-        "response_model": DETAILS[segment].model,
-        "responses": {
-            308: {
-                "description": f"permanent redirect to the IRI /{segment}/{{{key}}}, the query string kept",
-                "headers": {"Location": {"schema": {"type": "string"}, "description": "the IRI's path"}},
-            },
-            **NOT_FOUND,
-        },
-        "summary": f"One {segment}: 308 to its IRI /{segment}/{{{key}}}, which answers the model below",
-    }
-
-
-@router.get("/missions/{id}", **_moved("mission", "id"))
+@router.get("/missions/{id}", **moved("mission", "id"))
 async def mission(request: Request, id: Id) -> RedirectResponse:
-    return _to_iri("mission", id, request)
+    return to_iri("mission", id, request)
 
 
-@router.get("/organisations/{id}", **_moved("organisation", "id"))
+@router.get("/organisations/{id}", **moved("organisation", "id"))
 async def organisation(request: Request, id: Id) -> RedirectResponse:
-    return _to_iri("organisation", id, request)
+    return to_iri("organisation", id, request)
 
 
-@router.get("/resolutions/{number}", **_moved("resolution", "number"))
+@router.get("/resolutions/{number}", **moved("resolution", "number"))
 async def resolution(request: Request, number: Annotated[int, Path(ge=1, le=99999)]) -> RedirectResponse:
-    return _to_iri("resolution", str(number), request)
+    return to_iri("resolution", str(number), request)
 
 
-@router.get("/interviews/{id}", **_moved("interview", "id"))
+@router.get("/interviews/{id}", **moved("interview", "id"))
 async def interview(request: Request, id: Id) -> RedirectResponse:
-    return _to_iri("interview", id, request)
+    return to_iri("interview", id, request)
 
 
-@router.get("/claims/{id}", **_moved("claim", "id"))
+@router.get("/claims/{id}", **moved("claim", "id"))
 async def claim(request: Request, id: Id) -> RedirectResponse:
-    return _to_iri("claim", id, request)
+    return to_iri("claim", id, request)

@@ -15,8 +15,8 @@ from schema import registry
 from service import models
 from service.deps import ReaderDep
 from service.formats import LISTING
+from service.moved import Id, moved, to_iri
 from service.paging import Limit, Offset, list_route, read_page
-from service.routers.browse import Id, _moved, _to_iri
 
 router = APIRouter(tags=["findings"])
 CodeId = Annotated[str | None, Query(pattern=registry.ID_PATTERN, max_length=registry.ID_MAX_LENGTH)]
@@ -69,6 +69,6 @@ async def list_findings(
     )
 
 
-@router.get("/findings/{id}", **_moved("finding", "id"))
+@router.get("/findings/{id}", **moved("finding", "id"))
 async def finding(request: Request, id: Id) -> RedirectResponse:
-    return _to_iri("finding", id, request)
+    return to_iri("finding", id, request)
