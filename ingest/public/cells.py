@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import csv
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.public import Locator, SourceFileError
@@ -36,21 +36,27 @@ def csv_rows(path: Path, columns: set[str], where: Locator) -> Iterator[tuple[in
             yield reader.line_num, row
 
 
-def number(text: str, where: Locator, missing: frozenset[str]) -> float | None:
-    """A cell as a number; a cell in `missing` (e.g. "" or "NA") is None."""
+def _at(where: Locator, column: str | None) -> Locator:
+    # The cell's locator, built only for an error: the readers parse a million cells.
+    return where if column is None else replace(where, column=column)
+
+
+def number(text: str, where: Locator, missing: frozenset[str], column: str | None = None) -> float | None:
+    """A cell as a number; a cell in `missing` (e.g. "" or "NA") is None. `column`, if given, is
+    put in `where` when the cell is refused."""
     if text.strip() in missing:
         return None
     try:
         return float(text)
     except ValueError:
-        raise SourceFileError(where, f"not a number: {text!r}") from None
+        raise SourceFileError(_at(where, column), f"not a number: {text!r}") from None
 
 
-def count(text: str, where: Locator, missing: frozenset[str]) -> int | None:
+def count(text: str, where: Locator, missing: frozenset[str], column: str | None = None) -> int | None:
     """A cell that must hold a whole number of people ("8.0" is 8; "8.5" is refused)."""
-    value = number(text, where, missing)
+    value = number(text, where, missing, column)
     if value is None:
         return None
     if not value.is_integer() or value < 0:
-        raise SourceFileError(where, f"not a whole non-negative count: {text!r}")
+        raise SourceFileError(_at(where, column), f"not a whole non-negative count: {text!r}")
     return int(value)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, cached_property
 from pathlib import Path
 
 import yaml
@@ -64,7 +64,7 @@ class Crosswalk:
     @classmethod
     def read(cls, path: Path) -> Crosswalk:
         try:
-            entries = yaml.safe_load(path.read_text(encoding="utf-8")) or []
+            entries = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader) or []
         except (OSError, yaml.YAMLError) as err:
             raise CrosswalkError(f"{path}: {err}") from None
         if not isinstance(entries, list):
@@ -101,13 +101,20 @@ class Crosswalk:
                 raise CrosswalkError(f"{path}: {mapping.name!r} maps to both {seen[key]!r} and {mapping.id!r}")
             seen[key] = mapping.id
 
+    @cached_property
+    def _by_key(self) -> dict[str, list[Mapping]]:
+        """The mappings of each name key, in file order: a public source asks once per row."""
+        by_key: dict[str, list[Mapping]] = {}
+        for mapping in self.mappings:
+            by_key.setdefault(_key(mapping.name), []).append(mapping)
+        return by_key
+
     def lookup(self, name: str, source: str | None = None, when: str | None = None) -> Mapping | None:
         """The mapping of `name` as `source` writes it in a row dated `when` (YYYY-MM[-DD]):
         a source-specific mapping wins over a general one; a dated mapping holds only in its period."""
-        key = _key(name)
         general = None
-        for mapping in self.mappings:
-            if _key(mapping.name) != key or not mapping.holds_on(when):
+        for mapping in self._by_key.get(_key(name), ()):
+            if not mapping.holds_on(when):
                 continue
             if mapping.source == source and source is not None:
                 return mapping

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -86,6 +87,7 @@ class DgcRead:
         return {r.number: r for r in self.resolutions}
 
 
+@cache  # the resolutions and the personnel adapters read it in one run: parsed once
 def read_dgc(folder: Path = SOURCES) -> DgcRead:
     """All resolutions of DGC-SCRES.json, in the file's order."""
     path = source_file(folder, FILE)

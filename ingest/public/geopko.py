@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from functools import cache
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
@@ -68,23 +69,24 @@ def _overview(text: str, where: Locator) -> list[tuple[str, int | None]]:
     return items
 
 
+@cache  # the states' owners and the personnel adapters read it in one run: parsed once
 def read_presence(folder: Path = SOURCES) -> tuple[Presence, ...]:
     path = source_file(folder, FILE)
     columns = {"mission", "year", "location", "latitude", "longitude", "No.TCC", "year.overview"}
     records = []
     for line, row in csv_rows(path, columns, Locator(SOURCE, FILE)):
         where = Locator(SOURCE, FILE, row=line)
-        year = count(row["year"], replace(where, column="year"), NA)
+        year = count(row["year"], where, NA, "year")
         if year is None:
             raise SourceFileError(replace(where, column="year"), "empty year")
         mission, location = row["mission"].strip(), row["location"].strip()
         if not mission:
             raise SourceFileError(replace(where, column="mission"), "empty mission")
-        latitude = number(row["latitude"], replace(where, column="latitude"), NA)
-        longitude = number(row["longitude"], replace(where, column="longitude"), NA)
+        latitude = number(row["latitude"], where, NA, "latitude")
+        longitude = number(row["longitude"], where, NA, "longitude")
         at = replace(where, column="year.overview")
         items = _overview(row["year.overview"], at)
-        stated = count(row["No.TCC"], replace(where, column="No.TCC"), NA)
+        stated = count(row["No.TCC"], where, NA, "No.TCC")
         if stated is not None and stated != len(items):
             raise SourceFileError(at, f"lists {len(items)} contributors, No.TCC says {stated}")
         for name, size in items:

@@ -35,6 +35,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, replace
 from datetime import date
+from functools import cache
 from pathlib import Path
 from typing import Literal
 
@@ -83,7 +84,7 @@ class Contribution:
 
 
 def _cell(row: dict[str, str], column: str, where: Locator) -> int:
-    value = count(row[column], replace(where, column=column), NA)
+    value = count(row[column], where, NA, column)
     if value is None:
         raise SourceFileError(replace(where, column=column), "empty count")
     return value
@@ -122,6 +123,7 @@ class Contributions:
     duplicates: tuple[Duplicate, ...]
 
 
+@cache  # the states' owners and the personnel adapters read it in one run: parsed once
 def read_contributions(folder: Path = SOURCES) -> Contributions:
     """Gender.Full.csv as one Contribution per (row, personnel type with people)."""
     path = source_file(folder, CONTRIBUTIONS_FILE)
@@ -194,7 +196,7 @@ def _total_row(line: int, row: dict[str, str]) -> MissionTotal:
     where = Locator(SOURCE, TOTALS_FILE, row=line)
 
     def people(column: str) -> int | None:
-        return count(row[column], replace(where, column=column), NA)
+        return count(row[column], where, NA, column)
 
     contributors, total = people("Number of Contributors"), people("Total")
     if contributors is None or total is None:
@@ -216,8 +218,8 @@ def _total_row(line: int, row: dict[str, str]) -> MissionTotal:
         country=row["Country of Mission"].strip(),
         country_iso3=row["Country of Mission ISO-3"].strip(),
         hq=row["Mission HQ"].strip(),
-        raw_longitude_column=number(row["Mission HQ Longitude"], replace(where, column="Mission HQ Longitude"), NA),
-        raw_latitude_column=number(row["Mission HQ Latitude"], replace(where, column="Mission HQ Latitude"), NA),
+        raw_longitude_column=number(row["Mission HQ Longitude"], where, NA, "Mission HQ Longitude"),
+        raw_latitude_column=number(row["Mission HQ Latitude"], where, NA, "Mission HQ Latitude"),
         locator=where,
     )
 

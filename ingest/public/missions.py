@@ -59,7 +59,7 @@ class NewMission:
 
 @cache
 def new_missions(folder: Path = CROSSWALKS) -> tuple[NewMission, ...]:
-    entries = yaml.safe_load((folder / "missions_new.yaml").read_text(encoding="utf-8"))
+    entries = yaml.load((folder / "missions_new.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     out = []
     for entry in entries:
         where = entry["locator"]
@@ -73,13 +73,13 @@ def new_missions(folder: Path = CROSSWALKS) -> tuple[NewMission, ...]:
 @cache
 def excluded_names(folder: Path = CROSSWALKS) -> dict[str, str]:
     """Names mapped to no mission, with the reason (missions_excluded.yaml), keyed without case."""
-    entries = yaml.safe_load((folder / "missions_excluded.yaml").read_text(encoding="utf-8"))
+    entries = yaml.load((folder / "missions_excluded.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return {_key(entry["name"]): entry["reason"] for entry in entries}
 
 
 @cache
 def _acronyms(data: Path = DATA) -> dict[str, str]:
-    records = yaml.safe_load((data / "missions.yaml").read_text(encoding="utf-8"))
+    records = yaml.load((data / "missions.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     pairs = [(r["acronym"], r["id"]) for r in records if r.get("acronym")]
     pairs += [(m.acronym, m.id) for m in new_missions()]
     seen: dict[str, set[str]] = {}
@@ -90,7 +90,7 @@ def _acronyms(data: Path = DATA) -> dict[str, str]:
 
 def mission_ids(data: Path = DATA) -> frozenset[str]:
     """Every id a name may resolve to: the graph's missions and the ones to create."""
-    records = yaml.safe_load((data / "missions.yaml").read_text(encoding="utf-8"))
+    records = yaml.load((data / "missions.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
     return frozenset([r["id"] for r in records] + [m.id for m in new_missions()])
 
 

@@ -150,10 +150,10 @@ def _row(line: int, row: dict[str, str]) -> PassmoreMonth:
     where = Locator(SOURCE, FILE, row=line)
 
     def cells(columns: tuple[str, ...]) -> tuple[float | None, ...]:
-        return tuple(number(row[c], replace(where, column=c), MISSING) for c in columns)
+        return tuple(number(row[c], where, MISSING, c) for c in columns)
 
-    year = count(row["year"], replace(where, column="year"), MISSING)
-    month = count(row["month"], replace(where, column="month"), MISSING)
+    year = count(row["year"], where, MISSING, "year")
+    month = count(row["month"], where, MISSING, "month")
     if year is None or month is None or not 1 <= month <= 12:
         raise SourceFileError(replace(where, column="year" if year is None else "month"), "no valid year/month")
     mission = row["mission"].strip()
@@ -161,7 +161,7 @@ def _row(line: int, row: dict[str, str]) -> PassmoreMonth:
         raise SourceFileError(replace(where, column="mission"), "empty mission name")
     authorised = cells(AUTHORISED)
     for column in DEPLOYED:  # deployed people are whole numbers; refuse anything else
-        count(row[column], replace(where, column=column), MISSING)
+        count(row[column], where, MISSING, column)
     deployed = cells(DEPLOYED)
     return PassmoreMonth(
         mission=mission,

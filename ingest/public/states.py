@@ -66,6 +66,7 @@ class Mention:
     year: int | None = None
 
 
+@cache  # one name per row of the personnel files, a few hundred distinct
 def clean(name: str) -> str:
     text = repair(name).strip()
     if text.endswith("'") and text.count("'") == 1:

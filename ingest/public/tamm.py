@@ -28,6 +28,7 @@ import csv
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
@@ -95,12 +96,13 @@ def _task_columns(header: list[str]) -> list[str]:
     return [c for c in header[first : last + 1] if c != "ch7"] + [EXTRA_TASK]
 
 
-def _dummy(value: str, locator: Locator) -> bool:
+def _dummy(value: str, line: int, column: str) -> bool:
     if value not in ("0", "1"):
-        raise SourceFileError(locator, f"expected 0 or 1, not {value!r}")
+        raise SourceFileError(Locator(SOURCE, FILE, row=line, column=column), f"expected 0 or 1, not {value!r}")
     return value == "1"
 
 
+@cache  # the TAMM and the personnel adapters read it in one run: parsed once
 def read_tamm(sources: Path = SOURCES) -> Tamm:
     months: list[TammMonth] = []
     warnings: list[SourceWarning] = []
@@ -123,8 +125,8 @@ def read_tamm(sources: Path = SOURCES) -> Tamm:
             mission = resolve_mission(name, SOURCE, when)
             if mission is None:
                 warnings.append(SourceWarning(at("mission"), f"mission name {name!r} is not in the missions crosswalk"))
-            tasks = frozenset(c for c in columns if _dummy(row[c], at(c)))
-            ch7 = _dummy(row["ch7"], at("ch7"))
+            tasks = frozenset(c for c in columns if _dummy(row[c], line, c))
+            ch7 = _dummy(row["ch7"], line, "ch7")
             instrument = row["unsc_resolution"].strip()
             here = Locator(SOURCE, FILE, row=line)
             months.append(TammMonth(name, mission, year, month, instrument, tasks, ch7, here))

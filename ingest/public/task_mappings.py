@@ -51,8 +51,8 @@ class TaskMappings:
 
 def read_task_mappings(folder: Path = CROSSWALKS, data: Path = DATA) -> TaskMappings:
     path = folder / "tasks.yaml"
-    document = yaml.safe_load(path.read_text(encoding="utf-8"))
-    scheme = {t["id"] for t in yaml.safe_load((data / "tasks.yaml").read_text(encoding="utf-8"))}
+    document = yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+    scheme = {t["id"] for t in yaml.load((data / "tasks.yaml").read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)}
     proposals = []
     for index, entry in enumerate(document["proposals"], start=1):
         if entry["id"] in scheme:
