@@ -14,6 +14,8 @@ and each source's `:Dataset` node written as a transactional load writes it. A l
 
 from __future__ import annotations
 
+import itertools
+import re
 import shutil
 from collections.abc import Callable, Collection
 from dataclasses import dataclass
@@ -33,6 +35,10 @@ from schema.settings import Settings
 
 Say = Callable[[str], None]
 _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+# Where a database keeps its files under the home's data/ (each in a folder named after it).
+_STORE_PARTS = ("databases", "transactions")
+# The lines of the importer's output that name its failure (the exception and its cause).
+_ERROR_LINE = re.compile(r"Exception|Error|Caused by|[Ff]ailed")
 
 
 @dataclass(frozen=True)
@@ -45,7 +51,8 @@ class BulkLoad:
 
 
 class BulkLoadFailed(Exception):
-    """neo4j-admin refused the import; the message has its last lines and what to do."""
+    """neo4j-admin refused the import; the message says what it refused. The database is the empty
+    one it was before (db.bulk_load restores it)."""
 
 
 def why_not(settings: Settings, driver: Driver) -> str | None:
@@ -80,27 +87,35 @@ def bulk_load(
     files = write_import_csvs(source_loads(validated, only), folder)
     tell(f"bulk first load: {files.elements:,} elements in {len(files.nodes) + len(files.relationships)} files")
     database = settings.neo4j_database
+    report = (settings.db_home / "logs" / "import.report").resolve()
     import_args = [
-        "database", "import", "full", database, "--overwrite-destination=true",
-        f"--report-file={(settings.db_home / 'logs' / 'import.report').resolve()}",
+        # --verbose: a refused row comes with its file, line and field (db.bulk_load.importer_error)
+        "database", "import", "full", database, "--overwrite-destination=true", "--verbose",
+        f"--report-file={report}",
         *files.arguments(),
     ]  # fmt: skip
     tell("bulk first load: stopping Neo4j")
     local_server.stop(settings)
+    aside = _set_aside(settings, database)
+    done: local_server.AdminRun | None = None
     try:
         tell("bulk first load: neo4j-admin database import full")
+        report.unlink(missing_ok=True)  # an earlier import's would be read as this one's
         done = local_server.run_admin(settings, import_args)
         tell(f"bulk first load: imported in {done.seconds:.1f} s")
     finally:
+        if done is not None and done.returncode == 0:
+            shutil.rmtree(aside, ignore_errors=True)
+        else:
+            # Failed or interrupted: what the importer half-wrote goes, the empty database it replaced
+            # comes back, so the server starts as it was and the next `pkgraph ingest` may try again.
+            _put_back(settings, database, aside)
         tell("bulk first load: starting Neo4j")
         local_server.start(settings)
     if done.returncode != 0:
-        tail = "\n".join(done.output.splitlines()[-15:])
         raise BulkLoadFailed(
-            f"neo4j-admin import exited with {done.returncode}; database {database} may be unusable: run "
-            f"`pkgraph db stop`, delete {settings.db_home / 'data' / 'databases' / database} and "
-            f"{settings.db_home / 'data' / 'transactions' / database}, start again and run "
-            f"`pkgraph ingest --transactional`. Import files kept in {folder}.\n{tail}"
+            f"neo4j-admin import exited with {done.returncode}: {importer_error(done.output, report)}\n"
+            f"Nothing was loaded: database {database} is the empty one it was. Import files kept in {folder}."
         )
     with create_sync_driver(settings) as driver:
         local_server.wait_until_online(driver, database)
@@ -124,3 +139,44 @@ def _set_empty_lists(driver: Driver, database: str, files: ImportFiles, batch: i
             if records[0]["written"] != len(chunk):
                 # Every element was just imported from these rows: a miss is a bug, not bad data.
                 raise RuntimeError(f"empty lists: {records[0]['written']} of {len(chunk)} {kind} found")
+
+
+def _set_aside(settings: Settings, database: str) -> Path:
+    """Move the (empty) database's store and transaction logs out of the importer's way; returns
+    where they went (`--overwrite-destination` would delete them, and a failed import would leave
+    a half-written store in their place)."""
+    aside = settings.db_home / "data" / ".before-import"
+    shutil.rmtree(aside, ignore_errors=True)
+    for part in _STORE_PARTS:
+        store = settings.db_home / "data" / part / database
+        if store.exists():
+            (aside / part).mkdir(parents=True)
+            store.rename(aside / part / database)
+    return aside
+
+
+def _put_back(settings: Settings, database: str, aside: Path) -> None:
+    """Remove what the importer wrote and move the set-aside store back."""
+    for part in _STORE_PARTS:
+        store = settings.db_home / "data" / part / database
+        shutil.rmtree(store, ignore_errors=True)
+        if (aside / part / database).exists():
+            (aside / part / database).rename(store)
+    shutil.rmtree(aside, ignore_errors=True)
+
+
+def importer_error(output: str, report: Path, lines: int = 8) -> str:
+    """What neo4j-admin says it refused: the first lines of its bad-entries report, else the first
+    cause its (verbose) output gives with the file, line and field, else its error lines."""
+    bad = report.read_text(errors="replace").splitlines()[:lines] if report.exists() else []
+    said = output.splitlines()
+    starts = [index for index, line in enumerate(said) if line.startswith("Caused by:")]
+    cause: list[str] = []
+    if starts:
+        cause = [said[starts[0]].removeprefix("Caused by:").strip()]
+        # The cause's detail lines are indented by spaces; its stack frames by a tab.
+        cause += [
+            line.strip() for line in itertools.takewhile(lambda line: line.startswith("  "), said[starts[0] + 1 :])
+        ]
+    errors = [line.strip() for line in said if _ERROR_LINE.search(line)]
+    return "\n".join((bad or cause or errors or said[-lines:])[:lines])

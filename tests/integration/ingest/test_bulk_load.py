@@ -15,18 +15,22 @@ import shutil
 import subprocess
 import sys
 from collections import Counter
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 from neo4j import Driver
 
+from db import bulk_load as bulk_load_module
 from db import local_server
-from db.bulk_load import why_not
+from db.bulk_load import BulkLoadFailed, bulk_load, why_not
 from ingest import pipeline
+from ingest.bulk_import import ImportFiles, write_import_csvs
+from ingest.loader import SourceLoad
 from ingest.sources import default_adapters
 from queries.driver import create_sync_driver
+from schema.datasets import CURATED
 from schema.settings import Settings
 from tests.conftest import DATA, make_settings
 
@@ -34,6 +38,9 @@ pytestmark = pytest.mark.integration
 
 # The curated data and two public sources with relationships into it (memberships, mandated tasks).
 SOURCES = ("curated", "un-psdata-scmembership", "tamm")
+
+# The start of the relationship the importer is made to refuse: an id no node has.
+DANGLING = "pkgraph-no-such-node"
 
 Dump = tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]]
 
@@ -130,6 +137,36 @@ def test_bad_input_fails_before_the_server_is_stopped(local: Settings, tmp_path:
     # The same server still runs (never stopped), and its database is still empty.
     assert local_server.status(local).pid == pid is not None
     with create_sync_driver(local) as driver:
+        assert why_not(local, driver) is None
+
+
+def _with_a_dangling_relationship(loads: Iterable[SourceLoad], folder: Path) -> ImportFiles:
+    """The import files, then one row more in a relationship file: a start node no file holds. It
+    passes every check before the import (the rows are valid); the importer refuses it."""
+    files = write_import_csvs(loads, folder)
+    _, path = files.relationships[0]
+    last = path.read_text(encoding="utf-8").splitlines()[-1]
+    with path.open("a", encoding="utf-8") as handle:
+        handle.write('"' + DANGLING + last[last.index('",') :] + "\n")
+    return files
+
+
+def test_a_failed_import_leaves_the_empty_database(local: Settings, monkeypatch: pytest.MonkeyPatch) -> None:
+    validated = pipeline.validate([adapter for adapter in default_adapters(DATA) if adapter.id == CURATED])
+    monkeypatch.setattr(bulk_load_module, "write_import_csvs", _with_a_dangling_relationship)
+    with pytest.raises(BulkLoadFailed) as failed:
+        bulk_load(local, validated)
+    message = str(failed.value)
+    assert message.startswith("neo4j-admin import exited with "), message
+    # The importer's own words: the row's file and line, and what is wrong with it.
+    assert f"referring to missing node {DANGLING}" in message, message
+    assert "line:" in message, message
+    assert f"database {local.neo4j_database} is the empty one it was" in message
+    # The server runs again, on the empty database: nothing of the import is left.
+    assert local_server.status(local).running
+    assert not (local.db_home / "data" / ".before-import").exists()
+    with create_sync_driver(local) as driver:
+        local_server.wait_until_online(driver, local.neo4j_database)
         assert why_not(local, driver) is None
 
 
