@@ -24,6 +24,7 @@ from typing import Any
 from bench.generate import generate
 from ingest import pipeline
 from ingest.bulk_import import write_import_csvs
+from ingest.gc_pause import gc_paused
 from ingest.sources import SourceAdapter, default_adapters
 from ingest.sources.curated import CuratedYaml
 from schema.paths import DATA
@@ -42,11 +43,12 @@ def digest(kind: str, folder: Path, profile: Path | None = None) -> dict[str, An
     validated = pipeline.validate(_adapters(kind, folder), {})
     if profiler:
         profiler.disable()
-        profiler.dump_stats(profile)
+        profiler.dump_stats(str(profile))
     parsed, parsed_cpu = time.perf_counter(), time.process_time()
     with tempfile.TemporaryDirectory(prefix="pkgraph-digest-") as tmp:
         out = Path(tmp) / "csv"
-        files = write_import_csvs(pipeline.source_loads(validated), out)
+        with gc_paused():  # as db.bulk_load writes them
+            files = write_import_csvs(pipeline.source_loads(validated), out)
         written = time.perf_counter()
         sha = hashlib.sha256()
         for path in sorted(out.iterdir()):

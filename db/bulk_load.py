@@ -26,6 +26,7 @@ from neo4j import Driver
 
 from db import local_server
 from ingest.bulk_import import ImportFiles, write_import_csvs
+from ingest.gc_pause import gc_paused
 from ingest.loader import LoadSummary, record_version
 from ingest.pipeline import Validated, source_loads
 from queries import statement
@@ -84,7 +85,8 @@ def bulk_load(
     tell = say or (lambda _: None)
     folder = csv_folder(settings)
     tell(f"bulk first load: writing the import files into {folder}")
-    files = write_import_csvs(source_loads(validated, only), folder)
+    with gc_paused():  # every source's rows built and written: see ingest.gc_pause
+        files = write_import_csvs(source_loads(validated, only), folder)
     tell(f"bulk first load: {files.elements:,} elements in {len(files.nodes) + len(files.relationships)} files")
     database = settings.neo4j_database
     report = (settings.db_home / "logs" / "import.report").resolve()

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from neo4j import Driver
 
 from ingest.dataset import Dataset, DatasetInvalid, Problem, check_union, drop_unresolved
+from ingest.gc_pause import gc_paused
 from ingest.graph_rows import NODE_LABELS, build_rows
 from ingest.loader import TX_ELEMENTS, LoadSummary, Progress, SourceLoad, load_source
 from ingest.plan import PRIMARY_LABELS
@@ -76,6 +77,12 @@ def validate(
     twice = sorted({source for source in ids if ids.count(source) > 1})
     if twice:
         raise ValueError(f"source {', '.join(twice)} given more than once")
+    with gc_paused():
+        return _validate(adapters, known, warn)
+
+
+def _validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | None, warn: Warn | None) -> Validated:
+    ids = [adapter.id for adapter in adapters]
     problems: list[Problem] = []
     records: dict[str, Dataset] = {}
     versions: dict[str, str] = {}
