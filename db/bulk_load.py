@@ -39,7 +39,7 @@ _LOOPBACK = {"127.0.0.1", "localhost", "::1"}
 # Where a database keeps its files under the home's data/ (each in a folder named after it).
 _STORE_PARTS = ("databases", "transactions")
 # The lines of the importer's output that name its failure (the exception and its cause).
-_ERROR_LINE = re.compile(r"Exception|Error|Caused by|[Ff]ailed")
+_ERROR_LINE = re.compile(r"exception|error|caused by|failed", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
