@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from ingest.public import Locator, SourceFileError
+from ingest.public.columns import HEADER_ROW, require_columns
 
 
 @dataclass(frozen=True)
@@ -29,9 +30,7 @@ def csv_rows(path: Path, columns: set[str], where: Locator) -> Iterator[tuple[in
     """(line, row) for every data row; a file missing one of `columns` is refused up front."""
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        missing = columns - set(reader.fieldnames or ())
-        if missing:
-            raise SourceFileError(where, f"missing column(s) {sorted(missing)}")
+        require_columns(reader.fieldnames, sorted(columns), replace(where, row=HEADER_ROW))
         for row in reader:
             yield reader.line_num, row
 

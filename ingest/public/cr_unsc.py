@@ -33,12 +33,14 @@ from datetime import date
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
+from ingest.public.columns import header, require_columns
 from ingest.public.source_warning import SourceWarning
 
 SOURCE = "cr-unsc"
 RECORD_TABLE = f"{SOURCE}/UNSC_Record-Table_2722.csv"
 VOTING_TABLE = f"{SOURCE}/UNSC_Record_Voting_2722.csv"
 TEXTS = f"{SOURCE}/res_en_gold"
+LINK_COLUMNS = ("res_no", "url_record")  # both link tables
 
 _URL = re.compile(r"https://digitallibrary\.un\.org/record/\d+(?:\?ln=en)?")
 _TEXT_NAME = re.compile(r"S_RES_(\d{4})_(\d{4})_EN_GOLD\.txt")
@@ -102,9 +104,10 @@ def read_links(relative: str, folder: Path = SOURCES) -> tuple[Link, ...]:
     seen: dict[int, int] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        if reader.fieldnames != ["res_no", "url_record"]:
+        require_columns(reader.fieldnames, LINK_COLUMNS, header(SOURCE, relative))
+        if reader.fieldnames != list(LINK_COLUMNS):  # an extra or reordered column
             raise SourceFileError(
-                Locator(SOURCE, relative, row=1), f"expected columns res_no,url_record, got {reader.fieldnames}"
+                Locator(SOURCE, relative, row=1), f"expected columns {','.join(LINK_COLUMNS)}, got {reader.fieldnames}"
             )
         for line, row in enumerate(reader, start=2):
             number_text, url = row["res_no"], row["url_record"]

@@ -41,12 +41,14 @@ from typing import Literal
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
 from ingest.public.cells import Duplicate, count, csv_rows, number
+from ingest.public.columns import require_columns
 
 SOURCE = "ipi-peacekeeping"
 CONTRIBUTIONS_FILE = "ipi-peacekeeping/Gender.Full.csv"
 TOTALS_FILE = "ipi-peacekeeping/data_mission_1990-2017.csv"
 MISSIONS_FILE = "ipi-peacekeeping/missions.json"
 NA = frozenset({"NA", ""})
+MISSION_FIELDS = ("country", "country_id", "hq", "mission_loc")  # each entry of missions.json
 KIND = "official monthly count"  # UN DPKO monthly contributor reports as scraped by IPI
 
 ContributionType = Literal["individual_police", "formed_police_units", "experts_on_mission", "troops"]
@@ -286,6 +288,8 @@ def read_missions(folder: Path = SOURCES) -> tuple[MissionInfo, ...]:
     infos = []
     for code, entry in data.items():
         at = replace(where, key=code)
+        if isinstance(entry, dict):
+            require_columns(entry.keys(), MISSION_FIELDS, at)
         try:
             loc = entry["mission_loc"]
             y, x = float(loc["y"]), float(loc["x"])

@@ -46,6 +46,7 @@ from datetime import date, datetime
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
+from ingest.public.columns import header, require_columns
 from ingest.public.missions import resolve_mission
 from ingest.public.resolution_dates import DATASET, Witness
 from ingest.public.source_warning import SourceWarning
@@ -54,6 +55,9 @@ from ingest.public.task_changes import TaskChange
 SOURCE = "pema"
 V12 = "pema/PEMA_Feb22_v1.2.csv"
 V2 = "pema/PEMA_raw_v2.csv"
+# The columns read by name in both files (besides the date column, which the version names; the
+# minor-adjustment flag and the comments are optional, v2 lacks them).
+REQUIRED = ("Signature", "NamePKO", "Year", "Country", "Mandate_Renewal", "Mandate_CompleteAdjustment")
 MODALITIES = {"Monitor": "monitor", "Assist": "assist", "Security": "security", "Encouraged": "encouraged"}
 # v2 header stem -> the v1.2 stem, the task code used here
 ALIASES = {"PolPartyAssist": "PartyAssistance", "RefugeeIDPs": "RefugeesIDPs"}
@@ -181,7 +185,9 @@ def _read(sources: Path, relative: str, version: str) -> tuple[list[PemaRow], li
     warnings: list[SourceWarning] = []
     date_column = "Date" if version == "v1.2" else "Date2"
     with source_file(sources, relative).open(encoding="utf-8", newline="") as handle:
-        for line, record in enumerate(csv.DictReader(handle), start=2):
+        reader = csv.DictReader(handle)
+        require_columns(reader.fieldnames, [*REQUIRED, date_column], header(SOURCE, relative))
+        for line, record in enumerate(reader, start=2):
 
             def at(column: str, line: int = line) -> Locator:
                 return Locator(SOURCE, relative, row=line, column=column)

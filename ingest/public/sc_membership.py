@@ -24,6 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
+from ingest.public.columns import header, require_columns
 from ingest.public.source_warning import SourceWarning
 from ingest.public.states import Mention, resolve
 
@@ -68,7 +69,8 @@ def read_membership(folder: Path = SOURCES) -> MembershipRead:
     seen: dict[tuple[int, str], int] = {}
     with path.open(encoding="utf-8", newline="") as handle:
         reader = csv.DictReader(handle)
-        if reader.fieldnames != COLUMNS:
+        require_columns(reader.fieldnames, COLUMNS, header(SOURCE, FILE))
+        if reader.fieldnames != COLUMNS:  # an extra or reordered column
             raise SourceFileError(
                 Locator(SOURCE, FILE, row=1), f"expected columns {','.join(COLUMNS)}, got {reader.fieldnames}"
             )

@@ -32,6 +32,7 @@ from functools import cache
 from pathlib import Path
 
 from ingest.public import SOURCES, Locator, SourceFileError, source_file
+from ingest.public.columns import header, require_columns
 from ingest.public.missions import resolve_mission
 from ingest.public.source_warning import SourceWarning
 from ingest.public.task_changes import TaskChange
@@ -39,6 +40,8 @@ from ingest.public.task_changes import TaskChange
 SOURCE = "tamm"
 FILE = "tamm/TAMM_mission-month_v2.1.csv"
 FIRST_TASK, LAST_TASK, EXTRA_TASK = "peaceag_cease_monitor", "coop_other", "govpolicies_assist"
+# The columns read by name (the task columns are the header's run FIRST_TASK..LAST_TASK, and EXTRA_TASK).
+REQUIRED = ("mission", "year", "month", "yearmon", "unsc_resolution", "ch7", FIRST_TASK, LAST_TASK, EXTRA_TASK)
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,7 @@ def read_tamm(sources: Path = SOURCES) -> Tamm:
     warnings: list[SourceWarning] = []
     with source_file(sources, FILE).open(encoding="ascii", newline="") as handle:
         reader = csv.DictReader(handle)
+        require_columns(reader.fieldnames, REQUIRED, header(SOURCE, FILE))
         columns = _task_columns(list(reader.fieldnames or []))
         for line, row in enumerate(reader, start=2):
 
