@@ -34,19 +34,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import date
-from functools import cache, cached_property
+from functools import cache
 from pathlib import Path
 from typing import Any
 
 from ingest import records
 from ingest.dataset import Dataset, Link
-from ingest.public import Locator, SourceFileError, dgc_scres, geopko, ipi, passmore, sc_membership, tamm
+from ingest.public import Locator, dgc_scres, geopko, ipi, passmore, sc_membership, tamm
 from ingest.public.passmore import CeilingChange, PassmoreMonth, PersonnelType, ceiling_changes, link_resolutions
 from ingest.public.personnel_names import Unmapped, public_missions, public_states, resolve
 from ingest.public.source_warning import SourceWarning
 from ingest.public.strength import IPI_COLUMNS, PASSMORE_COLUMNS, PREFERRED_SOURCE, StrengthFinding, compare_deployed
 from ingest.sources import Reading
-from ingest.sources.public_common import files_digest, problem, record_locator
+from ingest.sources.public_common import PublicSource, record_locator
 from ingest.sources.state_records import OWNERS, organisations, owned_states
 
 MEASURE: dict[str, dict[PersonnelType, str]] = {
@@ -153,30 +153,18 @@ def _unmapped_warnings(read: PersonnelRead, source: str) -> list[SourceWarning]:
     ]
 
 
-class _PersonnelSource:
-    """The shared frame: inputs hashed, the readers' errors turned into the pipeline's problems."""
+class _PersonnelSource(PublicSource):
+    """The three adapters' shared reading: one `_read_all` of the three sources, each taking its part."""
 
-    id: str
     files: tuple[str, ...]
     states_file = ""  # the file naming the contributors (IPI, Geo-PKO)
 
-    def __init__(self, data: Path) -> None:
-        self.data = data
-        self.sources = data / "sources"
-
-    def version(self) -> str:
+    def inputs(self) -> list[Path]:
         # The curated states and the earlier owners' files decide which state records are this source's.
         curated_files = (self.data / "organisations.yaml", self.data / "territories.yaml")
-        return files_digest([*(self.sources / f for f in self.files), self.data / "crosswalk", *curated_files])
+        return [*(self.sources / f for f in self.files), self.data / "crosswalk", *curated_files]
 
-    def read(self) -> Reading:
-        try:
-            return self._read
-        except SourceFileError as err:
-            return Reading(Dataset(self.sources), [problem(err)])
-
-    @cached_property
-    def _read(self) -> Reading:
+    def reading(self) -> Reading:
         read = _read_all(self.sources)
         dataset = Dataset(self.sources, files={"strengths": self.files[0], "statements": self.files[0]})
         strengths: dict[str, records.Strength] = {}
