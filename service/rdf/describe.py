@@ -20,9 +20,19 @@ from service.explore_paths import page_href
 from service.graph_reader import GraphReader
 from service.html import HtmlPage
 from service.rdf.export import RdfFormat, serialise
-from service.rdf.iris import IRI_KEYS, LABELS, SCHEMES, parse_relation, primary_label
+from service.rdf.iris import (
+    IRI_KEYS,
+    LABELS,
+    SCHEMES,
+    Iris,
+    QualifiedKey,
+    parse_qualified,
+    parse_relation,
+    primary_label,
+)
 from service.rdf.mapping import (
     LABEL,
+    QUALIFIED,
     SCHEME_LABELS,
     SKOS_HAS_TOP_CONCEPT,
     Mapper,
@@ -102,13 +112,40 @@ async def describe_node(graph: GraphReader, mapper: Mapper, type_segment: str, k
         quads += mapper.edge_quads(other_iri, other_label, edge["other"], reverse)
     for edge in [*row["out"], *row["incoming"]]:
         quads += _linked(mapper, edge)
+    quads = _qualified_linked(mapper, quads)
     return Description(subject, type_segment, key, display_label(label, props), _unique(quads))
 
 
+def _qualified_linked(mapper: Mapper, quads: list[Quad]) -> list[Quad]:
+    """A node's description links to its qualified resources (a state's seats, its thousands of
+    monthly contributions) with their type, name and ends; their facts and locators are at their own
+    IRIs (describe_qualified), so a big contributor's description stays a description of it."""
+    classes = {mapper.pk(q.rdf_class) for q in QUALIFIED.values()}
+    qualified = {q[0] for q in quads if q[1] == TYPE and q[2] in classes}
+    if not qualified:
+        return quads
+    linking = {TYPE, LABEL, mapper.pk("relationSubject"), mapper.pk("relationObject")}
+
+    def kept(quad: Quad) -> bool:
+        if quad[0] in qualified:
+            return quad[1] in linking
+        return quad[0].partition("#")[0] not in qualified  # a qualified resource's locator
+
+    return [quad for quad in quads if kept(quad)]
+
+
 async def describe_relation(graph: GraphReader, mapper: Mapper, slug: str) -> Description:
+    """An evidenced actor relation, or a qualified relationship's resource (a Council seat, a
+    contribution, a deployment): both are `{base}relation/<slug>`."""
     key = parse_relation(slug)
     if key is None:
-        raise NotFound(f"{slug!r} is not a relation id (<from>--<type>--[<kind>--<on>--]<to>)")
+        qualified = parse_qualified(slug)
+        if qualified is None:
+            raise NotFound(
+                f"{slug!r} is not a relation id (<from>--<type>--[<kind>--<on>--]<to>, "
+                "or <from>--<held-seat|contributes|deployed-with>--<to>--<key>)"
+            )
+        return await describe_qualified(graph, mapper, qualified, slug)
     rows = await graph.read("rdf/relation", type=key.type, key=key.key, to=key.target, **{"from": key.source})
     if not rows:
         raise NotFound(f"no relation {slug!r}")
@@ -121,6 +158,27 @@ async def describe_relation(graph: GraphReader, mapper: Mapper, slug: str) -> De
     quads += mapper.type_quads(subject, subject_label, row["from_node"], None)
     quads += _linked(mapper, edge)
     iri = mapper.iris.relation(key)
+    return Description(iri, "relation", slug, display_label("", {"id": slug}), _unique(quads))
+
+
+async def describe_qualified(graph: GraphReader, mapper: Mapper, key: QualifiedKey, slug: str) -> Description:
+    """A qualified relationship's resource: its facts and row locator, the direct triple, both ends."""
+    rows = await graph.read("rdf/qualified", type=key.type, to=key.target, **{"from": key.source})
+    edges = rows[0]["edges"] if rows else []
+    slug_of = QUALIFIED[key.type].slug
+    found = [e for e in edges if Iris.qualified_slug(key.source, slug_of, key.target, str(e.get("key") or "")) == slug]
+    if not found:
+        raise NotFound(f"no relation {slug!r}")
+    row = rows[0]
+    subject_label = primary_label(row["from_labels"])
+    if subject_label is None:
+        raise NotFound(f"no relation {slug!r}")
+    subject = mapper.iris.node(subject_label, key.source, row["from_node"].get("number"))
+    edge = {"type": key.type, "props": found[0], "other": row["to_node"], "other_labels": row["to_labels"]}
+    quads = list(mapper.edge_quads(subject, subject_label, row["from_node"], edge))
+    quads += mapper.type_quads(subject, subject_label, row["from_node"], None)
+    quads += _linked(mapper, edge)
+    iri = Iri(f"{mapper.base}relation/{slug}")
     return Description(iri, "relation", slug, display_label("", {"id": slug}), _unique(quads))
 
 

@@ -19,6 +19,10 @@ LABELS: dict[str, str] = {segment: label for label, segment in TYPES.items()}
 # The actor relations claims assert; each is exported as a qualified relation resource.
 EVIDENCED: dict[str, str] = {relation.type: relation.slug for relation in registry.EVIDENCED_RELATIONS}
 EVIDENCED_BY_SLUG = {slug: rel for rel, slug in EVIDENCED.items()}
+# Relationships whose properties are facts (registry.Qualified): their resources' slug -> the type.
+QUALIFIED_BY_SLUG: dict[str, str] = {
+    relation.qualified.slug: relation.type for relation in registry.RELATION_TYPES if relation.qualified
+}
 # Concept scheme name -> the label of its concepts.
 SCHEMES: dict[str, str] = {kind.scheme.name: kind.label for kind in registry.NODE_KINDS if kind.scheme}
 # The label whose IRIs carry another property than the id (a resolution's number).
@@ -70,6 +74,27 @@ def parse_relation(slug: str) -> RelationKey | None:
     if len(parts) == 3:
         return RelationKey(parts[0], rel, "", "", parts[2])
     return RelationKey(parts[0], rel, parts[2], parts[3], parts[4])
+
+
+@dataclass(frozen=True)
+class QualifiedKey:
+    """What a qualified resource's id `<from>--<slug>--<to>[--<key>]` names: the relationship from
+    `source` to `target` of `type` whose key, as a slug (Iris.qualified_slug), is `key_slug`."""
+
+    source: str
+    type: str
+    target: str
+    key_slug: str
+
+
+def parse_qualified(slug: str) -> QualifiedKey | None:
+    parts = slug.split("--")
+    if len(parts) not in (3, 4) or not all(_SLUG.match(p) for p in parts):
+        return None
+    rel = QUALIFIED_BY_SLUG.get(parts[1])
+    if rel is None:
+        return None
+    return QualifiedKey(parts[0], rel, parts[2], parts[3] if len(parts) == 4 else "")
 
 
 class Iris:

@@ -68,7 +68,7 @@ class EvidencedRelation(Description):
 
 @router.get(
     "/relation/{id}",
-    summary="An evidenced actor relation (qualified): HTML, JSON or RDF",
+    summary="An evidenced actor relation, or a Council seat, contribution or deployment: HTML, JSON or RDF",
     responses=ANSWERS,
     response_model=None,
 )
