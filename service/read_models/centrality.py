@@ -28,6 +28,7 @@ import igraph
 
 from schema import registry
 from service import models
+from service.read_models.evidence_rows import EVIDENCE_COLUMNS, expanded
 from service.tabular import Table, tabulates
 
 Metric = Literal["degree", "betweenness", "pagerank", "eigenvector"]
@@ -151,4 +152,10 @@ def table(answer: models.Centrality) -> list[dict[str, Any]]:
 
 @tabulates(models.Centrality)
 def csv_table(answer: models.Centrality) -> Table:
-    return Table(COLUMNS, table(answer), f"centrality-{answer.metric}")
+    """One row per actor; with `expand=evidence`, one row per actor x claim (evidence_rows)."""
+    name = f"centrality-{answer.metric}"
+    if not any(score.claims is not None for score in answer.ranking):
+        return Table(COLUMNS, table(answer), name)
+    plain = [score.model_dump(exclude={"claims"}) for score in answer.ranking]
+    rows = expanded(zip(plain, (score.claims for score in answer.ranking), strict=True))
+    return Table([*COLUMNS, *EVIDENCE_COLUMNS], rows, name)

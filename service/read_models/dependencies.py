@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Any, Literal
 
 from service import models
+from service.read_models.evidence_rows import EVIDENCE_COLUMNS, expanded
 from service.tabular import Table, tabulates
 
 Direction = Literal["out", "in", "both"]
@@ -98,7 +99,13 @@ def matrix_table(matrix: models.DependencyMatrix) -> tuple[list[dict[str, Any]],
 
 @tabulates(models.Dependencies)
 def steps_csv_table(answer: models.Dependencies) -> Table:
-    return Table(STEP_COLUMNS, steps_table(answer), f"dependencies-{answer.actor.id}")
+    """One row per step; with `expand=evidence`, one row per step x claim (evidence_rows)."""
+    name = f"dependencies-{answer.actor.id}"
+    steps = [step for chain in answer.chains for step in chain.steps]
+    if not any(step.claims is not None for step in steps):
+        return Table(STEP_COLUMNS, steps_table(answer), name)
+    rows = expanded(zip(steps_table(answer), (step.claims for step in steps), strict=True))
+    return Table([*STEP_COLUMNS, *EVIDENCE_COLUMNS], rows, name)
 
 
 @tabulates(models.DependencyMatrix)
