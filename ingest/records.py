@@ -120,8 +120,7 @@ class Figure(Provenance):
 
 class Source(Strict):
     id: Slug
-    # "document" where the thesis cites a work without saying what kind of work it is.
-    kind: Literal["thesis", "dataset", "report", "book", "article", "un-document", "web-page", "agreement", "document"]
+    kind: registry.SourceKind
     title: str | None = Field(default=None, description="left out where no source here gives it")
     author: str | None = None
     year: int | None = None
@@ -200,7 +199,7 @@ class Mission(Sourced):
 
 class Unit(Sourced):
     name: str
-    kind: Literal["pillar", "component", "department", "division", "office", "section", "unit", "other"]
+    kind: registry.UnitKind
     mission: Slug
     part_of: Slug | None = None
     led_by: Slug | None = Field(default=None, description="organisation that leads the unit")

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
+from typing import Literal, TypeAlias, get_args
 
 # ------------------------------------------------------------------------------------ ids
 
@@ -784,6 +785,17 @@ CARRY_FORWARD_RULES: Mapping[str, str] = MappingProxyType(
         "full-vector": "each mandate codes every task in force: a task absent from a later mandate was dropped by it",
     }
 )
+
+# --------------------------------------------------------------------------- record vocabularies
+# The kinds a Source or a Unit record may have: the records validate against them (ingest.records)
+# and the list routes refuse any other value of `kind` (service.routers.listings).
+# "document" where the thesis cites a work without saying what kind of work it is.
+SourceKind: TypeAlias = Literal[
+    "thesis", "dataset", "report", "book", "article", "un-document", "web-page", "agreement", "document"
+]
+SOURCE_KINDS: tuple[str, ...] = get_args(SourceKind)
+UnitKind: TypeAlias = Literal["pillar", "component", "department", "division", "office", "section", "unit", "other"]
+UNIT_KINDS: tuple[str, ...] = get_args(UnitKind)
 
 # --------------------------------------------------------------------------- figure measures
 

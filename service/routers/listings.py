@@ -30,7 +30,12 @@ async def list_units(
     graph: ReaderDep,
     mission: MissionId = None,
     kind: Annotated[
-        str | None, Query(max_length=40, description="pillar, component, department, office, ...", examples=["pillar"])
+        str | None,
+        Query(
+            pattern=one_of(registry.UNIT_KINDS),
+            description=f"the unit's kind, one of: {', '.join(registry.UNIT_KINDS)}",
+            examples=["pillar"],
+        ),
     ] = None,
     led_by: Annotated[
         str | None,
@@ -129,7 +134,11 @@ async def list_sources(
     graph: ReaderDep,
     kind: Annotated[
         str | None,
-        Query(max_length=40, description="e.g. thesis, dataset, book, article, document", examples=["dataset"]),
+        Query(
+            pattern=one_of(registry.SOURCE_KINDS),
+            description=f"the source's kind, one of: {', '.join(registry.SOURCE_KINDS)}",
+            examples=["dataset"],
+        ),
     ] = None,
     author: Annotated[
         str | None, Query(min_length=2, max_length=100, description="part of an author's name", examples=["Autesserre"])
