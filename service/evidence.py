@@ -19,8 +19,8 @@ Expand = Annotated[
     Query(
         description="`evidence`: each supporting claim inline (text, quote, interviews with the interviewee's "
         "role, section, line); default: claim ids only. In CSV (dependencies, centrality) expand=evidence gives "
-        "one row per row x claim, with the columns claim, claim_text, quote, interviews, interviewee_roles, "
-        "section, line; without it, one row per row as before",
+        "one row per row x claim, with the columns claim, claim_text, claim_quote, claim_interviews, "
+        "claim_interviewee_roles, claim_section, claim_line; without it, one row per row as before",
         examples=["evidence"],
     ),
 ]

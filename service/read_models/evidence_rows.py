@@ -12,7 +12,16 @@ from typing import Any
 
 from service import models
 
-EVIDENCE_COLUMNS = ["claim", "claim_text", "quote", "interviews", "interviewee_roles", "section", "line"]
+# Prefixed: the answer rows have columns of their own named `interviews`, `quote`, `line`.
+EVIDENCE_COLUMNS = [
+    "claim",
+    "claim_text",
+    "claim_quote",
+    "claim_interviews",
+    "claim_interviewee_roles",
+    "claim_section",
+    "claim_line",
+]
 
 
 def claim_cells(claim: models.Evidence | None) -> dict[str, Any]:
@@ -22,12 +31,12 @@ def claim_cells(claim: models.Evidence | None) -> dict[str, Any]:
     return {
         "claim": claim.id,
         "claim_text": claim.text,
-        "quote": claim.quote,
-        "interviews": [i.id for i in claim.interviews],
-        # aligned with `interviews`, one role per interview ("" where Appendix 1 gives none)
-        "interviewee_roles": [i.role or "" for i in claim.interviews],
-        "section": claim.section,
-        "line": claim.line,
+        "claim_quote": claim.quote,
+        "claim_interviews": [i.id for i in claim.interviews],
+        # aligned with `claim_interviews`, one role per interview ("" where Appendix 1 gives none)
+        "claim_interviewee_roles": [i.role or "" for i in claim.interviews],
+        "claim_section": claim.section,
+        "claim_line": claim.line,
     }
 
 

@@ -10,7 +10,15 @@ from typing import Any
 
 import httpx
 
-EVIDENCE = ["claim", "claim_text", "quote", "interviews", "interviewee_roles", "section", "line"]
+EVIDENCE = [
+    "claim",
+    "claim_text",
+    "claim_quote",
+    "claim_interviews",
+    "claim_interviewee_roles",
+    "claim_section",
+    "claim_line",
+]
 
 
 def _csv(api: httpx.Client, path: str, **params: str) -> tuple[list[str], list[dict[str, str]]]:
@@ -28,11 +36,11 @@ def _claim_cells(claim: dict[str, Any] | None) -> dict[str, str]:
     return {
         "claim": claim["id"],
         "claim_text": claim["text"],
-        "quote": claim["quote"] or "",
-        "interviews": "; ".join(i["id"] for i in claim["interviews"]),
-        "interviewee_roles": "; ".join(i["role"] or "" for i in claim["interviews"]),
-        "section": claim["section"] or "",
-        "line": "" if claim["line"] is None else str(claim["line"]),
+        "claim_quote": claim["quote"] or "",
+        "claim_interviews": "; ".join(i["id"] for i in claim["interviews"]),
+        "claim_interviewee_roles": "; ".join(i["role"] or "" for i in claim["interviews"]),
+        "claim_section": claim["section"] or "",
+        "claim_line": "" if claim["line"] is None else str(claim["line"]),
     }
 
 
@@ -53,7 +61,7 @@ def test_dependencies_csv_has_a_row_per_dependency_and_claim(api: httpx.Client) 
     assert all(step["claims"] for _, _, step in steps), "every evidenced step has a claim"
     got = [(r["chain"], r["step"], r["from"], r["to"], {k: r[k] for k in EVIDENCE}) for r in rows]
     assert got == expected
-    assert any(r["interviewee_roles"] for r in rows)  # the interviewees' roles, from Appendix 1
+    assert any(r["claim_interviewee_roles"] for r in rows)  # the interviewees' roles, from Appendix 1
     # the step's own columns are repeated on each of its claim rows
     by_step = {(p["chain"], p["step"]): p for p in plain}
     for row in rows:
