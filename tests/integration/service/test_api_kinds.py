@@ -17,7 +17,8 @@ def test_an_unknown_kind_is_422_listing_the_kinds(api: httpx.Client, path: str, 
     (problem,) = refused.json()["detail"]
     assert problem["parameter"] == "query.kind"
     assert problem["input"] == "bogus"
-    assert all(kind in problem["message"] for kind in kinds), problem
+    allowed = problem["message"].replace("\\", "")  # the pattern escapes the hyphens
+    assert all(kind in allowed for kind in kinds), problem
 
 
 @pytest.mark.parametrize(("path", "kinds"), [("/sources", registry.SOURCE_KINDS), ("/units", registry.UNIT_KINDS)])
