@@ -496,7 +496,9 @@ class Qualified:
     RDF, besides the direct triple, one `pk:<rdf_class>` resource per relationship at
     `{base}relation/<from>--<slug>--<to>--<key>` (`key` the relationship's own key, as a slug),
     linked by `pk:relationSubject` / `pk:relationObject`, with `properties` and the edge's locator.
-    `required` are the properties every one has."""
+    `required` are the properties every one has; `ends` the labels of its subject and object (actors
+    where not given). A locator key on the edge (file, row, column, quote, paragraph) is on the
+    resource's locator, not among `properties`."""
 
     slug: str
     rdf_class: str
@@ -504,6 +506,7 @@ class Qualified:
     comment: str
     properties: Mapping[str, Prop]
     required: tuple[str, ...]
+    ends: tuple[str, str] | None = None
 
 
 @dataclass(frozen=True)
@@ -541,7 +544,22 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("MANDATE_OF", "pk:mandateOf"),
     RelationType("SETS", "pk:sets"),
     RelationType("PRECEDES", "pk:precedes"),
-    RelationType("INCLUDES", "pk:includesTask"),
+    # A mandate's task: a qualified pk:MandateTask with the source's modality (PEMA: monitor, assist,
+    # ...) and its locator (the thesis passage, or the PEMA/TAMM cell with the operative paragraph).
+    RelationType(
+        "INCLUDES",
+        "pk:includesTask",
+        qualified=Qualified(
+            "includes",
+            "MandateTask",
+            "task in a mandate",
+            "A task a mandate includes, as one source codes it: the modality where the source gives one, the locator.",
+            # PEMA's operative paragraphs as the source writes them ("1, 7"), not one locator paragraph
+            _props(modality=("pk:modality", "str"), paragraph=("pk:operativeParagraphs", "str")),
+            (),
+            ("Mandate", "Task"),
+        ),
+    ),
     RelationType("AFFILIATED_WITH", "pk:affiliatedWith"),
     RelationType("CITES", "pk:cites"),
     RelationType("CODED_AS", "pk:codedAs", by_field=MappingProxyType({"research_question": "pk:researchQuestion"})),
@@ -559,10 +577,24 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     RelationType("FROM_SOURCE", None),
     # ------------------------------------------------------------------ load-resolutions
     # Resolution -> mission acts (from Data Hub topic lines here; PEMA/TAMM acts use the same types).
-    RelationType("ESTABLISHES", "pk:establishes"),
-    RelationType("EXTENDS", "pk:extends"),
-    RelationType("ADJUSTS", "pk:adjusts"),
-    RelationType("TERMINATES", "pk:terminates"),
+    # Each act row is a qualified pk:Act: the mission's name as the source writes it, and the locator
+    # (the Data Hub record and column, the topic line as its quote).
+    *(
+        RelationType(
+            act,
+            f"pk:{act.lower()}",
+            qualified=Qualified(
+                f"{act.lower()}-act",
+                f"{act.capitalize()}Act",
+                f"{act.lower()} act",
+                f"A resolution {act.lower()} a mission, as one row of a source says it (the row's locator and quote).",
+                _props(name=("pk:nameInSource", "str")),
+                (),
+                ("Resolution", "Mission"),
+            ),
+        )
+        for act in ("ESTABLISHES", "EXTENDS", "ADJUSTS", "TERMINATES")
+    ),
     # A state held a Security Council seat in a year (properties: year, permanent).
     RelationType(
         "HELD_SEAT",
@@ -584,8 +616,32 @@ RELATION_TYPES: tuple[RelationType, ...] = (
     # A mission's strength series; the resolution adopted when a ceiling changed (SET_BY); the
     # second source whose figure equals a Strength node's (CORROBORATED_BY, its locator on the edge).
     RelationType("HAS_STRENGTH", "pk:strength"),
-    RelationType("SET_BY", "pk:setBy"),
-    RelationType("CORROBORATED_BY", "pk:corroboratedBySource"),
+    RelationType(
+        "SET_BY",
+        "pk:setBy",
+        qualified=Qualified(
+            "set-by",
+            "CeilingLink",
+            "ceiling set by a resolution",
+            "The resolution a ceiling change is linked to, by the written rule, and the lag in months that linked it.",
+            _props(lag_months=("pk:lagMonths", "int"), rule=("pk:rule", "str")),
+            ("lag_months", "rule"),
+            ("Strength", "Resolution"),
+        ),
+    ),
+    RelationType(
+        "CORROBORATED_BY",
+        "pk:corroboratedBySource",
+        qualified=Qualified(
+            "corroborated-by",
+            "Corroboration",
+            "corroboration",
+            "A second source gives the same figure: its value, at its own row (the locator).",
+            _props(value=("pk:corroboratingValue", "decimal")),
+            ("value",),
+            ("Strength", "Source"),
+        ),
+    ),
     # Personnel a state contributes to a mission: IPI's official monthly count (CONTRIBUTES, one per
     # month and personnel type) and Geo-PKO's yearly map estimate per location (DEPLOYED_WITH).
     RelationType(
@@ -645,10 +701,29 @@ ADOPTER = "unsc"
 # Mission, one relationship per source row that states it (the act types are defined above).
 RELATION_TYPES += (
     RelationType("CORRESPONDS_TO", "pk:correspondsTo"),
-    RelationType("EXACT_MATCH", SKOS + "exactMatch"),
-    RelationType("CLOSE_MATCH", SKOS + "closeMatch"),
-    RelationType("BROAD_MATCH", SKOS + "broadMatch"),
-    RelationType("NARROW_MATCH", SKOS + "narrowMatch"),
+    # A source's task mapped into the project's scheme: a qualified pk:TaskMapping with the
+    # crosswalk's reason and its file (data/crosswalk/tasks.yaml).
+    *(
+        RelationType(
+            match,
+            SKOS + skos,
+            qualified=Qualified(
+                f"{match.lower().replace('_', '-')}",
+                "TaskMapping",
+                "task mapping",
+                "A source's task mapped into the project's task scheme (SKOS), with the crosswalk's reason.",
+                _props(reason=("pk:reason", "str")),
+                ("reason",),
+                ("Task", "Task"),
+            ),
+        )
+        for match, skos in (
+            ("EXACT_MATCH", "exactMatch"),
+            ("CLOSE_MATCH", "closeMatch"),
+            ("BROAD_MATCH", "broadMatch"),
+            ("NARROW_MATCH", "narrowMatch"),
+        )
+    ),
 )
 # skos:<match> as the crosswalk writes it -> the relationship type
 MATCH_TYPES: Mapping[str, str] = MappingProxyType(

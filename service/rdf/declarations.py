@@ -76,7 +76,8 @@ def _predicates() -> dict[str, str]:
 
 
 def _qualified() -> list[registry.Qualified]:
-    return [r.qualified for r in registry.RELATION_TYPES if r.qualified]
+    """One per resource class (the four SKOS match types share pk:TaskMapping)."""
+    return list({r.qualified.rdf_class: r.qualified for r in registry.RELATION_TYPES if r.qualified}.values())
 
 
 # A datatype name of schema.registry -> the XSD datatype its literals have (service.rdf.terms).
@@ -96,8 +97,10 @@ def _qualified_shape(qualified: registry.Qualified, actor: str) -> str:
         f"rdfs:comment {_literal(qualified.comment)}",
         f"sh:targetClass pk:{qualified.rdf_class}",
     ]
-    for end in ("pk:relationSubject", "pk:relationObject"):
-        lines.append(f"sh:property [ sh:path {end} ; sh:minCount 1 ; sh:maxCount 1 ; sh:class {actor} ]")
+    classes = {kind.label: f"pk:{kind.rdf_class}" for kind in registry.NODE_KINDS}
+    ends = [classes[label] for label in qualified.ends] if qualified.ends else [actor, actor]
+    for end, end_class in zip(("pk:relationSubject", "pk:relationObject"), ends, strict=True):
+        lines.append(f"sh:property [ sh:path {end} ; sh:minCount 1 ; sh:maxCount 1 ; sh:class {end_class} ]")
     for name, prop in qualified.properties.items():
         required = " sh:minCount 1 ;" if name in qualified.required else ""
         lines.append(

@@ -416,8 +416,11 @@ class Mapper:
         for key, (name, convert) in QUALIFIED_PROPERTIES[rel].items():
             if props.get(key) is not None:
                 yield resource, self.term(name), convert(props[key]), graph
-        # A relationship's `key` is the ingest's MERGE key, not a locator key.
-        yield from self.provenance_quads(resource, {k: v for k, v in props.items() if k != "key"}, "provenance", graph)
+        # A relationship's `key` is the ingest's MERGE key, and its own properties (a PEMA task's
+        # paragraphs, "1, 7") are the resource's: neither is a locator key.
+        own = QUALIFIED_PROPERTIES[rel]
+        locator = {k: v for k, v in props.items() if k != "key" and k not in own}
+        yield from self.provenance_quads(resource, locator, "provenance", graph)
 
     def relation_key(self, source_id: str, rel: str, target_id: str, props: dict[str, Any]) -> RelationKey:
         return RelationKey(source_id, rel, str(props.get("kind") or ""), str(props.get("on") or ""), target_id)

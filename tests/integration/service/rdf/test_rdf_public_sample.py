@@ -59,6 +59,23 @@ def _owners(driver: Driver, settings: Settings, statements: list[str]) -> list[t
         {"ids": statements},
         database_=settings.neo4j_database,
     )
+    return _single_pages(records)
+
+
+def _qualified_starts(driver: Driver, settings: Settings) -> list[tuple[str, str, int]]:
+    """Export pages of one node each: for every qualified type, the node its first public
+    relationship starts at, so a type with a handful (5 TERMINATES) is sampled whatever the pages hit."""
+    records, _, _ = driver.execute_query(
+        "MATCH (a)-[r]->() WHERE type(r) IN $types AND r.source IS NOT NULL AND a.load <> 'curated' "
+        "WITH type(r) AS type, min(a.id) AS first MATCH (o) WHERE o.id = first "
+        "RETURN DISTINCT labels(o) AS labels, o.id AS id",
+        {"types": sorted(QUALIFIED)},
+        database_=settings.neo4j_database,
+    )
+    return _single_pages(records)
+
+
+def _single_pages(records: list[Any]) -> list[tuple[str, str, int]]:
     pages = []
     for record in records:
         label, owner = primary_label(record["labels"]), str(record["id"])
@@ -94,7 +111,8 @@ def sample(seeded: Driver, settings: Settings) -> tuple[dict[str, int], rdflib.G
     requests.append(("Source", "", 10_000))  # every Source: the primary sources the sample names
     pages = asyncio.run(_pages(settings, requests))
     statements = [str(row["props"]["id"]) for label, rows in pages if label == "Statement" for row in rows]
-    owners = asyncio.run(_pages(settings, _owners(seeded, settings, statements)))
+    singles = [*_owners(seeded, settings, statements), *_qualified_starts(seeded, settings)]
+    owners = asyncio.run(_pages(settings, singles))
     mapper = Mapper(settings.base_iri)
     quads: list[Quad] = list(mapper.scheme_quads())
     focus: set[Iri] = set()

@@ -8,14 +8,18 @@ from __future__ import annotations
 from typing import Any
 
 import httpx
+import pyshacl
 import pytest
 import rdflib
 from neo4j import Driver
 from rdflib import RDF, URIRef
+from rdflib.namespace import PROV
 
 from queries import statement
 from schema.settings import Settings
-from service.rdf.vocab import namespace
+from service.rdf.iris import Iris
+from service.rdf.mapping import QUALIFIED
+from service.rdf.vocab import namespace, shapes_turtle
 from tests import source_rows
 
 PAK = source_rows.ipi_contribution("PAK", "MONUSCO", "2012-06")
@@ -148,3 +152,36 @@ def test_the_lookup_seeks_both_ends_and_scans_no_relationship(seeded: Driver, se
     # db hits grow with the pair's relationships (a few hundred), not with the graph's 100k
     assert sum(hits for _, hits in operators) < 20_000, operators
 
+
+@pytest.mark.parametrize("rel", sorted(QUALIFIED))
+def test_every_qualified_type_dereferences_and_conforms(
+    api: httpx.Client, seeded: Driver, settings: Settings, rel: str
+) -> None:
+    """One real relationship of each qualified type (the first in id order) at its IRI: its facts as
+    the relationship holds them, its locator, and the shapes generated from the registry."""
+    records, _, _ = seeded.execute_query(
+        "MATCH (a)-[r]->(b) WHERE type(r) = $rel RETURN a.id AS a, b.id AS b, properties(r) AS props "
+        "ORDER BY a, b, r.key LIMIT 1",
+        {"rel": rel},
+        database_=settings.neo4j_database,
+    )
+    assert records, f"the graph has no {rel}"
+    found = records[0]
+    qualified = QUALIFIED[rel]
+    slug = Iris.qualified_slug(found["a"], qualified.slug, found["b"], str(found["props"].get("key") or ""))
+    iri = URIRef(f"{settings.base_iri}relation/{slug}")
+    graph = _turtle(api, f"/relation/{slug}")
+    pk = namespace(settings.base_iri)
+    assert (iri, RDF.type, URIRef(pk + qualified.rdf_class)) in graph
+    for name, prop in qualified.properties.items():
+        if found["props"].get(name) is not None:
+            assert graph.value(iri, URIRef(prop.predicate.replace("pk:", pk))) is not None, name
+    locator = graph.value(iri, PROV.qualifiedPrimarySource)
+    assert locator is not None
+    assert str(graph.value(locator, URIRef(pk + "file")) or "") == str(found["props"].get("file") or "")
+    source = graph.value(iri, PROV.hadPrimarySource)
+    assert source == URIRef(f"{settings.base_iri}source/{found['props']['source']}")
+    graph.add((URIRef(str(source)), RDF.type, URIRef(pk + "Source")))  # as the source's own IRI says
+    shapes = rdflib.Graph().parse(data=shapes_turtle(settings.base_iri), format="turtle")
+    conforms, _, report = pyshacl.validate(graph, shacl_graph=shapes, inference="none", focus_nodes=[iri])
+    assert conforms, report[:3000]
