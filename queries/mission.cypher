@@ -4,16 +4,30 @@
 // statements as its evidence. `claims` counts as `/claims?mission=` filters: claims that mention the
 // mission or cite an interview about it;
 // how many Strength nodes it has, and its top five contributors in the latest month of IPI's counts.
+// The top contributors: the latest month first, then only that month's rows aggregated (not every month's,
+// sorted and collected); the claims from the mission's own links (not a scan of every claim).
 // Parameters: $id
 // :param {id: 'monuc'}
 MATCH (m:Mission {id: $id})
-CALL {
-  WITH m
-  OPTIONAL MATCH (s:Organisation)-[c:CONTRIBUTES]->(m)
-  WITH c.month AS month, s, sum(c.count) AS count
-  ORDER BY month DESC, count DESC, s.id
-  WITH collect(CASE WHEN s IS NULL THEN null ELSE {month: month, state: s {.id, .name}, count: count} END) AS ranked
-  RETURN [x IN ranked WHERE x.month = ranked[0].month][..5] AS top_contributors
+CALL (m) {
+  OPTIONAL MATCH (:Organisation)-[c:CONTRIBUTES]->(m)
+  WITH max(c.month) AS latest
+  OPTIONAL MATCH (s:Organisation)-[c:CONTRIBUTES]->(m) WHERE c.month = latest
+  WITH latest, s, sum(c.count) AS count
+  ORDER BY count DESC, s.id
+  LIMIT 5
+  RETURN collect(CASE WHEN s IS NULL THEN null ELSE {month: latest, state: s {.id, .name}, count: count} END)
+         AS top_contributors
+}
+CALL (m) {
+  CALL (m) {
+    MATCH (c:Claim)-[:MENTIONS]->(m)
+    RETURN c
+    UNION
+    MATCH (c:Claim)-[:CITES]->(:Interview)-[:CONCERNS]->(m)
+    RETURN c
+  }
+  RETURN count(c) AS claims
 }
 RETURN m {.*} AS mission,
   [(m)-[:DEPLOYED_IN]->(t:Territory) | t {.id, .name, .iso3}] AS territories,
@@ -31,7 +45,6 @@ RETURN m {.*} AS mission,
   [(p:Post)-[:POST_IN]->(m) | p {.id, .title}] AS posts,
   [(m)-[:HAS_FIGURE]->(f:Figure) | f {.*}] AS figures,
   [(m)-[:HAS_STATEMENT]->(s:Statement) | s {.*}] AS statements,
-  COUNT { MATCH (c:Claim) WHERE EXISTS { (c)-[:MENTIONS]->(m) }
-          OR EXISTS { (c)-[:CITES]->(:Interview)-[:CONCERNS]->(m) } } AS claims,
+  claims,
   COUNT { (m)-[:HAS_STRENGTH]->(:Strength) } AS strength_figures,
   top_contributors
