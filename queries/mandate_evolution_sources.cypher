@@ -3,6 +3,7 @@
 // its tasks in the source's own scheme (modality, paragraph and cell as locator) with their SKOS
 // mappings into the project's scheme, and every act any source states of those resolutions on the
 // mission. The service orders them and applies each source's carry-forward rule.
+// The acts on each mission are read once, then filtered per mandate (not expanded again per mandate).
 // Parameters: $id (a mission id).
 // :param {id: 'minusma'}
 MATCH (m:Mission {id: $id})
@@ -10,6 +11,10 @@ OPTIONAL MATCH chain = (m)-[:SUCCEEDED_BY*1..10]-(other:Mission)
 WHERE none(n IN nodes(chain) WHERE n:__STAGED__)
 WITH m, collect(DISTINCT other) AS others
 UNWIND [m] + others AS mission
+WITH mission,
+     [(res:Resolution)-[a:ESTABLISHES|EXTENDS|ADJUSTS|TERMINATES]->(mission)
+      | {act: type(a), resolution: res.number, source: a.source, file: a.file, row: a.row, key: a.key,
+         column: a.column, evidence: a.evidence}] AS mission_acts
 MATCH (d:Mandate)-[:MANDATE_OF]->(mission)
 WHERE d.coding IS NOT NULL
 RETURN d {.id, .coding, .instrument, .instrument_kind, .resolution_numbers, .date, .chapter_vii, .source, .file,
@@ -21,7 +26,4 @@ RETURN d {.id, .coding, .instrument, .instrument_kind, .resolution_numbers, .dat
                                       column: i.column,
                                       project: [(t)-[x:EXACT_MATCH|CLOSE_MATCH|BROAD_MATCH|NARROW_MATCH]->(p:Task)
                                                 | {task: p.id, match: type(x), reason: x.reason}]}] AS tasks,
-       [(res:Resolution)-[a:ESTABLISHES|EXTENDS|ADJUSTS|TERMINATES]->(mission)
-        WHERE res.number IN coalesce(d.resolution_numbers, [])
-        | {act: type(a), resolution: res.number, source: a.source, file: a.file, row: a.row, key: a.key,
-           column: a.column, evidence: a.evidence}] AS acts
+       [x IN mission_acts WHERE x.resolution IN coalesce(d.resolution_numbers, [])] AS acts
