@@ -18,6 +18,7 @@ PAGE_TYPES: dict[str, str] = {
     "mandate": "mandate",
     "code": "code",
     "source": "source",
+    "finding": "finding",
 }
 
 

@@ -28,7 +28,7 @@ FAMILIES: dict[str, re.Pattern[str]] = {
     "whole-graph RDF": re.compile(r"/(?:rdf|ontology|shapes|context\.jsonld)"),
     "home page": re.compile(r"/"),
     # The pages for people, as their API routes; the search page is as unbounded as /search.
-    "pages for people": re.compile(rf"/explore/(?:(?:{'|'.join(PAGE_TYPES)})/[^/]+|network|claims)"),
+    "pages for people": re.compile(rf"/explore/(?:(?:{'|'.join(PAGE_TYPES)})/[^/]+|network|claims|findings)"),
 }
 
 

@@ -62,6 +62,16 @@ def _answers(offer: Offer) -> dict[int | str, dict[str, Any]]:
 ANSWERS = _answers(PAGE)
 # Claims listed on an actor's page; the claims browser pages through the rest.
 PAGE_CLAIMS = 50
+# Findings listed on an entity page and per page of the findings browser.
+PAGE_FINDINGS = 50
+FINDINGS_PATH = "/explore/findings"
+# (filter parameter, title, facet column of `explore/findings`): the /findings route's filters.
+FINDING_FACETS = (
+    ("chapter", "Chapter", "chapters"),
+    ("research_question", "Research question", "research_questions"),
+    ("code", "Code", "codes"),
+    ("actor", "About", "actors"),
+)
 # (filter parameter, title, facet column of `explore/claims`)
 CLAIM_FACETS = (
     ("code", "Code", "codes"),
@@ -123,7 +133,7 @@ async def home(graph: ReaderDep) -> PeoplePage:
 
 async def _mission(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     # Independent reads, so at once: the page waits for the slowest, not for their sum.
-    detail, evolution, claim_rows, relations, contributors = await asyncio.gather(
+    detail, evolution, claim_rows, relations, contributors, findings = await asyncio.gather(
         read_detail(graph, "mission", id),
         read_evolution(graph, id),
         graph.read_searching(
@@ -142,6 +152,7 @@ async def _mission(graph: GraphReader, id: str, request: Request) -> PeoplePage:
         ),
         _relations(graph, id),
         graph.read("mission_contributors_series", mission=id, top=contributor_series.TOP),
+        _findings(graph, actor=id),
     )
     claims = claim_rows[0]
     over_time = contributor_series.contributors_over_time(contributors[0])
@@ -155,6 +166,7 @@ async def _mission(graph: GraphReader, id: str, request: Request) -> PeoplePage:
         "claims": {"total": claims["total"], "items": [clean(c) for c in claims["items"]]},
         "contributors": CONTRIBUTORS_ROUTE.replace("{id}", id) if has_contributors else None,
         "contributors_over_time": over_time,
+        "findings": _findings_about(findings, "actor", id),
     }
     downloads = [
         *_rdf_downloads("mission", id),
@@ -246,13 +258,30 @@ def _detail(segment: str) -> Callable[[GraphReader, str, Request], Awaitable[Peo
     return build
 
 
+async def _claim(graph: GraphReader, id: str, request: Request) -> PeoplePage:
+    """Its API model and the findings that rest on it."""
+    (data, title), findings = await asyncio.gather(_detail_data(graph, "claim", id), _findings(graph, claim=id))
+    # The browser filters by what /findings filters by; a claim's findings are all on this page.
+    data["findings"] = {"total": findings["total"], "items": findings["items"], "href": None}
+    return PeoplePage("detail.html", title, data, _rdf_downloads("claim", id))
+
+
 async def _organisation(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     """Its API model, its relations and claims and, for a state, its record from the public sources."""
     # Read at once, the state's record too: asking for it costs less than waiting for the kind first.
-    (data, title), relations, claims, state = await asyncio.gather(
-        _detail_data(graph, "organisation", id), _relations(graph, id), _claims(graph, actor=id), _state(graph, id)
+    (data, title), relations, claims, state, findings = await asyncio.gather(
+        _detail_data(graph, "organisation", id),
+        _relations(graph, id),
+        _claims(graph, actor=id),
+        _state(graph, id),
+        _findings(graph, actor=id),
     )
-    data.update(relations=relations, claims=claims, state=state if data["detail"]["kind"] == STATE_KIND else None)
+    data.update(
+        relations=relations,
+        claims=claims,
+        state=state if data["detail"]["kind"] == STATE_KIND else None,
+        findings=_findings_about(findings, "actor", id),
+    )
     downloads = [
         *_rdf_downloads("organisation", id),
         Download("Its claims (CSV)", f"/claims?actor={id}&format=csv&limit=500", CSV_TYPE),
@@ -286,12 +315,47 @@ async def _code(graph: GraphReader, id: str, request: Request) -> PeoplePage:
     code = next((row["code"] for row in await graph.read("codes") if row["code"]["id"] == id), None)
     if code is None:
         raise NotFound(f"no code {id!r}")
-    data = {"segment": "code", "code": code, "claims": await _claims(graph, code=id)}
+    claims, findings = await asyncio.gather(_claims(graph, code=id), _findings(graph, code=id))
+    data = {"segment": "code", "code": code, "claims": claims, "findings": _findings_about(findings, "code", id)}
     downloads = [
         *_rdf_downloads("code", id),
         Download("Its claims (CSV)", f"/claims?code={id}&format=csv&limit=500", "text/csv"),
     ]
     return PeoplePage("code.html", code["pref_label"], data, downloads)
+
+
+async def _findings(graph: GraphReader, **filters: Any) -> dict[str, Any]:
+    """One page of `explore/findings` (the /findings route's filters, and a claim they rest on)."""
+    params: dict[str, Any] = dict.fromkeys(("chapter", "research_question", "code", "actor", "claim", "q"))
+    params.update(filters)
+    params.setdefault("offset", 0)
+    params.setdefault("limit", PAGE_FINDINGS)
+    row: dict[str, Any] = (await graph.read_searching("explore/findings", **params))[0]
+    return row
+
+
+def _findings_about(found: dict[str, Any], filter_name: str, key: str) -> dict[str, Any]:
+    """The "findings about this" of an entity page: their total, the first page, the browser's link."""
+    return {
+        "total": found["total"],
+        "items": found["items"],
+        "href": facets.facet_href(FINDINGS_PATH, {}, filter_name, key),
+    }
+
+
+async def _finding(graph: GraphReader, id: str, request: Request) -> PeoplePage:
+    data, _ = await _detail_data(graph, "finding", id)
+    detail = data["detail"]
+    downloads = [
+        *_rdf_downloads("finding", id),
+        Download(
+            f"Findings of chapter {detail['chapter']} (CSV, API)",
+            f"/findings?chapter={detail['chapter']}&format=csv&limit=500",
+            CSV_TYPE,
+        ),
+        Download("Its claims (JSON, inline in the API model)", f"/finding/{id}?format=json", JSON_TYPE),
+    ]
+    return PeoplePage("finding.html", f"Finding of section {detail['section']} ({id})", data, downloads)
 
 
 async def _source(graph: GraphReader, id: str, request: Request) -> PeoplePage:
@@ -310,13 +374,18 @@ ENTITY_PAGES: tuple[EntityPage, ...] = (
     EntityPage("organisation", "An organisation's or state's page", _organisation),
     EntityPage("resolution", "A Security Council resolution's page", _detail("resolution"), key="number"),
     EntityPage("interview", "An interview's page and the claims citing it", _detail("interview")),
-    EntityPage("claim", "A claim's page: its text, coding and the relations it evidences", _detail("claim")),
+    EntityPage("claim", "A claim's page: its text, coding and the relations it evidences", _claim),
     EntityPage(
         "mandate",
         "A mandate's page: its resolutions, tasks with their sources' locators, ceilings in force",
         _mandate,
     ),
     EntityPage("code", "A code of the framework and the claims coded with it", _code),
+    EntityPage(
+        "finding",
+        "A finding of the thesis: its quote and locator, research questions, codes, actors, the claims it rests on",
+        _finding,
+    ),
     EntityPage("source", "A source: what it is, its licence, the claims citing it", _source),
 )
 if {page.segment for page in ENTITY_PAGES} != set(PAGE_TYPES):
@@ -416,6 +485,49 @@ async def claims_page(
         Download("These claims (CSV, API)", "/claims?" + urlencode({**api, "format": "csv", "limit": 500}), "text/csv")
     ]
     return PeoplePage("claims.html", "Claims", data, downloads)
+
+
+@router.get(
+    FINDINGS_PATH,
+    summary="The findings browser: the thesis's conclusions, with facets",
+    responses=ANSWERS,
+    response_model=None,
+)
+@PAGE
+async def findings_page(
+    graph: ReaderDep,
+    chapter: Annotated[int | None, Query(ge=1, le=7, description="thesis chapter, 1-7")] = None,
+    research_question: QuestionFilter = None,
+    code: Annotated[
+        str | None, Query(**_ID, description="only findings on this code or a narrower one, e.g. resource-dependency")
+    ] = None,
+    actor: Annotated[
+        str | None, Query(**_ID, description="only findings about this mission or organisation, e.g. unsc")
+    ] = None,
+    q: Annotated[str | None, Query(min_length=2, max_length=200, description="full text (Lucene syntax)")] = None,
+    limit: Limit = PAGE_FINDINGS,
+    offset: Offset = 0,
+) -> PeoplePage:
+    filters = {"chapter": chapter, "research_question": research_question, "code": code, "actor": actor, "q": q}
+    found = await _findings(graph, **filters, offset=offset, limit=limit)
+    chosen = {name: value for name, value in filters.items() if value is not None}
+    facet_rows = [(name, title, found.pop(key)) for name, title, key in FINDING_FACETS]
+    data = {
+        "filters": chosen,
+        "offset": offset,
+        "limit": limit,
+        **found,
+        "facets": [facets.facet(FINDINGS_PATH, chosen, name, title, rows) for name, title, rows in facet_rows],
+        "next": facets.facet_href(FINDINGS_PATH, {**chosen, "offset": offset + limit}, "limit", str(limit))
+        if offset + limit < found["total"]
+        else None,
+    }
+    api = urlencode({**chosen, "limit": 500})
+    downloads = [
+        Download("These findings (JSON, API)", f"/findings?{api}", JSON_TYPE),
+        Download("These findings (CSV, API)", f"/findings?{api}&format=csv", CSV_TYPE),
+    ]
+    return PeoplePage("findings.html", "Findings", data, downloads)
 
 
 @router.get(
