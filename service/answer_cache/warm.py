@@ -2,9 +2,12 @@
 kept as a client's would be (same middlewares, same negotiation, same bytes).
 
 Known routes: each list's first page, centrality per metric, VoID, the home page, the network
-view and the claims browser, and for every mission and organisation its details, its page for
-people, its dependencies and (missions) its mandate evolution. The pages are asked for as a
-browser asks (its Accept header is part of the key) and as `*/*`. Sequential, one
+view, the claims and findings browsers, for every mission and organisation its details, its page
+for people, its dependencies and (missions) its mandate evolution, and the pages of every mandate of
+the missions (each source's) and of every finding. Ordered so the pages people open first are warm first:
+home and the browsers, the missions (home lists them), their mandates, the findings, then the
+organisations and states (hundreds, each opened rarely). The pages
+are asked for as a browser asks (its Accept header is part of the key) and as `*/*`. Sequential, one
 request at a time, so clients' requests interleave; it stops when the version changes or the cache
 is full. The whole-graph dumps are kept when first asked for, not warmed: at scale 100 a Turtle
 serialisation takes minutes and more memory than the bound.
@@ -31,7 +34,7 @@ BROWSER = (
     "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,image/apng,*/*;q=0.8,"
     "application/signed-exchange;v=b3;q=0.7"
 )
-PAGES = ["/", "/explore/network", "/explore/claims"]
+PAGES = ["/", "/explore/network", "/explore/claims", "/explore/findings"]
 
 
 async def get(app: ASGIApp, version: str, path: str, query: str = "", accept: str = ANY) -> tuple[int, bytes]:
@@ -88,6 +91,17 @@ async def _ids(app: ASGIApp, version: str, path: str) -> list[str]:
             return ids
 
 
+async def _mandates(app: ASGIApp, version: str, mission: str) -> list[str]:
+    """The mandates of a mission's evolution, the thesis's then each source's, in their order."""
+    status, body = await get(app, version, f"/missions/{mission}/mandate-evolution")
+    if status != 200:
+        return []
+    evolution: dict[str, Any] = json.loads(body)
+    found = [step["mandate"] for step in evolution["mandates"]]
+    found += [step["mandate"] for history in evolution["sources"] for step in history["mandates"]]
+    return list(dict.fromkeys(found))  # a predecessor's mandates are in its successor's evolution too
+
+
 def _fixed() -> Iterator[tuple[str, str]]:
     for path in LISTS:
         yield path, ""
@@ -121,7 +135,8 @@ class WarmUp:
             if not await warm_page(path):
                 return
         mission, organisation = TYPES["Mission"], TYPES["Organisation"]
-        for actor in await _ids(self.app, version, "/missions"):
+        missions = await _ids(self.app, version, "/missions")
+        for actor in missions:
             for path, query in (
                 (f"/{mission}/{actor}", ""),
                 (f"/missions/{actor}/mandate-evolution", ""),
@@ -130,6 +145,17 @@ class WarmUp:
                 if not await warm(path, query):
                     return
             if not await warm_page(f"/explore/{mission}/{actor}"):
+                return
+        # A mission's mandates next (its page links them), then the findings (the home page links their
+        # browser), then the organisations: hundreds of states, each a page few open.
+        warmed: set[str] = set()
+        for actor in missions:
+            for mandate in await _mandates(self.app, version, actor):
+                if mandate not in warmed and not await warm_page(f"/explore/{TYPES['Mandate']}/{mandate}"):
+                    return
+                warmed.add(mandate)
+        for finding in await _ids(self.app, version, "/findings"):
+            if not await warm_page(f"/explore/{TYPES['Finding']}/{finding}"):
                 return
         for actor in await _ids(self.app, version, "/organisations"):
             for path, query in ((f"/{organisation}/{actor}", ""), ("/dependencies", f"actor={actor}")):

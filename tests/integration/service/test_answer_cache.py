@@ -60,6 +60,8 @@ CASES: list[tuple[str, dict[str, str | int], str]] = [
     ("/explore/resolution/1244", {}, BROWSER),
     ("/explore/network", {"mission": "unmik"}, BROWSER),
     ("/explore/claims", {"code": "power-dependency", "chapter": 5}, "text/html"),
+    ("/explore/findings", {"chapter": 7, "research_question": "rq1"}, BROWSER),
+    ("/explore/mandate/monuc-1291", {}, BROWSER),
 ]
 
 
@@ -139,6 +141,29 @@ def test_the_warm_up_computes_the_known_answers_before_any_client(servers: Serve
     hits = servers.cache.hits
     assert servers.client.get("/dependencies", params={"actor": "unmik"}).status_code == 200
     assert servers.cache.hits == hits + 1
+
+
+def test_the_warm_up_keeps_the_mandate_and_finding_pages_as_hits(servers: Servers) -> None:
+    _warmed(servers)
+    keys = set(servers.cache.store.kept())
+    evolution = servers.plain.get("/missions/unmik/mandate-evolution").json()
+    mandates = [step["mandate"] for step in evolution["mandates"]]
+    mandates += [step["mandate"] for history in evolution["sources"] for step in history["mandates"]]
+    findings = [f["id"] for f in servers.plain.get("/findings", params={"limit": 500}).json()["items"]]
+    pages = (
+        ["/explore/findings"]
+        + [f"/explore/mandate/{m}" for m in mandates]
+        + [f"/explore/finding/{f}" for f in findings]
+    )
+    assert mandates
+    assert findings
+    for path in pages:
+        assert _key(path, {}, BROWSER) in keys, path
+        assert _key(path, {}, "*/*") in keys, path
+    for path in (pages[0], pages[1], pages[-1]):
+        hits = servers.cache.hits
+        assert servers.client.get(path, headers={"Accept": BROWSER}).status_code == 200
+        assert servers.cache.hits == hits + 1, path
 
 
 def test_routes_outside_the_allow_list_are_never_kept(servers: Servers) -> None:
