@@ -298,6 +298,8 @@ def test_search_page_links_each_hit_to_its_page(api: httpx.Client) -> None:
         "/explore/network",
         "/explore/claims?code=power-dependency",
         "/explore/search?q=budget",
+        "/explore/finding/f-7-2-4",
+        "/explore/findings?research_question=rq1",
     ],
 )
 def test_every_download_a_page_offers_answers(api: httpx.Client, path: str) -> None:
