@@ -180,3 +180,36 @@ def test_a_walk_through_mandate_state_and_list_pages(api: httpx.Client, open_pag
     assert page.locator("table tr").count() > 2
     assert page.locator("a[rel='next']").count() == 1
     assert page.locator("p.formats a", has_text="csv").count() == 1
+
+
+def test_findings_browser_to_a_finding_and_its_claim(api: httpx.Client, open_page: OpenPage) -> None:
+    """Home -> the findings browser, narrowed by a research question, -> a finding (by keyboard) -> a claim."""
+    base = _base(api)
+    _warm(api, "/", "/explore/findings")
+    page = open_page(base).page
+    _goto(page, f"{base}/")
+    page.locator("a[href='/explore/findings']").click()
+    page.wait_for_url("**/explore/findings")
+    total = int(page.locator("#results-h").inner_text().split()[0])
+    question = page.locator("fieldset.facet", has_text="Research question").locator("a").first
+    _warm(api, str(question.get_attribute("href")))
+    question.click()
+    page.wait_for_url("**/explore/findings?research_question=*")
+    narrowed = int(page.locator("#results-h").inner_text().split()[0])
+    assert 0 < narrowed <= total
+    # A finding resting on claims: reached by keyboard (focus its link, Enter).
+    finding = page.locator("li.finding", has_text="rests on").locator("a[href^='/explore/finding/']").first
+    href = str(finding.get_attribute("href"))
+    _warm(api, href)
+    finding.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url(f"**{href}")
+    assert page.locator("h1").inner_text().startswith("Finding of section")
+    assert page.locator("figure.quote blockquote").count() == 1
+    claim = page.locator("ol.claims a[href^='/explore/claim/']").first
+    claim_href = str(claim.get_attribute("href"))
+    _warm(api, claim_href)
+    claim.click()
+    page.wait_for_url(f"**{claim_href}")
+    # The claim's page links back to the finding that rests on it.
+    assert page.locator(f"section a[href='{href}']").count() >= 1
