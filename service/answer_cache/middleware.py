@@ -85,7 +85,8 @@ class AnswerCacheMiddleware:
             await self.app(inner, receive, capture.send)
             answer = capture.answer()
             if answer is not None:
-                cache.keep(version, key, answer)
+                # The warm-up fills the room left and evicts nothing: what it warmed first stays.
+                cache.keep(version, key, answer, evict=WARM_VERSION not in scope)
         finally:
             if cache.flights.get((version, key)) is flight:
                 del cache.flights[(version, key)]

@@ -36,10 +36,10 @@ class AnswerCache:
             return None
         return self.store.get(version, key)
 
-    def keep(self, version: str, key: Key, answer: Answer) -> None:
+    def keep(self, version: str, key: Key, answer: Answer, evict: bool = True) -> None:
         # Computed under `version`; if a newer one was seen meanwhile the answer may hold either.
         if self.version.value == version:
-            self.store.put(version, key, answer)
+            self.store.put(version, key, answer, evict)
 
     def current(self, version: str) -> bool:
         """Whether `version` is still the newest seen (a warm-up of an old one stops)."""

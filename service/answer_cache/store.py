@@ -44,11 +44,12 @@ class AnswerStore:
             self._answers.move_to_end(key)
         return answer
 
-    def put(self, version: str, key: Key, answer: Answer) -> bool:
-        """Keep the answer unless it is too large; False when it was not kept."""
+    def put(self, version: str, key: Key, answer: Answer, evict: bool = True) -> bool:
+        """Keep the answer unless it is too large (or, with `evict` False, unless it fits in the room
+        left); False when it was not kept."""
         if version != self.version:
             self.clear(version)
-        if answer.size > self.max_entry_bytes:
+        if answer.size > self.max_entry_bytes or (not evict and answer.size > self.room()):
             return False
         old = self._answers.pop(key, None)
         if old is not None:

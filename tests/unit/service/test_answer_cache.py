@@ -86,3 +86,15 @@ def test_a_version_read_within_max_age_is_reused() -> None:
 
     asyncio.run(scenario())
     assert reads == 1
+
+
+def test_a_put_that_may_not_evict_keeps_only_what_fits_in_the_room_left() -> None:
+    store = AnswerStore(4 * (1000 + ENTRY_OVERHEAD))
+    for name in "abc":
+        assert store.put("v1", (name, "", "*/*", "GET"), _answer(1000), evict=False)
+    assert not store.put("v1", ("d", "", "*/*", "GET"), _answer(1001), evict=False)  # one byte too many
+    assert store.put("v1", ("d", "", "*/*", "GET"), _answer(1000), evict=False)
+    assert not store.put("v1", ("e", "", "*/*", "GET"), _answer(1), evict=False)
+    assert [key[0] for key in store.kept()] == ["a", "b", "c", "d"]
+    assert store.put("v1", ("e", "", "*/*", "GET"), _answer(1))  # a client's answer evicts the oldest
+    assert [key[0] for key in store.kept()] == ["b", "c", "d", "e"]
