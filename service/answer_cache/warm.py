@@ -1,22 +1,30 @@
 """The warm-up: the known routes requested through the app itself, so each answer is computed and
 kept as a client's would be (same middlewares, same negotiation, same bytes).
 
-Known routes: each list's first page, centrality per metric, VoID, the home page, the network
-view, the claims and findings browsers, for every mission and organisation its details, its page
-for people, its dependencies and (missions) its mandate evolution, and the pages of every mandate of
-the missions (each source's) and of every finding. Ordered so the pages people open first are warm first:
-home and the browsers, the missions (home lists them), their mandates, the findings, then the
-organisations and states (hundreds, each opened rarely). The pages
-are asked for as a browser asks (its Accept header is part of the key) and as `*/*`. Sequential, one
-request at a time, so clients' requests interleave; it stops when the version changes or the cache
-is full. The whole-graph dumps are kept when first asked for, not warmed: at scale 100 a Turtle
-serialisation takes minutes and more memory than the bound.
+Known routes, most requested first: each list's first page, centrality per metric, VoID, the home
+page, the network view, the claims and findings browsers; then every mission's details and page for
+people (home lists them), the pages of the missions' mandates (each source's; a mission's page links
+them) and of every finding, every organisation's details and page (hundreds of states, each opened
+rarely); then the actors' dependencies and the missions' mandate evolution. The pages are asked for
+as a browser asks (its Accept header is part of the key) and as `*/*`. `IN_FLIGHT` requests at a
+time (Neo4j has the other core; clients' requests interleave). It stops when the version changes,
+when the store is full (the warm-up's answers evict nothing, so what it warmed first stays) or
+after `BUDGET_S`: the rest is kept when first asked for. The whole-graph dumps are kept when first
+asked for, not warmed: at scale 100 a Turtle serialisation takes minutes and more memory than the
+bound.
+
+What that warms (bench/RESULTS.md, "Answer cache", has the bytes and times measured): the curated
+data and scale 10 of bench/generate.py (910 missions, 650 organisations, about 7,200 answers)
+entirely; scale 100 (9,100 missions, 6,700 organisations, about 72,000 answers) the lists,
+centrality, VoID and pages, then as many missions' details and pages as the budget allows.
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
+import logging
+import time
 from collections.abc import Iterator
 from typing import Any, get_args
 
@@ -35,6 +43,10 @@ BROWSER = (
     "application/signed-exchange;v=b3;q=0.7"
 )
 PAGES = ["/", "/explore/network", "/explore/claims", "/explore/findings"]
+log = logging.getLogger(__name__)
+IN_FLIGHT = 2
+# Past this the warm-up stops: at scale 100 it would run for hours, slowing every client meanwhile.
+BUDGET_S = 300.0
 
 
 async def get(app: ASGIApp, version: str, path: str, query: str = "", accept: str = ANY) -> tuple[int, bytes]:
@@ -102,64 +114,97 @@ async def _mandates(app: ASGIApp, version: str, mission: str) -> list[str]:
     return list(dict.fromkeys(found))  # a predecessor's mandates are in its successor's evolution too
 
 
-def _fixed() -> Iterator[tuple[str, str]]:
+Request = tuple[str, str, str]  # path, query, Accept
+
+
+def _fixed() -> Iterator[Request]:
     for path in LISTS:
-        yield path, ""
+        yield path, "", ANY
     for metric in get_args(Metric):
-        yield "/centrality", f"metric={metric}"
-    yield "/.well-known/void", ""
+        yield "/centrality", f"metric={metric}", ANY
+    yield "/.well-known/void", "", ANY
+    for path in PAGES:
+        yield from _page(path)
+
+
+def _page(path: str) -> Iterator[Request]:
+    yield path, "", BROWSER
+    yield path, "", ANY
+
+
+def _details(segment: str, actors: list[str]) -> Iterator[Request]:
+    for actor in actors:
+        yield f"/{segment}/{actor}", "", ANY
+        yield from _page(f"/explore/{segment}/{actor}")
+
+
+def _pages(segment: str, keys: list[str]) -> Iterator[Request]:
+    for key in keys:
+        yield from _page(f"/explore/{segment}/{key}")
+
+
+def _analyses(missions: list[str], organisations: list[str]) -> Iterator[Request]:
+    for actor in missions:
+        yield "/dependencies", f"actor={actor}", ANY
+        yield f"/missions/{actor}/mandate-evolution", "", ANY
+    for actor in organisations:
+        yield "/dependencies", f"actor={actor}", ANY
 
 
 class WarmUp:
-    def __init__(self, app: ASGIApp) -> None:
+    def __init__(self, app: ASGIApp, budget_s: float = BUDGET_S) -> None:
         self.app = app
+        self.budget_s = budget_s
         self.requests = 0  # how many the last warm-up made (the tests and the bench read it)
 
     async def __call__(self, cache: AnswerCache, version: str) -> None:
         self.requests = 0
+        deadline = time.monotonic() + self.budget_s
 
-        async def warm(path: str, query: str = "", accept: str = ANY) -> bool:
-            if not cache.current(version) or cache.store.room() < cache.store.max_bytes // 20:
-                return False
-            await get(self.app, version, path, query, accept)
-            self.requests += 1
-            return True
+        def go_on() -> bool:
+            return (
+                cache.current(version)
+                and cache.store.room() >= cache.store.max_bytes // 20
+                and time.monotonic() < deadline
+            )
 
-        async def warm_page(path: str) -> bool:
-            return await warm(path, accept=BROWSER) and await warm(path)
+        async def warm(requests: Iterator[Request]) -> bool:
+            """Ask for `requests`, IN_FLIGHT at a time; False when it stopped before the end."""
 
-        for path, query in _fixed():
-            if not await warm(path, query):
-                return
-        for path in PAGES:
-            if not await warm_page(path):
-                return
-        mission, organisation = TYPES["Mission"], TYPES["Organisation"]
-        missions = await _ids(self.app, version, "/missions")
-        for actor in missions:
-            for path, query in (
-                (f"/{mission}/{actor}", ""),
-                (f"/missions/{actor}/mandate-evolution", ""),
-                ("/dependencies", f"actor={actor}"),
-            ):
-                if not await warm(path, query):
-                    return
-            if not await warm_page(f"/explore/{mission}/{actor}"):
-                return
-        # A mission's mandates next (its page links them), then the findings (the home page links their
-        # browser), then the organisations: hundreds of states, each a page few open.
-        warmed: set[str] = set()
-        for actor in missions:
-            for mandate in await _mandates(self.app, version, actor):
-                if mandate not in warmed and not await warm_page(f"/explore/{TYPES['Mandate']}/{mandate}"):
-                    return
-                warmed.add(mandate)
-        for finding in await _ids(self.app, version, "/findings"):
-            if not await warm_page(f"/explore/{TYPES['Finding']}/{finding}"):
-                return
-        for actor in await _ids(self.app, version, "/organisations"):
-            for path, query in ((f"/{organisation}/{actor}", ""), ("/dependencies", f"actor={actor}")):
-                if not await warm(path, query):
-                    return
-            if not await warm_page(f"/explore/{organisation}/{actor}"):
-                return
+            async def worker() -> None:
+                for path, query, accept in requests:  # one shared iterator: each request is made once
+                    if not go_on():
+                        return
+                    await get(self.app, version, path, query, accept)
+                    self.requests += 1
+
+            await asyncio.gather(*(worker() for _ in range(IN_FLIGHT)))
+            return go_on()
+
+        if await warm(_fixed()):
+            # The missions (home lists them), their mandates (a mission's page links them), the
+            # findings (home links their browser), then the organisations: hundreds, each opened rarely.
+            missions = await _ids(self.app, version, "/missions")
+            if await warm(_details(TYPES["Mission"], missions)):
+                mandates: list[str] = []
+                for actor in missions:
+                    if not go_on():
+                        break
+                    mandates += await _mandates(self.app, version, actor)
+                    self.requests += 1
+                mandates = list(dict.fromkeys(mandates))  # a predecessor's mandates are in its successor's too
+                if go_on() and await warm(_pages(TYPES["Mandate"], mandates)):
+                    findings = await _ids(self.app, version, "/findings")
+                    if await warm(_pages(TYPES["Finding"], findings)):
+                        organisations = await _ids(self.app, version, "/organisations")
+                        if await warm(_details(TYPES["Organisation"], organisations)):
+                            await warm(_analyses(missions, organisations))
+        if not go_on():
+            why = (
+                "a new version"
+                if not cache.current(version)
+                else "the store is full"
+                if time.monotonic() < deadline
+                else "its time budget"
+            )
+            log.info("answer cache warm-up stopped after %d requests: %s", self.requests, why)

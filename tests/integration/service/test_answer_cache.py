@@ -224,6 +224,26 @@ def test_the_store_stays_within_its_bound(curated_only: Driver, settings: Settin
         assert ("/centrality", "limit=1", "*/*", "GET") not in kept  # the least recent went first
 
 
+def test_a_warm_up_that_fills_the_store_keeps_what_it_warmed_first(curated_only: Driver, settings: Settings) -> None:
+    bound = 120_000  # far less than the whole curated warm-up (several MiB)
+    small = LiveServer(settings.model_copy(update={"cache_bytes": bound, "cache_warm": True}))
+    with small, httpx.Client(base_url=small.url, timeout=120) as client:
+        cache = small.app.state.answers
+        assert isinstance(cache, AnswerCache)
+        client.get("/health")
+        deadline = time.monotonic() + 300
+        while cache.warmed is None or cache.warmed != cache.version.value:
+            assert time.monotonic() < deadline, "the warm-up did not stop"
+            time.sleep(0.2)
+        kept = cache.store.kept()
+        assert cache.store.bytes <= bound
+        # The most requested answers, warmed first, were not evicted by the ones after them ...
+        assert ("/missions", "", "*/*", "GET") in kept
+        assert ("/centrality", "metric=pagerank", "*/*", "GET") in kept
+        # ... and it stopped at the bound instead of going through every mission and organisation.
+        assert ("/dependencies", "actor=unmik", "*/*", "GET") not in kept
+
+
 def test_cached_answers_are_the_routes_bytes_before_and_after_a_new_version(
     servers: Servers, graph: Driver, settings: Settings, tmp_path: Path
 ) -> None:
