@@ -3,13 +3,15 @@
     .venv/bin/python -m bench.cache_bench            # writes its section of bench/RESULTS.md
 
 One run, on its own Neo4j (bench/out/cache, free ports, generated password). For each dataset (the
-curated data/, then scales 10 and 100 of bench/generate.py) two uvicorn processes, one worker each,
+curated data/, then scales 10 and 100 of bench/generate.py) three uvicorn processes, one worker each,
 serve the same graph side by side: *cached* (the default settings) and *driver* (PKGRAPH_CACHE_BYTES=0,
-every answer computed by its route through the driver). wrk measures each endpoint against both in
-turn (p50, p99, requests/s), `/health` (the HTTP floor) and the 304 path (If-None-Match with the
-current tag), after the cached process has finished its warm-up. Also: how long the warm-up takes,
-the first request to each endpoint after start (driver process: its cold path; cached: after the
-warm-up), and each process's RSS.
+every answer computed by its route through the driver), and a third, *check 100 ms*
+(PKGRAPH_CACHE_CHECK_MS=100, no warm-up of its own so it does not compete with the cached one's:
+each endpoint is asked for once before it is measured). wrk measures each endpoint against all
+three in turn (p50, p99, requests/s), `/health` (the HTTP floor) and the 304 path (If-None-Match
+with the current tag), after the cached process has finished its warm-up. Also: how long the
+warm-up takes and what it kept, the first request to each endpoint after start (driver process: its
+cold path; cached: after the warm-up) and the answer's size, and each process's RSS.
 """
 
 from __future__ import annotations
@@ -53,6 +55,8 @@ HOME = OUT / "cache" / "neo4j"
 GOAL_HEALTH = 2.0  # cached p50 within 2x /health's
 GOAL_THROUGHPUT = 10.0  # cached requests/s at least 10x the driver path's
 CHECK_MS = 100  # the third process: PKGRAPH_CACHE_CHECK_MS
+# A driver-path answer can take seconds: wrk runs long enough for several to finish (at most this).
+DRIVER_MAX_S = 30
 # wrk drops an answer slower than its 2 s default from the latencies: the driver path can be slower.
 WRK_TIMEOUT_S = 60
 WARMED = re.compile(r"answer cache warmed: (\d+) answers, (\d+) bytes in ([\d.]+) s")
@@ -68,9 +72,13 @@ SERVE = (
 class Service:
     """uvicorn serving the app in its own process, one worker; its stderr read for the warm-up line."""
 
-    def __init__(self, settings: Settings, cache_bytes: int | None = None, check_ms: int | None = None) -> None:
+    def __init__(
+        self, settings: Settings, cache_bytes: int | None = None, check_ms: int | None = None, warm: bool = True
+    ) -> None:
         self.port = free_port()
         env = service_env(settings)
+        if not warm:
+            env["PKGRAPH_CACHE_WARM"] = "0"
         if cache_bytes is not None:
             env["PKGRAPH_CACHE_BYTES"] = str(cache_bytes)
         if check_ms is not None:
@@ -126,6 +134,7 @@ class Row:
     driver: Latency
     first_driver_ms: float
     first_cached_ms: float
+    cached_bytes: int  # the answer's body
 
 
 @dataclass(frozen=True)
@@ -137,6 +146,7 @@ class Run:
     rows: list[Row]
     warm: tuple[int, int, float] | None  # answers, bytes, seconds
     warm_wait_s: float
+    rss_warmed_mib: float  # the cached process right after its warm-up
     rss_cached_mib: float
     rss_driver_mib: float
     failed: list[str]  # endpoints the driver path did not answer with 200: not measured
@@ -157,14 +167,19 @@ def _endpoints(client: httpx.Client) -> list[tuple[str, str]]:
     ]
 
 
-def _first_ms(url: str) -> float | None:
-    """The time of one request, or None when it did not answer 200."""
+def _first(url: str) -> tuple[float, int] | None:
+    """The time of one request and its body's size, or None when it did not answer 200."""
     began = time.perf_counter()
     response = httpx.get(url, timeout=600)
     if response.status_code != 200:
         log(f"{url}: {response.status_code} {response.text[:300]}")
         return None
-    return (time.perf_counter() - began) * 1000
+    return (time.perf_counter() - began) * 1000, len(response.content)
+
+
+def _driver_duration_s(duration_s: int, first_ms: float) -> int:
+    # With 8 connections on one worker an answer waits for the 7 before it: ~8x its own time.
+    return max(duration_s, min(DRIVER_MAX_S, round(10 * first_ms / 1000)))
 
 
 def _measure(settings: Settings, dataset: str, connections: int, duration_s: int, warm_timeout_s: float) -> Run:
@@ -172,30 +187,35 @@ def _measure(settings: Settings, dataset: str, connections: int, duration_s: int
         nodes = int(driver.execute_query("MATCH (n) RETURN count(n) AS n").records[0]["n"])
     uncached = Service(settings, cache_bytes=0)
     cached = Service(settings)
-    interval = Service(settings, check_ms=CHECK_MS)
+    interval = Service(settings, check_ms=CHECK_MS, warm=False)
     try:
         with httpx.Client(base_url=uncached.url, timeout=600) as client:
             endpoints = _endpoints(client)
         # The driver process's first request to each endpoint: what every request paid before the cache.
-        first_driver = {name: _first_ms(uncached.url + path) for name, path in endpoints}
+        first_driver = {name: _first(uncached.url + path) for name, path in endpoints}
         failed = [f"{name} `{path}`" for name, path in endpoints if first_driver[name] is None]
         endpoints = [(name, path) for name, path in endpoints if first_driver[name] is not None]
         waited = time.monotonic()
         cached.warmed.wait(timeout=warm_timeout_s)
-        interval.warmed.wait(timeout=max(1.0, warm_timeout_s - (time.monotonic() - waited)))
         warm_wait_s = time.monotonic() - cached.started
+        rss_warmed = cached.rss_mib()
         log(f"{dataset}: warm-up {cached.warm_line} after {warm_wait_s:.1f} s (waited {time.monotonic() - waited:.1f})")
-        first_cached = {name: _first_ms(cached.url + path) for name, path in endpoints}
+        first_cached = {name: _first(cached.url + path) for name, path in endpoints}
+        for _, path in endpoints:
+            _first(interval.url + path)  # its one miss, before it is measured
         health = wrk(cached.url + "/health", connections, duration_s, timeout_s=WRK_TIMEOUT_S)
         rows = []
         for name, path in endpoints:
+            driver_first, _ = first_driver[name] or (0.0, 0)
+            cached_first, cached_bytes = first_cached[name] or (0.0, 0)
             on_cache = wrk(cached.url + path, connections, duration_s, timeout_s=WRK_TIMEOUT_S)
             on_interval = wrk(interval.url + path, connections, duration_s, timeout_s=WRK_TIMEOUT_S)
-            on_driver = wrk(uncached.url + path, connections, duration_s, timeout_s=WRK_TIMEOUT_S)
+            driver_s = _driver_duration_s(duration_s, driver_first)
+            on_driver = wrk(uncached.url + path, connections, driver_s, timeout_s=WRK_TIMEOUT_S)
             log(
                 f"{dataset} {name}: cached p50 {on_cache.p50_ms:.2f} ms {on_cache.per_s:.0f}/s, "
                 f"interval p50 {on_interval.p50_ms:.2f} ms {on_interval.per_s:.0f}/s, "
-                f"driver p50 {on_driver.p50_ms:.2f} ms {on_driver.per_s:.0f}/s"
+                f"driver p50 {on_driver.p50_ms:.2f} ms {on_driver.per_s:.0f}/s ({driver_s} s); {cached_bytes:,} bytes"
             )
             rows.append(
                 Row(
@@ -205,8 +225,9 @@ def _measure(settings: Settings, dataset: str, connections: int, duration_s: int
                     on_cache,
                     on_interval,
                     on_driver,
-                    first_driver[name] or 0.0,
-                    first_cached[name] or 0.0,
+                    driver_first,
+                    cached_first,
+                    cached_bytes,
                 )
             )
         mission_path = dict(endpoints)["mission details"]
@@ -222,6 +243,7 @@ def _measure(settings: Settings, dataset: str, connections: int, duration_s: int
             rows,
             cached.warm_line,
             warm_wait_s,
+            rss_warmed,
             cached.rss_mib(),
             uncached.rss_mib(),
             failed,
@@ -240,6 +262,7 @@ def _load(settings: Settings, folder: Path) -> None:
 
 def run(connections: int, duration_s: int, scales: list[int], warm_timeout_s: float) -> str:
     require_wrk()
+    load_at_start = os.getloadavg()
     settings = bench_settings(HOME, heap="2g", pagecache="1g")
     runs = []
     log("curated data/")
@@ -253,30 +276,38 @@ def run(connections: int, duration_s: int, scales: list[int], warm_timeout_s: fl
         _load(settings, folder)
         runs.append(_measure(settings, f"scale {scale}", connections, duration_s, warm_timeout_s))
     local_server.stop(settings)
-    load = os.getloadavg()
-    return report(runs, connections, duration_s, load)
+    return report(runs, connections, duration_s, load_at_start, os.getloadavg())
 
 
 def _yes(ok: bool) -> str:
     return "yes" if ok else "**no**"
 
 
-def report(runs: list[Run], connections: int, duration_s: int, load: tuple[float, float, float]) -> str:
+Load = tuple[float, float, float]
+
+
+def _load_text(load: Load) -> str:
+    return f"{load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f}"
+
+
+def report(runs: list[Run], connections: int, duration_s: int, load_at_start: Load, load: Load) -> str:
     lines = [
         HEADING,
         "",
-        f"`python -m bench.cache_bench` — wrk, {connections} connections, {duration_s} s per measurement, one "
+        f"`python -m bench.cache_bench` — wrk, {connections} connections, {duration_s} s per measurement "
+        f"(the driver path up to {DRIVER_MAX_S} s when its answers take seconds), one "
         "uvicorn worker per process, Neo4j heap 2 GB / page cache 1 GB; *cached* = default settings "
         "(PKGRAPH_CACHE_BYTES 256 MiB), *driver* = "
         "PKGRAPH_CACHE_BYTES=0, the same graph, measured one after the other in the same run. The machine "
         "(2 cores) was shared with other engineers' test suites and Neo4j servers while this ran: load "
-        f"average at the end {load[0]:.1f} / {load[1]:.1f} / {load[2]:.1f} (1/5/15 min), so absolute numbers "
-        "are noisy; the ratios compare runs made seconds apart.",
+        f"average (1/5/15 min) at the start {_load_text(load_at_start)}, at the end {_load_text(load)}, so "
+        "absolute numbers are noisy; the ratios compare runs made seconds apart.",
         "",
         *machine_table(machine()),
         "",
         f"*check {CHECK_MS} ms* = a third process with PKGRAPH_CACHE_CHECK_MS={CHECK_MS} (the version read "
-        "reused for that long). Ratios: cached p50 over /health p50 (goal ≤ 2), cached req/s over driver "
+        "reused for that long), not warmed: each endpoint asked for once before it is measured. "
+        "Ratios: cached p50 over /health p50 (goal ≤ 2), cached req/s over driver "
         "req/s (goal ≥ 10).",
         "",
         "| dataset | endpoint | cached p50 / p99 ms | cached req/s | check "
@@ -287,7 +318,9 @@ def report(runs: list[Run], connections: int, duration_s: int, load: tuple[float
 
     def ratios(latency: Latency, health: Latency, driver: Latency) -> str:
         to_health = latency.p50_ms / health.p50_ms
-        speed = latency.per_s / driver.per_s if driver.per_s else float("inf")
+        if not driver.per_s:  # no driver answer finished within its measurement: no ratio to give
+            return f"{to_health:.2f} {_yes(to_health <= GOAL_HEALTH)}, driver not measured"
+        speed = latency.per_s / driver.per_s
         return f"{to_health:.2f} {_yes(to_health <= GOAL_HEALTH)}, {speed:,.1f}x {_yes(speed >= GOAL_THROUGHPUT)}"
 
     for run in runs:
@@ -302,7 +335,7 @@ def report(runs: list[Run], connections: int, duration_s: int, load: tuple[float
     lines += [
         "",
         "| dataset | nodes | /health p50 ms | /health req/s | 304 p50 ms | 304 req/s | warm-up: answers, MiB, s "
-        "| start → warmed s | RSS cached MiB | RSS driver MiB |",
+        "| start → warmed s | RSS cached MiB: warmed, end | RSS driver MiB |",
         "|---|---:|---:|---:|---:|---:|---|---:|---:|---:|",
     ]
     for run in runs:
@@ -314,7 +347,7 @@ def report(runs: list[Run], connections: int, duration_s: int, load: tuple[float
         lines.append(
             f"| {run.dataset} | {run.nodes:,} | {run.health.p50_ms:.2f} | {run.health.per_s:,.0f} "
             f"| {run.not_modified.p50_ms:.2f} | {run.not_modified.per_s:,.0f} | {warm} | {run.warm_wait_s:.1f} "
-            f"| {run.rss_cached_mib:.0f} | {run.rss_driver_mib:.0f} |"
+            f"| {run.rss_warmed_mib:.0f}, {run.rss_cached_mib:.0f} | {run.rss_driver_mib:.0f} |"
         )
     for run in runs:
         if run.failed:
@@ -322,14 +355,17 @@ def report(runs: list[Run], connections: int, duration_s: int, load: tuple[float
     lines += [
         "",
         "First request to each endpoint after start, ms (driver: the process's cold path, what every "
-        "request cost before; cached: right after the warm-up):",
+        "request cost before; cached: right after the warm-up), and the cached answer's size:",
         "",
-        "| dataset | endpoint | driver ms | cached ms |",
-        "|---|---|---:|---:|",
+        "| dataset | endpoint | driver ms | cached ms | bytes |",
+        "|---|---|---:|---:|---:|",
     ]
     for run in runs:
         for row in run.rows:
-            lines.append(f"| {run.dataset} | {row.name} | {row.first_driver_ms:.1f} | {row.first_cached_ms:.1f} |")
+            lines.append(
+                f"| {run.dataset} | {row.name} | {row.first_driver_ms:.1f} | {row.first_cached_ms:.1f} "
+                f"| {row.cached_bytes:,} |"
+            )
     return "\n".join(lines) + "\n"
 
 
@@ -338,7 +374,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--duration", type=int, default=5, help="seconds per measurement")
     parser.add_argument("--scales", type=int, nargs="*", default=[10, 100])
-    parser.add_argument("--warm-timeout", type=float, default=180.0, help="seconds to wait for the warm-up")
+    parser.add_argument("--warm-timeout", type=float, default=420.0, help="seconds to wait for the warm-up")
     parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
     args = parser.parse_args(argv)
     text = run(args.connections, args.duration, args.scales, args.warm_timeout)
