@@ -33,13 +33,13 @@ from bench.generate import generate
 from bench.harness import (
     OUT,
     bench_settings,
+    cli,
     log,
     machine,
     machine_table,
     service_env,
     start_empty,
     wait_until_ready,
-    write_section,
 )
 from bench.wrk import Latency, require_wrk, wrk
 from db import local_server
@@ -369,19 +369,21 @@ def report(runs: list[Run], connections: int, duration_s: int, load_at_start: Lo
     return "\n".join(lines) + "\n"
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+def _arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--connections", type=int, default=8)
     parser.add_argument("--duration", type=int, default=5, help="seconds per measurement")
     parser.add_argument("--scales", type=int, nargs="*", default=[10, 100])
     parser.add_argument("--warm-timeout", type=float, default=420.0, help="seconds to wait for the warm-up")
-    parser.add_argument("--no-write", action="store_true", help="print only; leave RESULTS.md alone")
-    args = parser.parse_args(argv)
-    text = run(args.connections, args.duration, args.scales, args.warm_timeout)
-    print(text)
-    if not args.no_write:
-        write_section(HEADING, text)
-    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return cli(
+        HEADING,
+        __doc__.split("\n\n")[0],
+        argv,
+        _arguments,
+        lambda args: run(args.connections, args.duration, args.scales, args.warm_timeout),
+    )
 
 
 if __name__ == "__main__":

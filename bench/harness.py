@@ -1,7 +1,8 @@
-"""What every benchmark shares: its own Neo4j, machine facts, and its section of RESULTS.md."""
+"""What every benchmark shares: its own Neo4j, machine facts, its section of RESULTS.md, its `main()`."""
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
 import platform
@@ -11,6 +12,7 @@ import shutil
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import httpx
@@ -100,6 +102,29 @@ def write_section(heading: str, text: str, path: Path = RESULTS) -> None:
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
     tail = "".join(lines[end:])
     path.write_text("".join(lines[:start]) + text.rstrip("\n") + "\n" + ("\n" + tail if tail else ""), encoding="utf-8")
+
+
+def cli(
+    heading: str,
+    description: str,
+    argv: list[str] | None,
+    arguments: Callable[[argparse.ArgumentParser], None],
+    run: Callable[[argparse.Namespace], str | None],
+) -> int:
+    """A benchmark's `main()`: its own `arguments`, then `--no-write`; `run` gives the section under
+    `heading`, printed and written into RESULTS.md unless `--no-write` (None: nothing to print, as
+    when a benchmark runs itself as a worker and has printed its own answer)."""
+    parser = argparse.ArgumentParser(description=description)
+    arguments(parser)
+    parser.add_argument("--no-write", action="store_true", help="print the section only; leave RESULTS.md alone")
+    args = parser.parse_args(argv)
+    text = run(args)
+    if text is None:
+        return 0
+    print(text)
+    if not args.no_write:
+        write_section(heading, text)
+    return 0
 
 
 def log(message: str) -> None:
