@@ -13,10 +13,12 @@ after `BUDGET_S`: the rest is kept when first asked for. The whole-graph dumps a
 asked for, not warmed: at scale 100 a Turtle serialisation takes minutes and more memory than the
 bound.
 
-What that warms (bench/RESULTS.md, "Answer cache", has the bytes and times measured): the curated
-data and scale 10 of bench/generate.py (910 missions, 650 organisations, about 7,200 answers)
-entirely; scale 100 (9,100 missions, 6,700 organisations, about 72,000 answers) the lists,
-centrality, VoID and pages, then as many missions' details and pages as the budget allows.
+What that warms, measured on the shared machine at load about 13 (bench/RESULTS.md, "Answer
+cache"), before the mandate and finding pages joined the list: the curated data entirely (917
+answers, 4.6 MiB, 82 s); scale 10 of bench/generate.py (910 missions, 650 organisations, about
+7,200 answers) 2,669 answers (20.6 MiB) in the budget, the fixed set and about 890 actors' details
+and pages; scale 100 (9,100 missions, 6,700 organisations) 571 answers (23.7 MiB), the fixed set
+and about 180 missions' details and pages (an answer takes about a second to compute there).
 """
 
 from __future__ import annotations
