@@ -73,8 +73,10 @@ def _ingest(args: argparse.Namespace, settings: Settings | None) -> int:
         with create_sync_driver(settings) as driver:
             driver.verify_connectivity()  # fails at once, where a first query would retry for 30 s
             apply_schema(driver, settings.neo4j_database)
-            ids = pipeline.loaded_ids(driver, settings.neo4j_database, [adapter.id for adapter in chosen])
-            validated = pipeline.validate(chosen, ids, warn)
+            reading = [adapter.id for adapter in chosen]
+            ids = pipeline.loaded_ids(driver, settings.neo4j_database, reading)
+            held = pipeline.held_kinds(driver, settings.neo4j_database, reading)
+            validated = pipeline.validate(chosen, ids, warn, held)
             warn.print_count()
             transactional = "--transactional given" if args.transactional else why_not(settings, driver)
         if transactional is None:

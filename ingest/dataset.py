@@ -9,7 +9,7 @@ read in a run together, so a reference from one source into another resolves.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -208,14 +208,21 @@ class _Union:
     """The records of every source read in a run, and ids defined outside them (loaded by other
     sources into the graph): what a reference may resolve to."""
 
-    def __init__(self, datasets: Sequence[Dataset], known: Mapping[str, set[str]]) -> None:
+    def __init__(
+        self, datasets: Sequence[Dataset], known: Mapping[str, set[str]], held: Collection[str] | None = None
+    ) -> None:
         self.unreadable = set().union(*(d.unreadable for d in datasets))
         # A kind whose file a data folder lacks and no other source of the run gives (claims.yaml
-        # removed): the plan refuses to empty it unless `--delete-kind` asks (ingest.plan), which
-        # names the cause once, where every reference to one of its records would otherwise be one
-        # more dangling-reference problem.
+        # removed). Where the graph holds records of it from these sources (`held`; None: no graph
+        # was asked, so it may), the plan refuses to empty it unless `--delete-kind` asks
+        # (ingest.plan), which names the cause once, where every reference to one of its records
+        # would otherwise be one more dangling-reference problem. Where it holds none, nothing
+        # would refuse and the references would be written without an end: `lacking`, one problem
+        # per referring field.
         given = {kind for d in datasets for kind in (*d.kinds, *d.unreadable)}
-        self.absent = set().union(*(d.missing for d in datasets)) - given - set(known)
+        absent = set().union(*(d.missing for d in datasets)) - given - set(known)
+        self.absent = absent if held is None else absent & set(held)
+        self.lacking = absent - self.absent
         self._ids: dict[str, set[str]] = {kind: set(ids) for kind, ids in known.items()}
         for dataset in datasets:
             for kind in {*dataset.kinds, *dataset.invalid_ids}:
@@ -233,6 +240,13 @@ class _Union:
 def _check_references(dataset: Dataset, union: _Union, problems: list[Problem]) -> None:
     for (kind, ref_field), targets in REFERENCES.items():
         if (union.unreadable | union.absent) & set(targets):
+            continue
+        if set(targets) <= union.lacking:
+            refs = sum(1 for record in dataset.kinds.get(kind, {}).values() for _ in _values(record, ref_field))
+            if refs:
+                files = ", ".join(f"{target}.yaml" for target in targets)
+                message = f"{refs} references to {'/'.join(targets)}, but {files} is missing and the graph holds none"
+                problems.append(Problem(dataset.file_of(kind), None, ref_field, message))
             continue
         known = union.ids(*targets)
         for record_id, record in dataset.kinds.get(kind, {}).items():
@@ -472,12 +486,14 @@ def read_folder(folder: Path, files: Mapping[str, bytes] | None = None) -> tuple
     return dataset, problems
 
 
-def check_union(datasets: Sequence[Dataset], known: Mapping[str, set[str]] | None = None) -> list[Problem]:
+def check_union(
+    datasets: Sequence[Dataset], known: Mapping[str, set[str]] | None = None, held: Collection[str] | None = None
+) -> list[Problem]:
     """The cross-record checks over the records of every source read in a run. `known` gives ids by
     kind defined elsewhere (records other sources have loaded into the graph): references to them
-    resolve too."""
+    resolve too. `held`: the kinds the graph holds from these sources (None when no graph is asked)."""
     problems: list[Problem] = []
-    union = _Union(datasets, known or {})
+    union = _Union(datasets, known or {}, held)
     seen: dict[str, tuple[str, Dataset]] = {}
     for dataset in datasets:
         for kind, by_id in dataset.kinds.items():

@@ -68,20 +68,29 @@ class Validated:
 
 
 def validate(
-    adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | None = None, warn: Warn | None = None
+    adapters: Sequence[SourceAdapter],
+    known: dict[str, set[str]] | None = None,
+    warn: Warn | None = None,
+    held: Collection[str] | None = None,
 ) -> Validated:
     """Read every adapter once and validate all of them together; raise SourcesInvalid listing
     every problem. `known`: ids by kind defined outside these sources (see `loaded_ids`). `warn`
-    is given every source's warnings, before the problems are raised: both help fix the files."""
+    is given every source's warnings, before the problems are raised: both help fix the files.
+    `held`: the kinds the graph holds from these sources (see `held_kinds`; None: no graph asked)."""
     ids = [adapter.id for adapter in adapters]
     twice = sorted({source for source in ids if ids.count(source) > 1})
     if twice:
         raise ValueError(f"source {', '.join(twice)} given more than once")
     with gc_paused():
-        return _validate(adapters, known, warn)
+        return _validate(adapters, known, warn, held)
 
 
-def _validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | None, warn: Warn | None) -> Validated:
+def _validate(
+    adapters: Sequence[SourceAdapter],
+    known: dict[str, set[str]] | None,
+    warn: Warn | None,
+    held: Collection[str] | None,
+) -> Validated:
     ids = [adapter.id for adapter in adapters]
     problems: list[Problem] = []
     records: dict[str, Dataset] = {}
@@ -101,7 +110,7 @@ def _validate(adapters: Sequence[SourceAdapter], known: dict[str, set[str]] | No
     for warning in (w for found in warnings.values() for w in found):
         if warn is not None:
             warn(warning)
-    problems += check_union(list(records.values()), known)
+    problems += check_union(list(records.values()), known, held)
     if problems:
         raise SourcesInvalid(problems)
     return Validated(records, versions, known or {}, warnings)
@@ -122,6 +131,18 @@ def loaded_ids(driver: Driver, database: str, reading: Collection[str]) -> dict[
         if kind is not None:
             known.setdefault(kind, set()).add(node_id)
     return known
+
+
+def held_kinds(driver: Driver, database: str, reading: Collection[str]) -> set[str]:
+    """The kinds of the records the sources `reading` have loaded into the graph."""
+    records, _, _ = driver.execute_query(
+        statement("ingest/read_held_labels").text,
+        reading=sorted(reading),
+        legacy=CURATED,
+        primary=sorted(PRIMARY_LABELS),
+        database_=database,
+    )
+    return {_KIND_OF_LABEL[label] for label in records[0]["labels"] if label in _KIND_OF_LABEL}
 
 
 def file_ids(adapters: Sequence[SourceAdapter]) -> dict[str, set[str]]:
@@ -174,5 +195,8 @@ def ingest(
     unknown = sorted(set(only or ()) - {adapter.id for adapter in adapters})
     if unknown:
         raise ValueError(f"unknown source {', '.join(unknown)}")
-    validated = validate(adapters, loaded_ids(driver, database, [adapter.id for adapter in adapters]), warn)
+    reading = [adapter.id for adapter in adapters]
+    validated = validate(
+        adapters, loaded_ids(driver, database, reading), warn, held_kinds(driver, database, reading)
+    )
     return write(driver, database, validated, only, progress, tx_elements, deletable)

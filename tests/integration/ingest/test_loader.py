@@ -231,6 +231,23 @@ def test_a_graph_loaded_before_sources_is_adopted_by_the_curated_load(graph: Dri
     assert dump(graph, settings.neo4j_database) == expected
 
 
+def test_a_missing_kind_file_the_graph_holds_none_of_is_refused_at_validation(
+    graph: Driver, settings: Settings, tmp_path: Path
+) -> None:
+    """No claims.yaml and no claim in the graph: nothing would refuse to empty the kind, so the
+    findings' RESTS_ON links would be written without an end; validation refuses them instead."""
+    folder = tmp_path / "data"
+    shutil.copytree(DATA, folder)
+    (folder / "claims.yaml").unlink()
+    graph.execute_query("MATCH (c:Claim) DETACH DELETE c", database_=settings.neo4j_database)
+    before = dump(graph, settings.neo4j_database)
+    done = _cli(settings, str(folder), "--source", "curated", "--quiet")
+    assert done.returncode == 2, done.stdout + done.stderr
+    assert "findings.yaml: rests_on: " in done.stderr
+    assert "references to claims, but claims.yaml is missing and the graph holds none" in done.stderr
+    assert dump(graph, settings.neo4j_database) == before
+
+
 def test_the_command_loads_the_sources_named(graph: Driver, settings: Settings) -> None:
     load_curated(graph, settings, MINI)
     done = _cli(settings, "--source", "curated", "--quiet", str(MINI))
