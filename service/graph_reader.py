@@ -46,18 +46,6 @@ class GraphReader:
             )
         return [record.data() for record in records]
 
-    async def read_auto_commit(self, name: str, **params: Any) -> list[dict[str, Any]]:
-        """`read` as one auto-commit query: no BEGIN and COMMIT round trips and no retry, for a tiny
-        statement asked so often that those are most of its cost (the answer cache's version read:
-        about 2 ms against 3-5 ms p50, measured side by side on the curated data)."""
-        query = statement(name)
-        async with (
-            self._deadline(),
-            self.driver.session(database=self.database, default_access_mode=READ_ACCESS) as session,
-        ):
-            result = await session.run(Query(query.text, timeout=self.timeout_s), params)
-            return [record.data() async for record in result]
-
     async def read_searching(self, name: str, **params: Any) -> list[dict[str, Any]]:
         """`read`, for a statement whose `$q` (when given) is a full-text query in Lucene syntax: a `/`
         is taken literally (`S/RES/1291`), and a `q` Lucene cannot parse is the caller's error (422)."""

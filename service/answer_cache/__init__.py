@@ -25,8 +25,7 @@ def start(app: ASGIApp, reader: GraphReader, settings: Settings) -> AnswerCache 
         return None
 
     async def read_version() -> str:
-        # Started after the request arrived, it sees every commit before: the guarantee of `read`.
-        rows = await reader.read_auto_commit("system/dataset_versions")
+        rows = await reader.read("system/dataset_versions")
         return str(rows[0]["version"]) if rows else ""
 
     cache = AnswerCache(settings.cache_bytes, read_version, settings.cache_check_ms / 1000)

@@ -35,6 +35,7 @@ from tests.integration.ingest.test_loader import dump
 # Statements whose `:param` line gives one parameter of several: the rest given here.
 PARAMS: dict[str, dict[str, Any]] = {
     "rdf/describe": {"label": "Mission", "id": "monuc", "number": None},
+    "rdf/qualified": {"from": "pak", "to": "monusco", "type": "CONTRIBUTES"},
     "rdf/relation": {"from": "monuc", "to": "unsc", "type": "DEPENDS_ON", "key": "power--mandate"},
     "rdf/scheme_top": {"label": "Task"},
 }
